@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what the tests need, builds, tests, prints one summary line.
+# Exit status is dotnet test's: non-zero when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# moto_server is the independent ECS + Application Auto Scaling emulator the wire-format tests run against.
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "moto_server not found: installing moto[server] with pip" >&2
+  python3 -m pip install --quiet "moto[server]" || {
+    echo "error: could not install moto[server]; install it (pip install 'moto[server]') and rerun" >&2
+    exit 1
+  }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+configuration="${CONFIGURATION:-Release}"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+dotnet build Operator.sln -c "$configuration" --nologo -v quiet
+status=0
+dotnet test Operator.sln -c "$configuration" --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line summed over the test projects (VSTest prints one "Passed!/Failed!" line per project).
+awk '/(Passed|Failed)!  *- *Failed: /{
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:")  f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
+       }
+     }
+     END { gsub(",", "", p); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
