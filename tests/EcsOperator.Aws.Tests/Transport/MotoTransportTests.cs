@@ -65,6 +65,23 @@ public sealed class MotoTransportTests(MotoServer moto) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reset_wipes_what_earlier_calls_created()
+    {
+        var transport = CreateTransport();
+        var ct = TestContext.Current.CancellationToken;
+        await transport.SendAsync(
+            CreateCluster, new CreateClusterRequest("temporary"),
+            TestJsonContext.Default.CreateClusterRequest, TestJsonContext.Default.CreateClusterResponse, ct);
+
+        await moto.ResetAsync(ct);
+        var listed = await transport.SendAsync(
+            ListClusters, new ListClustersRequest(),
+            TestJsonContext.Default.ListClustersRequest, TestJsonContext.Default.ListClustersResponse, ct);
+
+        Assert.Empty(listed.ClusterArns ?? []);
+    }
+
+    [Fact]
     public async Task Registered_scalable_target_is_described_through_the_real_transport()
     {
         var transport = CreateTransport();
