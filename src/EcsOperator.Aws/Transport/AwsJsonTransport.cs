@@ -19,12 +19,16 @@ namespace EcsOperator.Aws.Transport;
 /// AWS JSON 1.1 over HTTPS: POST of the source-generated JSON request with <c>X-Amz-Target</c>, signed with the
 /// AWS SDK's SigV4 signer, behind a client-side rate limiter, retries and timeouts, with one span per call.
 /// </summary>
-public sealed partial class AwsJsonTransport : IAwsJsonTransport
+public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
 {
     /// <summary>The AWS JSON 1.1 media type (no charset: AWS rejects variations).</summary>
     public const string ContentType = "application/x-amz-json-1.1";
 
     private static readonly MediaTypeHeaderValue ContentTypeHeader = new(ContentType);
+
+    /// <summary>Identifies the operator in CloudTrail and AWS-side request logs.</summary>
+    private static readonly ProductInfoHeaderValue UserAgent = new(
+        "ecs-operator", typeof(AwsJsonTransport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     private readonly HttpClient _httpClient;
     private readonly AwsClientOptions _options;
@@ -32,6 +36,7 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport
     private readonly Func<string, string?> _environment;
     private readonly AwsCredentialsSource _credentials;
     private readonly AwsRateLimiters _rateLimiters;
+    private readonly bool _ownsRateLimiters;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
     private readonly Lazy<ResolvedLocation> _location;
@@ -59,6 +64,7 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport
         _timeProvider = timeProvider ?? TimeProvider.System;
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _credentials = credentials ?? new AwsCredentialsSource(options);
+        _ownsRateLimiters = rateLimiters is null;
         _rateLimiters = rateLimiters ?? new AwsRateLimiters(options.RateLimits);
         _pipeline = AwsResiliencePipeline.Create(options.Retry, _timeProvider);
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -291,6 +297,7 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport
         content.Headers.ContentType = ContentTypeHeader;
         var message = new HttpRequestMessage(HttpMethod.Post, call.Endpoint) { Content = content };
         message.Headers.TryAddWithoutValidation("X-Amz-Target", call.Operation.Target);
+        message.Headers.UserAgent.Add(UserAgent);
         foreach (var (name, value) in signed.Headers)
         {
             if (!name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
@@ -302,6 +309,15 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport
         }
 
         return message;
+    }
+
+    /// <summary>Releases the rate limiters when this transport created them (shared ones belong to the container).</summary>
+    public void Dispose()
+    {
+        if (_ownsRateLimiters)
+        {
+            _rateLimiters.Dispose();
+        }
     }
 
     private AwsServiceException TimeoutError(CallState call, TimeoutRejectedException e)

@@ -27,6 +27,7 @@ public sealed class TransportFaultTests
         Assert.Equal("application/x-amz-json-1.1", request.Headers["Content-Type"]);
         Assert.Equal("""{"value":"hello"}""", Encoding.UTF8.GetString(request.Body));
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", request.Headers["Authorization"], StringComparison.Ordinal);
+        Assert.StartsWith("ecs-operator/", request.Headers["User-Agent"], StringComparison.Ordinal);
     }
 
     [Fact]
