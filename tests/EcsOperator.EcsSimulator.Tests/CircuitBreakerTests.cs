@@ -128,9 +128,40 @@ public sealed class CircuitBreakerTests : SimTest
         Assert.Equal("TaskFailedToStart", Str(stopped[0], "stopCode"));
         Assert.StartsWith("CannotPullContainerError:", Str(stopped[0], "stoppedReason"), StringComparison.Ordinal);
 
+        Assert.Contains(service["events"]!.AsArray(), e => Str(e, "message").StartsWith("(service web) is unable to consistently start tasks successfully.", StringComparison.Ordinal));
+
         // Fixing the image lets the same deployment finish.
         Sim.Rules.ClearImageFailures();
         await TickUntilRolloutAsync("web", "COMPLETED");
+    }
+
+    [Fact]
+    public async Task Failed_task_count_resets_and_stops_counting_once_a_task_of_the_deployment_runs()
+    {
+        await CreateClusterAsync();
+        var good = await RegisterAsync("web", "repo/good:1");
+        var flaky = await RegisterAsync("web", "repo/flaky:2");
+        await CreateServiceAsync("web", good, 10, Breaker(enable: true, rollback: true, maxPercent: 110));
+        await TickUntilRolloutAsync("web", "COMPLETED");
+        Sim.Rules.FailImage("repo/flaky:*");
+        await Client.EcsAsync("UpdateService", new JsonObject { ["service"] = "web", ["taskDefinition"] = flaky });
+
+        int Failed(JsonNode service) => Int(service["deployments"]![0], "failedTasks");
+        Assert.True(await TickUntilAsync(async () => Failed(await DescribeServiceAsync("web")) == 2, maxTicks: 20));
+        Sim.Rules.ClearImageFailures();
+
+        // Tasks launched while the rule was on still fail; the first one launched after it reaches RUNNING.
+        Assert.True(await TickUntilAsync(async () => Int((await DescribeServiceAsync("web"))["deployments"]![0], "runningCount") > 0, maxTicks: 10));
+        var afterRunning = await DescribeServiceAsync("web");
+        Sim.Rules.FailImage("repo/flaky:*");
+        Sim.Tick(20);
+        var later = await DescribeServiceAsync("web");
+
+        Assert.Equal(0, Failed(afterRunning));
+        Assert.Equal(0, Failed(later));
+        Assert.True(Int(later["deployments"]![0], "runningCount") > 0);
+        Assert.Equal("IN_PROGRESS", Str(later["deployments"]![0], "rolloutState"));
+        Assert.Equal(flaky, Str(later, "taskDefinition"));
     }
 
     [Fact]

@@ -119,6 +119,25 @@ public abstract class SimTest : IAsyncLifetime
         throw new Xunit.Sdk.XunitException($"Service {service} did not reach rollout state {rolloutState} within {maxTicks} ticks.");
     }
 
+    /// <summary>Ticks until <paramref name="condition"/> holds (checked before each tick); false when it never did.</summary>
+    protected async Task<bool> TickUntilAsync(Func<Task<bool>> condition, int maxTicks = 60)
+    {
+        for (var i = 0; i <= maxTicks; i++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            if (i < maxTicks)
+            {
+                Sim.Tick();
+            }
+        }
+
+        return false;
+    }
+
     protected static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
     protected static string Str(JsonNode? node, string member) => node![member]!.GetValue<string>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace EcsOperator.EcsSimulator;
 
@@ -54,11 +55,14 @@ internal static class Program
         }
 
         using var shutdown = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             shutdown.Cancel();
-        };
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         await using var simulator = await EcsSimulator.StartAsync(new EcsSimulatorOptions
         {
@@ -69,14 +73,14 @@ internal static class Program
             RealTimeTickInterval = TimeSpan.FromMilliseconds(tickMs),
             TaskStartTicks = startTicks,
         });
-        Console.WriteLine($"ECS simulator listening on {simulator.BaseAddress} (tick every {tickMs} ms). Ctrl+C to stop.");
+        Console.WriteLine($"ECS simulator listening on {simulator.BaseAddress} (tick every {tickMs} ms). Ctrl+C or SIGTERM stops it.");
         try
         {
             await Task.Delay(Timeout.Infinite, shutdown.Token);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C.
+            // Ctrl+C or SIGTERM.
         }
 
         return 0;

@@ -339,7 +339,7 @@ internal sealed partial class EcsApi
             launchType,
             strategy,
             platformVersion,
-            td.NetworkMode == "awsvpc" ? network : null,
+            request.ContainsKey("networkConfiguration") || td.NetworkMode == "awsvpc" ? network : null,
             Json.Arr(request, "loadBalancers") ?? current.LoadBalancers,
             Json.Arr(request, "serviceRegistries") ?? current.ServiceRegistries,
             Json.Arr(request, "placementConstraints") ?? current.PlacementConstraints,

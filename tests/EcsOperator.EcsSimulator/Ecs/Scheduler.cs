@@ -271,6 +271,16 @@ internal sealed class Scheduler(SimulatorState state)
                 task.StartedAt = Now;
                 task.EverRunning = true;
                 task.Version++;
+                if (DeploymentOf(task) is { HasRunningTask: false } deployment)
+                {
+                    deployment.HasRunningTask = true;
+                    deployment.FailedTasks = 0;
+                    if (!deployment.IsRollback)
+                    {
+                        deployment.ServiceDeployment.FailureCount = 0;
+                    }
+                }
+
                 foreach (var container in task.Containers)
                 {
                     container.LastStatus = "RUNNING";
@@ -328,12 +338,12 @@ internal sealed class Scheduler(SimulatorState state)
         if (task.ServiceName is not null && task.Failed)
         {
             var service = state.Services.GetValueOrDefault(task.ServiceName);
-            var deployment = service?.Deployments.FirstOrDefault(d => d.Id == task.DeploymentId);
-            if (service is not null && deployment is not null)
+            var deployment = DeploymentOf(task);
+            if (service is not null && deployment is not null && !deployment.HasRunningTask)
             {
                 deployment.FailedTasks++;
                 deployment.UpdatedAt = Now;
-                if (deployment.ServiceDeployment.Target == deployment.Revision)
+                if (!deployment.IsRollback)
                 {
                     deployment.ServiceDeployment.FailureCount = deployment.FailedTasks;
                 }
@@ -342,6 +352,11 @@ internal sealed class Scheduler(SimulatorState state)
             }
         }
     }
+
+    private SimDeployment? DeploymentOf(SimTask task) =>
+        task.ServiceName is not null && state.Services.TryGetValue(task.ServiceName, out var service)
+            ? service.Deployments.FirstOrDefault(d => d.Id == task.DeploymentId)
+            : null;
 
     private void Drain(SimService service)
     {
@@ -501,13 +516,20 @@ internal sealed class Scheduler(SimulatorState state)
             return;
         }
 
+        var threshold = CircuitBreakerThreshold(service.DesiredCount);
         var breaker = Json.Obj(service.DeploymentConfiguration, "deploymentCircuitBreaker");
         if (breaker is null || !(Json.Bool(breaker, "enable") ?? false))
         {
+            // Without the breaker ECS keeps retrying and only warns (SERVICE_TASK_START_IMPAIRED).
+            if (primary.FailedTasks >= threshold && !primary.StartImpairedReported)
+            {
+                primary.StartImpairedReported = true;
+                state.AddEvent(service, "is unable to consistently start tasks successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+            }
+
             return;
         }
 
-        var threshold = CircuitBreakerThreshold(service.DesiredCount);
         sd.Threshold = threshold;
         if (primary.FailedTasks < threshold)
         {

@@ -25,6 +25,15 @@ internal sealed class SimDeployment
 
     public string RolloutStateReason { get; set; } = "";
 
+    /// <summary>
+    /// Set once a task of this deployment reached RUNNING: per the ECS API reference, failedTasks then resets to zero
+    /// and stops being evaluated.
+    /// </summary>
+    public bool HasRunningTask { get; set; }
+
+    /// <summary>Whether the "unable to consistently start tasks" event was already reported.</summary>
+    public bool StartImpairedReported { get; set; }
+
     /// <summary>True for the deployment the circuit breaker started to roll back to the last completed revision.</summary>
     public bool IsRollback { get; init; }
 }
