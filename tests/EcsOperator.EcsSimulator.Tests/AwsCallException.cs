@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 /// <summary>An error response from the simulator, as a client would see it on the wire.</summary>
 public sealed class AwsCallException(HttpStatusCode status, string code, string message, string? requestId)

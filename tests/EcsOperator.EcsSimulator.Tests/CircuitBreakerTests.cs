@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using EcsOperator.EcsSimulator.Ecs;
+using EcsOperator.Simulator.Ecs;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 /// <summary>The deployment circuit breaker as the ECS developer guide describes it.</summary>
 public sealed class CircuitBreakerTests : SimTest

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 /// <summary>Someone changes AWS behind the operator's back; the simulator behaves as ECS would.</summary>
 public sealed class ExternalChangeTests : SimTest

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using EcsOperator.EcsSimulator.Controls;
+using EcsOperator.Simulator.Controls;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 public sealed class FaultInjectionTests : SimTest
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 public sealed class ProtocolTests : SimTest
 {

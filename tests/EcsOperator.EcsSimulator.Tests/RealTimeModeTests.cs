@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using EcsOperator.Simulator;
+using EcsOperator.Simulator.Tests;
 
-namespace EcsOperator.EcsSimulator.Tests;
+// Deliberately outside EcsOperator.Simulator: proves other test projects can name EcsSimulator with one using.
+namespace EcsOperator.Consumers;
 
 public sealed class RealTimeModeTests
 {

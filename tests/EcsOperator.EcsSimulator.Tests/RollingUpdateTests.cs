@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 /// <summary>
 /// The ECS rolling update contract: during a deployment, tasks in RUNNING or PENDING never exceed maximumPercent of

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 /// <summary>
 /// A deliberately plain AWS JSON 1.1 client (HttpClient + JSON nodes), independent of the operator's own clients,

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Tests;
+namespace EcsOperator.Simulator.Tests;
 
 /// <summary>Base for tests: a fresh simulator per test, a plain client, and helpers to set up common resources.</summary>
 public abstract class SimTest : IAsyncLifetime

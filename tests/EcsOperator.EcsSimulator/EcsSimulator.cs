@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using EcsOperator.EcsSimulator.AutoScaling;
-using EcsOperator.EcsSimulator.Controls;
-using EcsOperator.EcsSimulator.Ecs;
-using EcsOperator.EcsSimulator.Protocol;
+using EcsOperator.Simulator.AutoScaling;
+using EcsOperator.Simulator.Controls;
+using EcsOperator.Simulator.Ecs;
+using EcsOperator.Simulator.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EcsOperator.EcsSimulator;
+namespace EcsOperator.Simulator;
 
 /// <summary>
 /// An in-process ECS + Application Auto Scaling endpoint on loopback that behaves over time: deployments roll,

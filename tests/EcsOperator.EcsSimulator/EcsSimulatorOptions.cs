@@ -1,4 +1,4 @@
-namespace EcsOperator.EcsSimulator;
+namespace EcsOperator.Simulator;
 
 /// <summary>How the simulator listens and how fast its simulated world moves.</summary>
 public sealed record EcsSimulatorOptions

@@ -1,4 +1,4 @@
-namespace EcsOperator.EcsSimulator;
+namespace EcsOperator.Simulator;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> that only moves when told to, so tests drive rollouts deterministically.

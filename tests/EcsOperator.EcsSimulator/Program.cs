@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace EcsOperator.EcsSimulator;
+namespace EcsOperator.Simulator;
 
 /// <summary>Standalone mode: <c>dotnet run --project tests/EcsOperator.EcsSimulator -- --port 4566 --tick-ms 1000</c>.</summary>
 internal static class Program

@@ -1,8 +1,8 @@
 using System.Globalization;
-using EcsOperator.EcsSimulator.Controls;
-using EcsOperator.EcsSimulator.Model;
+using EcsOperator.Simulator.Controls;
+using EcsOperator.Simulator.Model;
 
-namespace EcsOperator.EcsSimulator;
+namespace EcsOperator.Simulator;
 
 /// <summary>
 /// Everything the simulated AWS account holds. Not thread-safe: callers hold <see cref="Gate"/> for every read

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EcsOperator.EcsSimulator.Model;
-using EcsOperator.EcsSimulator.Protocol;
+using EcsOperator.Simulator.Model;
+using EcsOperator.Simulator.Protocol;
 
-namespace EcsOperator.EcsSimulator.AutoScaling;
+namespace EcsOperator.Simulator.AutoScaling;
 
 /// <summary>
 /// Application Auto Scaling for ECS services (target prefix <c>AnyScaleFrontendService</c>, PascalCase members).

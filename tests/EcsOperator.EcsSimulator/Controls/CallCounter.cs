@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace EcsOperator.EcsSimulator.Controls;
+namespace EcsOperator.Simulator.Controls;
 
 /// <summary>Counts calls per operation name (e.g. <c>DescribeServices</c>), including calls that failed.</summary>
 public sealed class CallCounter

@@ -1,7 +1,7 @@
 using System.Net;
-using EcsOperator.EcsSimulator.Protocol;
+using EcsOperator.Simulator.Protocol;
 
-namespace EcsOperator.EcsSimulator.Controls;
+namespace EcsOperator.Simulator.Controls;
 
 /// <summary>Error injection, throttling (token buckets on the simulator clock) and latency, per operation.</summary>
 public sealed class FaultInjector

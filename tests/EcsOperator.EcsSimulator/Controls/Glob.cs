@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EcsOperator.EcsSimulator.Controls;
+namespace EcsOperator.Simulator.Controls;
 
 /// <summary>Matches names against patterns where <c>*</c> stands for any run of characters.</summary>
 internal static class Glob

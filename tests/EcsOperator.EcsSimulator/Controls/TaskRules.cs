@@ -1,4 +1,4 @@
-namespace EcsOperator.EcsSimulator.Controls;
+namespace EcsOperator.Simulator.Controls;
 
 /// <summary>Makes tasks whose essential container uses a matching image fail while starting.</summary>
 /// <param name="ImagePattern">Image with <c>*</c> wildcards, e.g. <c>repo/bad:*</c>.</param>

@@ -1,4 +1,4 @@
-namespace EcsOperator.EcsSimulator.Controls;
+namespace EcsOperator.Simulator.Controls;
 
 /// <summary>
 /// Operation groups that share a throttling bucket, as ECS throttles: reads (Describe*/List*) separately from

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EcsOperator.EcsSimulator.Model;
-using EcsOperator.EcsSimulator.Protocol;
+using EcsOperator.Simulator.Model;
+using EcsOperator.Simulator.Protocol;
 
-namespace EcsOperator.EcsSimulator.Ecs;
+namespace EcsOperator.Simulator.Ecs;
 
 /// <summary>Cluster operations.</summary>
 internal sealed partial class EcsApi

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using EcsOperator.EcsSimulator.Model;
-using EcsOperator.EcsSimulator.Protocol;
+using EcsOperator.Simulator.Model;
+using EcsOperator.Simulator.Protocol;
 
-namespace EcsOperator.EcsSimulator.Ecs;
+namespace EcsOperator.Simulator.Ecs;
 
 /// <summary>
 /// The ECS service scheduler and task lifecycle, advanced one tick at a time. Follows the ECS developer guide:

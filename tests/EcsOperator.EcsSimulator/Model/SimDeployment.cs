@@ -1,4 +1,4 @@
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>An entry of a service's <c>deployments</c> list (PRIMARY or ACTIVE).</summary>
 internal sealed class SimDeployment

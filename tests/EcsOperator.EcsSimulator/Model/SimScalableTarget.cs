@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>An Application Auto Scaling scalable target for an ECS service's desired count.</summary>
 internal sealed class SimScalableTarget

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>An ECS service: its settings, its deployments and its event log.</summary>
 internal sealed class SimService

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>A service deployment as ListServiceDeployments / DescribeServiceDeployments report it.</summary>
 internal sealed class SimServiceDeployment

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>
 /// The configuration a deployment rolls out (ECS "service revision"): everything whose change needs new tasks.

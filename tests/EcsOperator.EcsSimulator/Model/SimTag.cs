@@ -1,4 +1,4 @@
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>Ordered tag set: ECS returns tags in the order they were added, with later values replacing earlier ones.</summary>
 internal sealed class SimTags

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>What will happen to a task, decided when it is launched from the configured rules.</summary>
 internal enum TaskFate

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Model;
+namespace EcsOperator.Simulator.Model;
 
 /// <summary>One task-definition revision. <see cref="Body"/> holds the registered fields exactly as ECS echoes them.</summary>
 internal sealed class SimTaskDefinition

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace EcsOperator.EcsSimulator.Protocol;
+namespace EcsOperator.Simulator.Protocol;
 
 /// <summary>An error the simulator returns as AWS does: HTTP status plus <c>{"__type": code, "message": ...}</c>.</summary>
 public sealed class AwsErrorException(string code, string message, HttpStatusCode status = HttpStatusCode.BadRequest)

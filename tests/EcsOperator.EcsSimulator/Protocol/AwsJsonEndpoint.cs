@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EcsOperator.EcsSimulator.AutoScaling;
-using EcsOperator.EcsSimulator.Controls;
-using EcsOperator.EcsSimulator.Ecs;
+using EcsOperator.Simulator.AutoScaling;
+using EcsOperator.Simulator.Controls;
+using EcsOperator.Simulator.Ecs;
 using Microsoft.AspNetCore.Http;
 
-namespace EcsOperator.EcsSimulator.Protocol;
+namespace EcsOperator.Simulator.Protocol;
 
 /// <summary>
 /// The AWS JSON 1.1 front door: <c>POST /</c> with <c>X-Amz-Target: Prefix.Operation</c>. Checks that a SigV4

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace EcsOperator.EcsSimulator.Protocol;
+namespace EcsOperator.Simulator.Protocol;
 
 /// <summary>Small helpers for reading requests and writing responses as AWS JSON 1.1 does.</summary>
 internal static class Json

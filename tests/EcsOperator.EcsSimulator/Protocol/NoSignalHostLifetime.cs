@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace EcsOperator.EcsSimulator.Protocol;
+namespace EcsOperator.Simulator.Protocol;
 
 /// <summary>
 /// Replaces the console lifetime so an in-process simulator never hooks Ctrl+C/SIGTERM of the test process;
