@@ -71,6 +71,33 @@ public sealed class ExternalChangeTests : SimTest
     }
 
     [Fact]
+    public async Task Crashed_service_task_is_replaced_and_the_service_returns_to_steady_state()
+    {
+        await CreateClusterAsync();
+        var td = await RegisterAsync("web", "nginx:1");
+        await CreateServiceAsync("web", td, 2);
+        await TickUntilRolloutAsync("web", "COMPLETED");
+        var victim = (await ListTaskArnsAsync(new JsonObject { ["serviceName"] = "web" }))[0];
+
+        Sim.CrashTask(victim, exitCode: 139);
+        var crashed = (await DescribeTasksAsync("default", [victim]))[0];
+        var degraded = await DescribeServiceAsync("web");
+        Sim.Tick(3);
+        var healed = await DescribeServiceAsync("web");
+        var running = await ListTaskArnsAsync(new JsonObject { ["serviceName"] = "web" });
+
+        Assert.Equal("STOPPED", Str(crashed, "lastStatus"));
+        Assert.Equal("EssentialContainerExited", Str(crashed, "stopCode"));
+        Assert.Equal(139, Int(crashed["containers"]![0], "exitCode"));
+        Assert.Equal(1, Int(degraded, "runningCount"));
+        Assert.Equal(2, Int(healed, "runningCount"));
+        Assert.DoesNotContain(victim, running);
+        Assert.Equal("(service web) has reached a steady state.", Str(healed["events"]![0], "message"));
+        Assert.Equal("COMPLETED", Str(healed["deployments"]![0], "rolloutState"));
+        Assert.Throws<InvalidOperationException>(() => Sim.CrashTask(victim));
+    }
+
+    [Fact]
     public async Task Reset_forgets_everything()
     {
         await CreateClusterAsync();

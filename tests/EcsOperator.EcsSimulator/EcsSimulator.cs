@@ -219,6 +219,20 @@ public sealed class EcsSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The essential container of a RUNNING task exits now with <paramref name="exitCode"/>: the task stops with
+    /// EssentialContainerExited and, for a service task, the scheduler replaces it on the next tick.
+    /// </summary>
+    public void CrashTask(string taskArn, int exitCode = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(taskArn);
+        lock (_state.Gate)
+        {
+            var task = _state.Tasks.GetValueOrDefault(taskArn) ?? throw new ArgumentException($"No task {taskArn}.", nameof(taskArn));
+            _scheduler.Crash(task, exitCode);
+        }
+    }
+
     /// <summary>While set, RunTask places no tasks and returns this failure reason (e.g. <c>RESOURCE:MEMORY</c>).</summary>
     public void SetPlacementFailure(string? reason)
     {

@@ -1,18 +1,5 @@
 namespace EcsOperator.Simulator.Controls;
 
-/// <summary>Makes tasks whose essential container uses a matching image fail while starting.</summary>
-/// <param name="ImagePattern">Image with <c>*</c> wildcards, e.g. <c>repo/bad:*</c>.</param>
-/// <param name="ExitCode">Exit code of the container (ignored for pull failures).</param>
-/// <param name="PullFailure">True: the image cannot be pulled (stopCode TaskFailedToStart) instead of exiting.</param>
-public sealed record ImageFailureRule(string ImagePattern, int ExitCode = 1, bool PullFailure = false);
-
-/// <summary>Makes running tasks of a matching image (and command) exit after <paramref name="RunFor"/>.</summary>
-/// <param name="ImagePattern">Image with <c>*</c> wildcards.</param>
-/// <param name="RunFor">How long the container runs once RUNNING.</param>
-/// <param name="ExitCode">Exit code of the essential container.</param>
-/// <param name="CommandPattern">Optional pattern on the effective command joined by spaces (overrides applied).</param>
-public sealed record TaskExitRule(string ImagePattern, TimeSpan RunFor, int ExitCode, string? CommandPattern = null);
-
 /// <summary>The rules deciding what happens to launched tasks; most recently added rule wins.</summary>
 public sealed class TaskRules
 {

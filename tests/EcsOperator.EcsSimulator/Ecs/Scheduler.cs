@@ -298,6 +298,17 @@ internal sealed class Scheduler(SimulatorState state)
         }
     }
 
+    /// <summary>Test control: a RUNNING task's essential container exits now (a crash).</summary>
+    public void Crash(SimTask task, int exitCode)
+    {
+        if (task.LastStatus != "RUNNING" || task.DesiredStatus != "RUNNING")
+        {
+            throw new InvalidOperationException($"Task {task.Id} is {task.LastStatus} (desired {task.DesiredStatus}); only a RUNNING task can crash.");
+        }
+
+        FailRunning(task, exitCode);
+    }
+
     /// <summary>The essential container exited: the whole task stops, as ECS does.</summary>
     private void FailRunning(SimTask task, int exitCode)
     {
@@ -339,7 +350,12 @@ internal sealed class Scheduler(SimulatorState state)
         {
             var service = state.Services.GetValueOrDefault(task.ServiceName);
             var deployment = DeploymentOf(task);
-            if (service is not null && deployment is not null && !deployment.HasRunningTask)
+            if (service is not null)
+            {
+                service.SteadyStateReported = false;
+            }
+
+            if (deployment is not null && !deployment.HasRunningTask)
             {
                 deployment.FailedTasks++;
                 deployment.UpdatedAt = Now;
@@ -347,8 +363,6 @@ internal sealed class Scheduler(SimulatorState state)
                 {
                     deployment.ServiceDeployment.FailureCount = deployment.FailedTasks;
                 }
-
-                service.SteadyStateReported = false;
             }
         }
     }

@@ -2,22 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace EcsOperator.Simulator.Model;
 
-/// <summary>What will happen to a task, decided when it is launched from the configured rules.</summary>
-internal enum TaskFate
-{
-    /// <summary>Runs until stopped (service tasks without rules).</summary>
-    RunForever,
-
-    /// <summary>Runs for <see cref="SimTask.RunFor"/>, then its essential container exits with <see cref="SimTask.PlannedExitCode"/>.</summary>
-    ExitAfter,
-
-    /// <summary>The essential container exits during startup; the task never reaches RUNNING.</summary>
-    ExitOnStart,
-
-    /// <summary>The image cannot be pulled; the task never reaches RUNNING.</summary>
-    CannotPull,
-}
-
 /// <summary>A task (standalone or owned by a service deployment) and its lifecycle bookkeeping.</summary>
 internal sealed class SimTask
 {
@@ -100,24 +84,4 @@ internal sealed class SimTask
     public bool IsHealthyRunning => LastStatus == "RUNNING" && DesiredStatus == "RUNNING";
 
     public bool IsPendingStart => LastStatus is "PROVISIONING" or "PENDING" or "ACTIVATING" && DesiredStatus == "RUNNING";
-}
-
-/// <summary>One container of a task.</summary>
-internal sealed class SimContainer
-{
-    public required string Name { get; init; }
-
-    public required string Image { get; init; }
-
-    public required string Arn { get; init; }
-
-    public bool Essential { get; init; } = true;
-
-    public string LastStatus { get; set; } = "PENDING";
-
-    public int? ExitCode { get; set; }
-
-    public string? Reason { get; set; }
-
-    public string? Command { get; init; }
 }

@@ -132,6 +132,7 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
     {
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = ContentType;
+        context.Response.Headers["x-amzn-ErrorType"] = code;
         var body = new JsonObject { ["__type"] = code, ["message"] = message };
         await context.Response.WriteAsync(body.ToJsonString(), cancel);
     }
