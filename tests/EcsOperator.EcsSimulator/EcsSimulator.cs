@@ -120,9 +120,10 @@ public sealed class EcsSimulator : IAsyncDisposable
     /// </summary>
     public void Tick()
     {
+        // The clock moves outside the state lock: timers of code sharing the clock fire here and may call us.
+        ManualClock?.Advance(Options.TickDuration);
         lock (_state.Gate)
         {
-            ManualClock?.Advance(Options.TickDuration);
             _autoScaling.RunDueScheduledActions();
             _scheduler.Step();
         }
@@ -151,10 +152,7 @@ public sealed class EcsSimulator : IAsyncDisposable
         var rest = by - (Options.TickDuration * ticks);
         if (rest > TimeSpan.Zero)
         {
-            lock (_state.Gate)
-            {
-                ManualClock?.Advance(rest);
-            }
+            ManualClock?.Advance(rest);
         }
 
         return ValueTask.CompletedTask;
