@@ -186,6 +186,27 @@ public sealed class AutoScalingTests : SimTest
     }
 
     [Fact]
+    public async Task Scalable_targets_carry_tags_given_at_registration_and_via_TagResource()
+    {
+        await SetUpServiceAsync(1);
+        var arn = Str(await Client.AasAsync("RegisterScalableTarget", Target(new JsonObject
+        {
+            ["MinCapacity"] = 1,
+            ["MaxCapacity"] = 2,
+            ["Tags"] = new JsonObject { ["ecs.operator.dev/owner"] = "c/ns/web" },
+        })), "ScalableTargetARN");
+
+        await Client.AasAsync("TagResource", new JsonObject { ["ResourceARN"] = arn, ["Tags"] = new JsonObject { ["team"] = "shop" } });
+        await Client.AasAsync("UntagResource", new JsonObject { ["ResourceARN"] = arn, ["TagKeys"] = new JsonArray { "team" } });
+        var tags = await Client.AasAsync("ListTagsForResource", new JsonObject { ["ResourceARN"] = arn });
+        var missing = await Client.AasFailsAsync("ListTagsForResource", new JsonObject { ["ResourceARN"] = arn + "x" });
+
+        Assert.Equal("c/ns/web", Str(tags["Tags"], "ecs.operator.dev/owner"));
+        Assert.Single(tags["Tags"]!.AsObject());
+        Assert.Equal("ResourceNotFoundException", missing.Code);
+    }
+
+    [Fact]
     public async Task Deregistering_a_target_removes_its_policies_and_scheduled_actions()
     {
         await SetUpServiceAsync(1);

@@ -78,11 +78,16 @@ public sealed class FaultInjectionTests : SimTest
         await Client.EcsAsync("ListClusters", []);
         await Client.EcsFailsAsync("DescribeServices", new JsonObject { ["services"] = new JsonArray { "x" } });
         await Client.AasAsync("DescribeScalableTargets", new JsonObject { ["ServiceNamespace"] = "ecs" });
+        await Client.EcsFailsAsync("ListTagsForResource", new JsonObject { ["resourceArn"] = "bad" });
+        await Client.AasFailsAsync("ListTagsForResource", new JsonObject { ["ResourceARN"] = "bad" });
 
         Assert.Equal(2, Sim.Calls["ListClusters"]);
+        Assert.Equal(2, Sim.Calls["ecs:ListClusters"]);
+        Assert.Equal(2, Sim.Calls["ListTagsForResource"]);
+        Assert.Equal(1, Sim.Calls["application-autoscaling:ListTagsForResource"]);
         Assert.Equal(1, Sim.Calls["DescribeServices"]);
         Assert.Equal(1, Sim.Calls["DescribeScalableTargets"]);
-        Assert.Equal(4, Sim.Calls.Total);
+        Assert.Equal(6, Sim.Calls.Total);
 
         Sim.Calls.Reset();
         Assert.Equal(0, Sim.Calls["ListClusters"]);

@@ -33,6 +33,9 @@ internal sealed partial class AutoScalingApi
             ["DescribeScheduledActions"] = DescribeScheduledActions,
             ["DeleteScheduledAction"] = DeleteScheduledAction,
             ["DescribeScalingActivities"] = DescribeScalingActivities,
+            ["TagResource"] = TagResource,
+            ["UntagResource"] = UntagResource,
+            ["ListTagsForResource"] = ListTagsForResource,
         };
     }
 
@@ -131,6 +134,12 @@ internal sealed partial class AutoScalingApi
                 CreationTime = Now,
             };
             _state.ScalableTargets[resourceId] = target;
+
+            // Tags apply only when the target is created; later changes go through TagResource.
+            foreach (var (key, value) in ReadTagMap(request, "Tags"))
+            {
+                target.Tags[key] = value;
+            }
         }
         else
         {
@@ -581,6 +590,69 @@ internal sealed partial class AutoScalingApi
             return (JsonNode?)result;
         })]);
         return response;
+    }
+
+    private SimScalableTarget TargetByArn(JsonObject request)
+    {
+        var arn = Json.RequiredStr(request, "ResourceARN", AwsErrorException.Validation);
+        return _state.ScalableTargets.Values.FirstOrDefault(t => t.Arn == arn)
+            ?? throw new AwsErrorException("ResourceNotFoundException", $"Resource {arn} not found.");
+    }
+
+    private static Dictionary<string, string> ReadTagMap(JsonObject request, string member)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Json.Obj(request, member) ?? [])
+        {
+            if (key.Length is 0 or > 128 || value is not JsonValue v || !v.TryGetValue<string>(out var text) || text.Length > 256)
+            {
+                throw AwsErrorException.Validation($"Tag '{key}' must have a key of 1-128 and a string value of at most 256 characters.");
+            }
+
+            result[key] = text;
+        }
+
+        return result;
+    }
+
+    private JsonObject TagResource(JsonObject request)
+    {
+        var target = TargetByArn(request);
+        var tags = ReadTagMap(request, "Tags");
+        if (target.Tags.Keys.Union(tags.Keys).Count() > 50)
+        {
+            throw new AwsErrorException("TooManyTagsException", "A resource can have at most 50 tags.");
+        }
+
+        foreach (var (key, value) in tags)
+        {
+            target.Tags[key] = value;
+        }
+
+        return [];
+    }
+
+    private JsonObject UntagResource(JsonObject request)
+    {
+        var target = TargetByArn(request);
+        foreach (var key in Json.Strings(request, "TagKeys"))
+        {
+            target.Tags.Remove(key);
+        }
+
+        return [];
+    }
+
+    private JsonObject ListTagsForResource(JsonObject request)
+    {
+        var target = TargetByArn(request);
+        var tags = new JsonObject();
+        foreach (var (key, value) in target.Tags)
+        {
+            tags[key] = value;
+        }
+
+        return new JsonObject { ["Tags"] = tags };
     }
 
     private static int MaxResults(JsonObject request, int defaultSize, int max)

@@ -20,4 +20,7 @@ internal sealed class SimScalableTarget
     public JsonObject? SuspendedState { get; set; }
 
     public DateTimeOffset CreationTime { get; init; }
+
+    /// <summary>Tags by key (Application Auto Scaling tags are a map).</summary>
+    public SortedDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }

@@ -78,18 +78,18 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
 
         var prefix = target[..dot];
         var operation = target[(dot + 1)..];
-        Func<JsonObject, JsonObject>? handler = prefix switch
+        (Func<JsonObject, JsonObject>? handler, string service) = prefix switch
         {
-            EcsApi.TargetPrefix when ecs.TryGet(operation, out var h) => h,
-            AutoScalingApi.TargetPrefix when autoScaling.TryGet(operation, out var h) => h,
-            _ => null,
+            EcsApi.TargetPrefix when ecs.TryGet(operation, out var h) => (h, CallCounter.Ecs),
+            AutoScalingApi.TargetPrefix when autoScaling.TryGet(operation, out var h) => (h, CallCounter.AutoScaling),
+            _ => (null, ""),
         };
         if (handler is null)
         {
             throw new AwsErrorException("UnknownOperationException", $"Operation {target} is not supported by the simulator.");
         }
 
-        calls.Record(operation);
+        calls.Record(service, operation);
         var delay = faults.LatencyFor(operation);
         if (delay > TimeSpan.Zero)
         {
