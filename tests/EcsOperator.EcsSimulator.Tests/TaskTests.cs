@@ -95,6 +95,30 @@ public sealed class TaskTests : SimTest
     }
 
     [Fact]
+    public async Task Stopped_tasks_and_inactive_services_are_forgotten_after_the_retention_period()
+    {
+        await CreateClusterAsync();
+        var td = await RegisterAsync("job", "job:1");
+        var arn = Str((await RunAsync(new JsonObject { ["taskDefinition"] = "job" }))[0], "taskArn");
+        await CreateServiceAsync("web", td, 0);
+        await Client.EcsAsync("DeleteService", new JsonObject { ["service"] = "web" });
+        await Client.EcsAsync("StopTask", new JsonObject { ["task"] = arn });
+        Sim.Tick(2);
+
+        var stillThere = await Client.EcsAsync("DescribeTasks", new JsonObject { ["tasks"] = new JsonArray { arn } });
+        var inactive = await DescribeServiceAsync("web");
+        await Sim.AdvanceAsync(TimeSpan.FromMinutes(61), TestContext.Current.CancellationToken);
+        var gone = await Client.EcsAsync("DescribeTasks", new JsonObject { ["tasks"] = new JsonArray { arn } });
+        var forgotten = await Client.EcsAsync("DescribeServices", new JsonObject { ["services"] = new JsonArray { "web" } });
+
+        Assert.Equal("STOPPED", Str(stillThere["tasks"]![0], "lastStatus"));
+        Assert.Equal("INACTIVE", Str(inactive, "status"));
+        Assert.Empty(gone["tasks"]!.AsArray());
+        Assert.Equal("MISSING", Str(gone["failures"]![0], "reason"));
+        Assert.Equal("MISSING", Str(forgotten["failures"]![0], "reason"));
+    }
+
+    [Fact]
     public async Task ListTasks_filters_and_pages_and_DescribeTasks_reports_missing()
     {
         await CreateClusterAsync();

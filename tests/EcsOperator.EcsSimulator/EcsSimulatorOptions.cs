@@ -36,6 +36,12 @@ public sealed record EcsSimulatorOptions
     /// <summary>Exit code of containers stopped by StopTask or by the service scheduler (SIGTERM honoured).</summary>
     public int StopSignalExitCode { get; init; } = 143;
 
+    /// <summary>
+    /// How long STOPPED tasks and INACTIVE services stay describable before they are forgotten (ECS keeps stopped
+    /// tasks for at least an hour). Keeps long standalone runs with failing tasks bounded.
+    /// </summary>
+    public TimeSpan StoppedResourceRetention { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Seed for generated ids, so runs are reproducible.</summary>
     public int Seed { get; init; } = 1;
 }

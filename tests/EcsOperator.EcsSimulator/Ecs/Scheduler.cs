@@ -115,6 +115,21 @@ internal sealed class Scheduler(SimulatorState state)
         }
 
         PurgeDeletedTaskDefinitions();
+        ForgetOldStoppedResources();
+    }
+
+    private void ForgetOldStoppedResources()
+    {
+        var cutoff = Now - state.Options.StoppedResourceRetention;
+        foreach (var task in state.Tasks.Values.Where(t => t.LastStatus == "STOPPED" && t.StoppedAt < cutoff).ToList())
+        {
+            state.Tasks.Remove(task.Arn);
+        }
+
+        foreach (var (key, service) in state.Services.Where(kv => kv.Value.Status == "INACTIVE" && kv.Value.InactiveAt < cutoff).ToList())
+        {
+            state.Services.Remove(key);
+        }
     }
 
     public SimTask Launch(

@@ -113,7 +113,11 @@ call(ECS, "DeleteTaskDefinitions", {"taskDefinitions": ["web:2", "web:1"]})
 
 target = {"ServiceNamespace": "ecs", "ResourceId": "service/default/web", "ScalableDimension": "ecs:service:DesiredCount"}
 call(AAS, "RegisterScalableTarget", {**target, "MinCapacity": 3, "MaxCapacity": 6})
-call(AAS, "DescribeScalableTargets", {"ServiceNamespace": "ecs"})
+described = call(AAS, "DescribeScalableTargets", {"ServiceNamespace": "ecs"})
+target_arn = described["ScalableTargets"][0]["ScalableTargetARN"]
+call(AAS, "TagResource", {"ResourceARN": target_arn, "Tags": {"k": "v"}})
+call(AAS, "ListTagsForResource", {"ResourceARN": target_arn})
+call(AAS, "UntagResource", {"ResourceARN": target_arn, "TagKeys": ["k"]})
 call(AAS, "PutScalingPolicy", {**target, "PolicyName": "cpu", "PolicyType": "TargetTrackingScaling",
      "TargetTrackingScalingPolicyConfiguration": {"TargetValue": 50.0, "PredefinedMetricSpecification": {"PredefinedMetricType": "ECSServiceAverageCPUUtilization"}}})
 call(AAS, "DescribeScalingPolicies", {"ServiceNamespace": "ecs"})
