@@ -219,5 +219,12 @@ public sealed class ServiceTests : SimTest
         Assert.Equal(2, Int(sd["sourceServiceRevisions"]![0], "runningTaskCount"));
         Assert.Contains(":service-revision/default/web/", Str(sd["targetServiceRevision"], "arn"), StringComparison.Ordinal);
         Assert.Equal("MISSING", Str(described["failures"]![0], "reason"));
+
+        var revisions = await Client.EcsAsync("DescribeServiceRevisions", new JsonObject
+        {
+            ["serviceRevisionArns"] = new JsonArray { Str(sd["targetServiceRevision"], "arn"), Str(sd["sourceServiceRevisions"]![0], "arn") },
+        });
+        Assert.Equal([td2, td], revisions["serviceRevisions"]!.AsArray().Select(r => Str(r, "taskDefinition")));
+        Assert.Equal("nginx:2", Str(revisions["serviceRevisions"]![0]!["containerImages"]![0], "image"));
     }
 }

@@ -500,8 +500,86 @@ internal sealed partial class EcsApi
         return new JsonObject { ["serviceDeployments"] = found, ["failures"] = failures };
     }
 
-    private static string RevisionArn(SimService service, SimServiceRevision revision) =>
-        revision.Arn.Contains(service.Name, StringComparison.Ordinal) ? revision.Arn : throw new InvalidOperationException("Revision of another service.");
+    private JsonObject DescribeServiceRevisions(JsonObject request)
+    {
+        var arns = Json.Strings(request, "serviceRevisionArns");
+        if (arns.Count == 0)
+        {
+            throw AwsErrorException.InvalidParameter("serviceRevisionArns can not be null or empty.");
+        }
+
+        if (arns.Count > 20)
+        {
+            throw AwsErrorException.InvalidParameter("serviceRevisionArns can have at most 20 items.");
+        }
+
+        var known = new Dictionary<string, (SimService Service, SimServiceRevision Revision)>(StringComparer.Ordinal);
+        foreach (var service in _state.Services.Values)
+        {
+            var revisions = service.ServiceDeployments
+                .SelectMany(sd => sd.Sources.Select(x => x.Revision).Append(sd.Target).Append(sd.RollbackRevision))
+                .Concat(service.Deployments.Select(d => d.Revision))
+                .OfType<SimServiceRevision>();
+            foreach (var revision in revisions)
+            {
+                known[revision.Arn] = (service, revision);
+            }
+        }
+
+        var found = new JsonArray();
+        var failures = new JsonArray();
+        foreach (var arn in arns)
+        {
+            if (!known.TryGetValue(arn, out var entry))
+            {
+                failures.Add(new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" });
+                continue;
+            }
+
+            var (service, revision) = entry;
+            var result = new JsonObject
+            {
+                ["serviceRevisionArn"] = revision.Arn,
+                ["serviceArn"] = service.Arn,
+                ["clusterArn"] = service.Cluster.Arn,
+                ["taskDefinition"] = revision.TaskDefinition.Arn,
+            };
+            AddLaunch(result, revision);
+            result["loadBalancers"] = revision.LoadBalancers.DeepClone();
+            result["serviceRegistries"] = revision.ServiceRegistries.DeepClone();
+            if (revision.NetworkConfiguration is not null)
+            {
+                result["networkConfiguration"] = revision.NetworkConfiguration.DeepClone();
+            }
+
+            result["containerImages"] = new JsonArray([.. revision.TaskDefinition.Containers.Select(c => (JsonNode?)new JsonObject
+            {
+                ["containerName"] = Json.Str(c, "name"),
+                ["imageDigest"] = "sha256:" + new string('0', 64),
+                ["image"] = Json.Str(c, "image"),
+            })]);
+            result["guardDutyEnabled"] = false;
+            if (revision.ServiceConnectConfiguration is not null)
+            {
+                result["serviceConnectConfiguration"] = revision.ServiceConnectConfiguration.DeepClone();
+            }
+
+            if (revision.VolumeConfigurations is not null)
+            {
+                result["volumeConfigurations"] = revision.VolumeConfigurations.DeepClone();
+            }
+
+            if (revision.VpcLatticeConfigurations is not null)
+            {
+                result["vpcLatticeConfigurations"] = revision.VpcLatticeConfigurations.DeepClone();
+            }
+
+            result["createdAt"] = Json.Epoch(revision.CreatedAt);
+            found.Add(result);
+        }
+
+        return new JsonObject { ["serviceRevisions"] = found, ["failures"] = failures };
+    }
 
     private JsonObject RenderServiceDeploymentBrief(SimServiceDeployment sd)
     {
@@ -511,7 +589,7 @@ internal sealed partial class EcsApi
             ["serviceArn"] = sd.Service.Arn,
             ["clusterArn"] = sd.Service.Cluster.Arn,
             ["createdAt"] = Json.Epoch(sd.CreatedAt),
-            ["targetServiceRevisionArn"] = RevisionArn(sd.Service, sd.Target),
+            ["targetServiceRevisionArn"] = sd.Target.Arn,
             ["status"] = sd.Status,
         };
         if (sd.StartedAt is { } started)
@@ -547,14 +625,14 @@ internal sealed partial class EcsApi
 
         result["sourceServiceRevisions"] = new JsonArray([.. sd.Sources.Select(s => (JsonNode?)new JsonObject
         {
-            ["arn"] = RevisionArn(service, s.Revision),
+            ["arn"] = s.Revision.Arn,
             ["requestedTaskCount"] = s.Requested,
             ["runningTaskCount"] = s.Running,
             ["pendingTaskCount"] = s.Pending,
         })]);
         result["targetServiceRevision"] = new JsonObject
         {
-            ["arn"] = RevisionArn(service, sd.Target),
+            ["arn"] = sd.Target.Arn,
             ["requestedTaskCount"] = target is null ? 0 : service.DesiredCount,
             ["runningTaskCount"] = running,
             ["pendingTaskCount"] = pending,
@@ -573,7 +651,7 @@ internal sealed partial class EcsApi
             {
                 ["reason"] = sd.RollbackReason,
                 ["startedAt"] = Json.Epoch(sd.RollbackStartedAt ?? sd.UpdatedAt),
-                ["serviceRevisionArn"] = RevisionArn(service, sd.RollbackRevision),
+                ["serviceRevisionArn"] = sd.RollbackRevision.Arn,
             };
         }
 
@@ -620,7 +698,7 @@ internal sealed partial class EcsApi
                 var (r, p) = _scheduler.Counts(service, d);
                 return (JsonNode?)new JsonObject
                 {
-                    ["arn"] = RevisionArn(service, d.Revision),
+                    ["arn"] = d.Revision.Arn,
                     ["requestedTaskCount"] = d.DesiredCount,
                     ["runningTaskCount"] = r,
                     ["pendingTaskCount"] = p,

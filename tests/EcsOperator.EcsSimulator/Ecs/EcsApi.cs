@@ -42,6 +42,7 @@ internal sealed partial class EcsApi
             ["ListServices"] = ListServices,
             ["ListServiceDeployments"] = ListServiceDeployments,
             ["DescribeServiceDeployments"] = DescribeServiceDeployments,
+            ["DescribeServiceRevisions"] = DescribeServiceRevisions,
             ["RunTask"] = RunTask,
             ["DescribeTasks"] = DescribeTasks,
             ["ListTasks"] = ListTasks,

@@ -96,6 +96,7 @@ svc = call(ECS, "DescribeServices", {"services": ["web"]})
 call(ECS, "ListServices", {})
 deployments = call(ECS, "ListServiceDeployments", {"service": "web"})
 call(ECS, "DescribeServiceDeployments", {"serviceDeploymentArns": [d["serviceDeploymentArn"] for d in deployments["serviceDeployments"]]})
+call(ECS, "DescribeServiceRevisions", {"serviceRevisionArns": [r["arn"] for r in svc["services"][0]["currentServiceRevisions"]] + ["arn:aws:ecs:us-east-1:123456789012:service-revision/default/web/1"]})
 run = call(ECS, "RunTask", {"taskDefinition": "web:1", "networkConfiguration": net, "launchType": "FARGATE", "count": 2, "tags": [{"key": "x", "value": "y"}]})
 arns = [t["taskArn"] for t in run["tasks"]]
 time.sleep(0.5)
