@@ -140,6 +140,43 @@ public sealed class ServiceTests : SimTest
     }
 
     [Fact]
+    public async Task Update_during_a_rollout_supersedes_it_and_only_the_newest_revision_remains()
+    {
+        await CreateClusterAsync();
+        var v1 = await RegisterAsync("web", "nginx:1");
+        var v2 = await RegisterAsync("web", "nginx:2");
+        var v3 = await RegisterAsync("web", "nginx:3");
+        await CreateServiceAsync("web", v1, 3);
+        await TickUntilRolloutAsync("web", "COMPLETED");
+
+        await Client.EcsAsync("UpdateService", new JsonObject { ["service"] = "web", ["taskDefinition"] = v2 });
+        Sim.Tick();
+        var three = (await Client.EcsAsync("UpdateService", new JsonObject { ["service"] = "web", ["taskDefinition"] = v3 }))["service"]!;
+        var done = await TickUntilRolloutAsync("web", "COMPLETED");
+        var running = await DescribeTasksAsync("default", await ListTaskArnsAsync(new JsonObject { ["serviceName"] = "web" }));
+        var history = (await Client.EcsAsync("ListServiceDeployments", new JsonObject { ["service"] = "web" }))["serviceDeployments"]!.AsArray();
+
+        Assert.Equal([v3, v2, v1], three["deployments"]!.AsArray().Select(d => Str(d, "taskDefinition")));
+        Assert.Equal(v3, Str(done["deployments"]!.AsArray().Single(), "taskDefinition"));
+        Assert.Equal(3, running.Count);
+        Assert.All(running, t => Assert.Equal(v3, Str(t, "taskDefinitionArn")));
+        Assert.Equal(["SUCCESSFUL", "STOPPED", "SUCCESSFUL"], history.Select(h => Str(h, "status")));
+    }
+
+    [Fact]
+    public async Task Updating_an_unknown_service_or_cluster_fails_like_ECS()
+    {
+        await CreateClusterAsync();
+        var noService = await Client.EcsFailsAsync("UpdateService", new JsonObject { ["service"] = "ghost", ["desiredCount"] = 1 });
+        var noCluster = await Client.EcsFailsAsync("UpdateService", new JsonObject { ["cluster"] = "ghost", ["service"] = "web", ["desiredCount"] = 1 });
+        var deleteMissing = await Client.EcsFailsAsync("DeleteService", new JsonObject { ["service"] = "ghost" });
+
+        Assert.Equal(("ServiceNotFoundException", "Service not found."), (noService.Code, noService.AwsMessage));
+        Assert.Equal("ClusterNotFoundException", noCluster.Code);
+        Assert.Equal("ServiceNotFoundException", deleteMissing.Code);
+    }
+
+    [Fact]
     public async Task DeleteService_requires_force_or_zero_then_drains_to_INACTIVE()
     {
         await CreateClusterAsync();
