@@ -60,6 +60,19 @@ public sealed class ProtocolTests : SimTest
     }
 
     [Fact]
+    public async Task Auto_scaling_errors_use_the_PascalCase_Message_member_of_its_model()
+    {
+        using var response = await Client.RawAsync($"{SimClient.AutoScaling}.DeregisterScalableTarget",
+            """{"ServiceNamespace":"ecs","ResourceId":"service/default/web","ScalableDimension":"ecs:service:DesiredCount"}""");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        Assert.Equal("ObjectNotFoundException", Str(body, "__type"));
+        Assert.StartsWith("No scalable target registered", Str(body, "Message"), StringComparison.Ordinal);
+        Assert.Null(body["message"]);
+        Assert.Equal("ObjectNotFoundException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
     public async Task Timestamps_are_epoch_seconds_numbers()
     {
         await CreateClusterAsync();

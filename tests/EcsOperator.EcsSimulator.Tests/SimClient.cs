@@ -51,7 +51,9 @@ public sealed class SimClient : IDisposable
         var json = JsonNode.Parse(text)!.AsObject();
         if (!response.IsSuccessStatusCode)
         {
-            throw new AwsCallException(response.StatusCode, json["__type"]!.GetValue<string>(), json["message"]?.GetValue<string>() ?? "", requestId);
+            // ECS models its error message as "message", Application Auto Scaling as "Message".
+            var message = prefix == AutoScaling ? json["Message"] : json["message"];
+            throw new AwsCallException(response.StatusCode, json["__type"]!.GetValue<string>(), message?.GetValue<string>() ?? "", requestId);
         }
 
         return json;

@@ -22,6 +22,11 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         var cancel = context.RequestAborted;
+
+        // Error members follow each service's model: ECS exceptions carry "message", Application Auto Scaling "Message".
+        var messageMember = context.Request.Headers["X-Amz-Target"].ToString().StartsWith(AutoScalingApi.TargetPrefix + ".", StringComparison.Ordinal)
+            ? "Message"
+            : "message";
         JsonObject response;
         try
         {
@@ -29,7 +34,7 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
         }
         catch (AwsErrorException error)
         {
-            await WriteErrorAsync(context, error.Status, error.Code, error.Message, cancel);
+            await WriteErrorAsync(context, error.Status, error.Code, error.Message, messageMember, cancel);
             return;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -40,7 +45,7 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
         catch (Exception unexpected)
 #pragma warning restore CA1031
         {
-            await WriteErrorAsync(context, HttpStatusCode.InternalServerError, "ServerException", "Simulator error: " + unexpected.Message, cancel);
+            await WriteErrorAsync(context, HttpStatusCode.InternalServerError, "ServerException", "Simulator error: " + unexpected.Message, messageMember, cancel);
             return;
         }
 
@@ -128,12 +133,12 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, HttpStatusCode status, string code, string message, CancellationToken cancel)
+    private static async Task WriteErrorAsync(HttpContext context, HttpStatusCode status, string code, string message, string messageMember, CancellationToken cancel)
     {
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = ContentType;
         context.Response.Headers["x-amzn-ErrorType"] = code;
-        var body = new JsonObject { ["__type"] = code, ["message"] = message };
+        var body = new JsonObject { ["__type"] = code, [messageMember] = message };
         await context.Response.WriteAsync(body.ToJsonString(), cancel);
     }
 }
