@@ -27,7 +27,4 @@ internal sealed class SimTaskDefinition
     public string? NetworkMode => Body["networkMode"]?.GetValue<string>();
 
     public IEnumerable<JsonObject> Containers => (Body["containerDefinitions"] as JsonArray ?? []).OfType<JsonObject>();
-
-    public bool RequiresFargate =>
-        (Body["requiresCompatibilities"] as JsonArray ?? []).Any(c => c?.GetValue<string>() == "FARGATE");
 }
