@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace EcsOperator.Simulator.Model;
+
+/// <summary>An ECS cluster as the simulator stores it.</summary>
+internal sealed class SimCluster
+{
+    public required string Name { get; init; }
+
+    public required string Arn { get; init; }
+
+    public string Status { get; set; } = "ACTIVE";
+
+    public SimTags Tags { get; set; } = new();
+
+    public JsonArray Settings { get; set; } = [];
+
+    public JsonObject? Configuration { get; set; }
+
+    public List<string> CapacityProviders { get; set; } = [];
+
+    public JsonArray DefaultCapacityProviderStrategy { get; set; } = [];
+
+    public JsonObject? ServiceConnectDefaults { get; set; }
+}
