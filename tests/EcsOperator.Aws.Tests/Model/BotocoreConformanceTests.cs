@@ -216,6 +216,8 @@ public sealed class BotocoreConformanceTests
         var type = shape.GetProperty("type").GetString();
         switch (type)
         {
+            case "structure" when shape.TryGetProperty("document", out var document) && document.GetBoolean():
+                return clr == typeof(JsonElement) ? null : $"{clr.Name} should be JsonElement for document shape {shapeName}";
             case "structure":
                 var expected = Record(service, shapeName);
                 return clr == expected ? null : $"{clr.Name} should be the record of shape {shapeName} ({expected?.Name ?? "unmapped"})";

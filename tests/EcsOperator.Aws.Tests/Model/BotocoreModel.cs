@@ -79,6 +79,8 @@ public sealed class BotocoreModel
             var shape = Shape(name);
             switch (shape.GetProperty("type").GetString())
             {
+                case "structure" when shape.TryGetProperty("document", out _):
+                    return; // free-form JSON (JsonElement), not a record
                 case "structure":
                     if (found.TryGetValue(name, out var wasInput) && (wasInput || !isInput))
                         return;

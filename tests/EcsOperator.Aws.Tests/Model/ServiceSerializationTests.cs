@@ -184,4 +184,28 @@ public sealed class ServiceSerializationTests
         Assert.Equal(100, service.DeploymentConfiguration!.MinimumHealthyPercent);
         Assert.Equal("MISSING", Assert.Single(read.Failures!).Reason);
     }
+
+    [Fact]
+    public void Lifecycle_hook_details_are_free_form_JSON_passed_through_unchanged()
+    {
+        const string json = """
+            {
+              "strategy": "BLUE_GREEN",
+              "bakeTimeInMinutes": 15,
+              "lifecycleHooks": [
+                {
+                  "hookTargetArn": "arn:aws:lambda:eu-west-1:123456789012:function:smoke-test",
+                  "roleArn": "arn:aws:iam::123456789012:role/ecs-hooks",
+                  "lifecycleStages": [ "POST_TEST_TRAFFIC_SHIFT" ],
+                  "hookDetails": { "suite": "smoke", "urls": [ "/healthz", "/cart" ], "timeoutSeconds": 30, "strict": true }
+                }
+              ]
+            }
+            """;
+
+        var read = JsonSerializer.Deserialize(json, EcsJsonContext.Default.DeploymentConfiguration)!;
+
+        Assert.Equal("smoke", read.LifecycleHooks![0].HookDetails!.Value.GetProperty("suite").GetString());
+        JsonAssert.Equal(json, JsonSerializer.SerializeToNode(read, EcsJsonContext.Default.DeploymentConfiguration));
+    }
 }

@@ -79,7 +79,6 @@ public static class ShapeMappings
         Map<EcsModel.Failure>(Botocore.Ecs, "Failure"),
         Map<EcsModel.FirelensConfiguration>(Botocore.Ecs, "FirelensConfiguration"),
         Map<EcsModel.HealthCheck>(Botocore.Ecs, "HealthCheck"),
-        Map<EcsModel.HookDetails>(Botocore.Ecs, "HookDetails"),
         Map<EcsModel.HostEntry>(Botocore.Ecs, "HostEntry"),
         Map<EcsModel.HostVolumeProperties>(Botocore.Ecs, "HostVolumeProperties"),
         Map<EcsModel.InferenceAccelerator>(Botocore.Ecs, "InferenceAccelerator"),
