@@ -1,4 +1,6 @@
+using EcsOperator.Aws.ApplicationAutoScaling;
 using EcsOperator.Aws.Credentials;
+using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Resilience;
 using EcsOperator.Aws.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,8 +47,8 @@ public static class AwsServiceCollectionExtensions
             sp.GetService<ILogger<AwsJsonTransport>>()));
         services.AddSingleton<IAwsJsonTransport>(sp => sp.GetRequiredService<AwsJsonTransport>());
 
-        // Typed clients (IEcsApi, IApplicationAutoScalingApi) are registered here once they land from the aws-model
-        // branch, e.g. services.AddSingleton<IEcsApi, EcsApi>();
+        services.AddSingleton<IEcsApi, EcsClient>();
+        services.AddSingleton<IApplicationAutoScalingApi, ApplicationAutoScalingClient>();
         return services;
     }
 }
