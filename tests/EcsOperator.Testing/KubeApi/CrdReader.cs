@@ -36,7 +36,7 @@ internal static class CrdReader
             yield return ResourceType.Custom(group, Required(v, "name"), plural, kind, scope == "Namespaced", subresources?["status"] is not null) with
             {
                 HasScale = subresources?["scale"] is not null,
-                Schema = v["schema"]?["openAPIV3Schema"]?.DeepClone() as JsonObject,
+                Schema = v["schema"]?["openAPIV3Schema"] is JsonObject schema ? JsonNumbers.Normalize(schema) : null,
                 Singular = (string?)names["singular"] ?? kind.ToLowerInvariant(),
                 ShortNames = Strings(names["shortNames"]),
                 Categories = Strings(names["categories"]),

@@ -196,7 +196,7 @@ public sealed class LabelSelector
         foreach (var r in _requirements)
         {
             var present = labels is not null && labels.TryGetPropertyValue(r.Key, out var node) && node is not null;
-            var value = present ? labels![r.Key]!.GetValue<string>() : null;
+            var value = present ? labels![r.Key]!.ToString() : null;
             var ok = r.Op switch
             {
                 Op.Equals => present && value == r.Values[0],

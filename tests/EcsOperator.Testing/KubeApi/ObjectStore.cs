@@ -475,7 +475,7 @@ internal sealed class ObjectStore
 
             _resourceVersion++;
             metadata["resourceVersion"] = Rv(_resourceVersion);
-            obj = Present(obj, type);
+            obj = JsonNumbers.Normalize(Present(obj, type));
             Bucket(type)[key] = obj;
             Record(type, key, ns, "ADDED", obj, null);
             return Present(obj, type);
@@ -628,11 +628,11 @@ internal sealed class ObjectStore
 
         if (type.TracksGeneration && !JsonNode.DeepEquals(WithoutMetadata(obj, type.HasStatus), WithoutMetadata(old, type.HasStatus)))
         {
-            metadata["generation"] = (oldMeta["generation"]?.GetValue<long>() ?? 0) + 1;
+            metadata["generation"] = (oldMeta["generation"] is { } g ? JsonNumbers.ToLong(g) : 0) + 1;
         }
 
         metadata["resourceVersion"] = oldRv;
-        obj = Present(obj, type);
+        obj = JsonNumbers.Normalize(Present(obj, type));
         if (JsonNode.DeepEquals(obj, Present(old, type)))
         {
             // A no-op write is not stored: no new resourceVersion, no watch event.
@@ -710,9 +710,9 @@ internal sealed class ObjectStore
             _resourceVersion++;
             metadata["deletionTimestamp"] = Now();
             metadata["deletionGracePeriodSeconds"] = 0;
-            if (metadata["generation"] is { } generation && generation.GetValue<long>() > 0)
+            if (metadata["generation"] is { } generation && JsonNumbers.ToLong(generation) > 0)
             {
-                metadata["generation"] = generation.GetValue<long>() + 1;
+                metadata["generation"] = JsonNumbers.ToLong(generation) + 1;
             }
 
             metadata["resourceVersion"] = Rv(_resourceVersion);
@@ -721,6 +721,7 @@ internal sealed class ObjectStore
                 obj["status"] = new JsonObject { ["phase"] = "Terminating" };
             }
 
+            obj = JsonNumbers.Normalize(obj);
             Bucket(type)[key] = obj;
             Record(type, key, ns, "MODIFIED", obj, old);
             if (isNamespace)

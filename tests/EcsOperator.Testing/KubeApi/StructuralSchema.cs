@@ -145,7 +145,7 @@ public static class StructuralSchema
 
     private static bool IsInteger(JsonNode node)
     {
-        var d = node.GetValue<double>();
+        var d = JsonNumbers.ToDouble(node);
         return Math.Abs(d % 1) < double.Epsilon;
     }
 
@@ -158,7 +158,7 @@ public static class StructuralSchema
     private static string Format(double d) => d.ToString(CultureInfo.InvariantCulture);
 
     private static double? Number(JsonObject schema, string name) =>
-        schema[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        schema[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? JsonNumbers.ToDouble(v) : null;
 
     private static void Validate(JsonNode? node, JsonObject schema, string path, List<FieldError> errors, bool root = false)
     {
@@ -197,7 +197,7 @@ public static class StructuralSchema
         switch (actual)
         {
             case "integer" or "number":
-                ValidateNumber(node.GetValue<double>(), node, schema, path, errors);
+                ValidateNumber(JsonNumbers.ToDouble(node), node, schema, path, errors);
                 break;
             case "string":
                 ValidateString(node.GetValue<string>(), schema, path, errors);
