@@ -75,8 +75,7 @@ internal sealed class KubeApiHandler
         var path = request.Path.Value ?? "/";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var isHealth = segments is ["healthz" or "livez" or "readyz", ..];
-        if (_options.BearerToken is { } token && !isHealth
-            && request.Headers.Authorization.ToString() != "Bearer " + token)
+        if (!isHealth && !_server.IsAuthenticated(context))
         {
             throw KubeErrors.Unauthorized();
         }
