@@ -381,6 +381,36 @@ internal sealed class ObjectStore
     private static List<FieldError> ValidateName(ResourceType type, string name) =>
         NameValidation.Errors(type.NameRule, name).Select(m => new FieldError(FieldErrorType.Invalid, "metadata.name", name, m)).ToList();
 
+    private static IEnumerable<FieldError> ValidateLabels(JsonObject metadata)
+    {
+        if (metadata["labels"] is not JsonObject labels)
+        {
+            yield break;
+        }
+
+        foreach (var (key, value) in labels)
+        {
+            var slash = key.LastIndexOf('/');
+            var namePart = slash < 0 ? key : key[(slash + 1)..];
+            if (!NameValidation.IsQualifiedNamePart(namePart) || (slash >= 0 && (slash == 0 || NameValidation.DnsSubdomainErrors(key[..slash]).Count > 0)))
+            {
+                yield return new FieldError(FieldErrorType.Invalid, "metadata.labels", key,
+                    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
+            }
+
+            var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            if (text is null)
+            {
+                yield return new FieldError(FieldErrorType.TypeInvalid, $"metadata.labels[{key}]", value?.DeepClone(), "label values must be strings");
+            }
+            else if (text.Length > 0 && !NameValidation.IsQualifiedNamePart(text))
+            {
+                yield return new FieldError(FieldErrorType.Invalid, "metadata.labels", text,
+                    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
+            }
+        }
+    }
+
     private static void ThrowIfInvalid(ResourceType type, string name, List<FieldError> errors)
     {
         if (errors.Count > 0)
@@ -422,9 +452,10 @@ internal sealed class ObjectStore
             }
 
             var errors = ValidateName(type, name);
-            if (type.HasStatus && type.Schema is not null)
+            errors.AddRange(ValidateLabels(metadata));
+            if (type.HasStatus)
             {
-                // Custom resources with a status subresource drop status on create.
+                // Kinds with a status subresource drop status on create: status is written through /status.
                 obj.Remove("status");
             }
 
@@ -619,6 +650,7 @@ internal sealed class ObjectStore
             metadata.Remove("generation");
         }
 
+        errors.AddRange(ValidateLabels(metadata));
         if (type.Schema is not null)
         {
             errors.AddRange(StructuralSchema.Process(obj, type.Schema));
