@@ -177,13 +177,19 @@ public sealed class CustomResourceTests
         Assert.Equal(HttpStatusCode.OK, removeLast.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"{Widgets}/w")).Status);
 
-        var types = new List<string>();
+        Assert.Equal(removeOne.Str("metadata.resourceVersion"), removeLast.Str("metadata.resourceVersion"));
+        Assert.Null(removeLast.Node("metadata.finalizers"));
+
+        var events = new List<JsonObject>();
         for (var i = 0; i < 3; i++)
         {
-            types.Add((string)(await watch.NextAsync())!["type"]!);
+            events.Add((await watch.NextAsync())!);
         }
 
-        Assert.Equal(["MODIFIED", "MODIFIED", "DELETED"], types);
+        Assert.Equal(["MODIFIED", "MODIFIED", "DELETED"], events.Select(e => (string)e["type"]!));
+        var deletedEvent = events[2]["object"]!;
+        Assert.Equal("example.com/b", (string?)deletedEvent["metadata"]!["finalizers"]![0]);
+        Assert.True(long.Parse((string)deletedEvent["metadata"]!["resourceVersion"]!) > long.Parse(removeOne.Str("metadata.resourceVersion")!));
     }
 
     [Fact]

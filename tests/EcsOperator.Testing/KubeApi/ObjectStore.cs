@@ -677,16 +677,20 @@ internal sealed class ObjectStore
         }
 
         _resourceVersion++;
-        metadata = Meta(obj);
-        metadata["resourceVersion"] = Rv(_resourceVersion);
-        if (oldDeletion is not null && Finalizers(metadata).Count == 0)
+        if (oldDeletion is not null && Finalizers(Meta(obj)).Count == 0)
         {
-            // The last finalizer is gone: the object is deleted instead of updated.
+            // The last finalizer is gone: kube never writes this update but deletes the stored object, so watchers
+            // see DELETED with the last stored state (still listing its finalizers) and the caller gets its own object back.
+            var deleted = old.DeepClone().AsObject();
+            Meta(deleted)["resourceVersion"] = Rv(_resourceVersion);
             Bucket(type).Remove(key);
-            Record(type, key, ns, "DELETED", obj, old);
+            Record(type, key, ns, "DELETED", deleted, old);
             AfterRemoval(type, ns);
             return Present(obj, type);
         }
+
+        metadata = Meta(obj);
+        metadata["resourceVersion"] = Rv(_resourceVersion);
 
         Bucket(type)[key] = obj;
         Record(type, key, ns, "MODIFIED", obj, old);
@@ -700,7 +704,7 @@ internal sealed class ObjectStore
     {
         if (options.PropagationPolicy is not (null or "Orphan" or "Background" or "Foreground"))
         {
-            throw KubeErrors.Invalid(type.Group, type.Kind, name,
+            throw KubeErrors.Invalid("meta.k8s.io", "DeleteOptions", "",
                 [new FieldError(FieldErrorType.NotSupported, "propagationPolicy", options.PropagationPolicy, "supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"")]);
         }
 
@@ -708,16 +712,17 @@ internal sealed class ObjectStore
         {
             var old = GetStored(type, ns, name);
             var oldMeta = Meta(old);
+            // rest.BeforeDelete names the Kind (not the plural) in these conflicts.
             if (options.PreconditionUid is { } uid && uid != Str(oldMeta, "uid"))
             {
-                throw KubeErrors.Conflict(type.Group, type.Plural, name,
-                    $"Precondition failed: UID in precondition: {uid}, UID in object meta: {Str(oldMeta, "uid")}");
+                throw KubeErrors.Conflict(type.Group, type.Kind, name,
+                    $"the UID in the precondition ({uid}) does not match the UID in record ({Str(oldMeta, "uid")}). The object might have been deleted and then recreated");
             }
 
             if (options.PreconditionResourceVersion is { } rv && rv != Str(oldMeta, "resourceVersion"))
             {
-                throw KubeErrors.Conflict(type.Group, type.Plural, name,
-                    $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {Str(oldMeta, "resourceVersion")}");
+                throw KubeErrors.Conflict(type.Group, type.Kind, name,
+                    $"the ResourceVersion in the precondition ({rv}) does not match the ResourceVersion in record ({Str(oldMeta, "resourceVersion")}). The object might have been modified");
             }
 
             return dryRun ? Present(old, type) : DeleteLocked(type, ns, name, old);
