@@ -88,7 +88,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         };
         foreach (var ns in options.Namespaces)
         {
-            store.Create(registry.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, dryRun: false);
+            store.Create(registry.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, new WriteOptions());
         }
 
         store.AutoCreateNamespaces = options.AutoCreateNamespaces;
@@ -227,7 +227,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(obj);
         var type = TypeOf(group, plural);
         var ns = type.Namespaced ? (string?)obj["metadata"]?["namespace"] ?? "default" : null;
-        return _store.Create(type, ns, obj, dryRun: false);
+        return _store.Create(type, ns, obj, new WriteOptions());
     }
 
     /// <summary>Fails the next <paramref name="count"/> requests matching <paramref name="when"/> (all when null; count null = forever) with a Status of that code.</summary>

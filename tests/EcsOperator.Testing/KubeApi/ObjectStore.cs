@@ -419,7 +419,7 @@ internal sealed class ObjectStore
         }
     }
 
-    public JsonObject Create(ResourceType type, string? ns, JsonObject body, bool dryRun)
+    public JsonObject Create(ResourceType type, string? ns, JsonObject body, WriteOptions options)
     {
         var obj = body.DeepClone().AsObject();
         CheckTypeMeta(type, obj);
@@ -470,7 +470,9 @@ internal sealed class ObjectStore
 
             if (type.Schema is not null)
             {
-                errors.AddRange(StructuralSchema.Process(obj, type.Schema));
+                var pruned = new List<string>();
+                errors.AddRange(StructuralSchema.Process(obj, type.Schema, pruned));
+                options.OnUnknownFields(pruned);
             }
 
             ThrowIfInvalid(type, name, errors);
@@ -499,7 +501,7 @@ internal sealed class ObjectStore
                 metadata.Remove("generation");
             }
 
-            if (dryRun)
+            if (options.DryRun)
             {
                 return Present(obj, type);
             }
@@ -513,22 +515,22 @@ internal sealed class ObjectStore
         }
     }
 
-    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, bool status, bool dryRun)
+    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
     {
         lock (_gate)
         {
-            return UpdateLocked(type, ns, name, body.DeepClone().AsObject(), status, dryRun, patch: false);
+            return UpdateLocked(type, ns, name, body.DeepClone().AsObject(), status, options, patch: false);
         }
     }
 
     /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would.</summary>
-    public JsonObject Patch(ResourceType type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, bool dryRun)
+    public JsonObject Patch(ResourceType type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
     {
         lock (_gate)
         {
             var current = Present(GetStored(type, ns, name), type);
             var patched = apply(current) as JsonObject ?? throw KubeErrors.BadRequest("the patched object is not a JSON object");
-            return UpdateLocked(type, ns, name, patched, status, dryRun, patch: true);
+            return UpdateLocked(type, ns, name, patched, status, options, patch: true);
         }
     }
 
@@ -546,7 +548,7 @@ internal sealed class ObjectStore
         return copy;
     }
 
-    private JsonObject UpdateLocked(ResourceType type, string? ns, string name, JsonObject obj, bool statusWrite, bool dryRun, bool patch)
+    private JsonObject UpdateLocked(ResourceType type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
     {
         CheckTypeMeta(type, obj);
         var metadata = Meta(obj);
@@ -653,7 +655,9 @@ internal sealed class ObjectStore
         errors.AddRange(ValidateLabels(metadata));
         if (type.Schema is not null)
         {
-            errors.AddRange(StructuralSchema.Process(obj, type.Schema));
+            var pruned = new List<string>();
+                errors.AddRange(StructuralSchema.Process(obj, type.Schema, pruned));
+                options.OnUnknownFields(pruned);
         }
 
         ThrowIfInvalid(type, name, errors);
@@ -671,7 +675,7 @@ internal sealed class ObjectStore
             return Present(old, type);
         }
 
-        if (dryRun)
+        if (options.DryRun)
         {
             return Present(obj, type);
         }
