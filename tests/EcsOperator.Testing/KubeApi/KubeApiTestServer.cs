@@ -230,7 +230,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         return _store.Create(type, ns, obj, new WriteOptions());
     }
 
-    /// <summary>Fails the next <paramref name="count"/> requests matching <paramref name="when"/> (all when null; count null = forever) with a Status of that code.</summary>
+    /// <summary>Fails the next <paramref name="count"/> requests matching <paramref name="when"/> (every API resource request when null; count null = until <see cref="ClearFaults"/>) with kube's Status for that code.</summary>
     public void FailNext(int? count, int statusCode, Func<KubeRequest, bool>? when = null, string? reason = null, string? message = null, TimeSpan? retryAfter = null) =>
         FailNext(count, KubeErrors.ForCode(statusCode, reason, message, retryAfter), when);
 
