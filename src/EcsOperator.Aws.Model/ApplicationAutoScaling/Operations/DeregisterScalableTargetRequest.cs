@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
+
+/// <summary>
+/// The request of the <c>DeregisterScalableTarget</c> operation. Deregisters an Application Auto Scaling scalable
+/// target when you have finished using it.
+/// </summary>
+public sealed record DeregisterScalableTargetRequest
+{
+    /// <summary>
+    /// The namespace of the Amazon Web Services service that provides the resource. For a resource provided by your
+    /// own application or service, use custom-resource instead.
+    /// </summary>
+    [Required]
+    [AllowedValues("ecs", "elasticmapreduce", "ec2", "appstream", "dynamodb", "rds", "sagemaker", "custom-resource", "comprehend", "lambda", "cassandra", "kafka", "elasticache", "neptune", "workspaces")]
+    public string? ServiceNamespace { get; init; }
+
+    /// <summary>
+    /// The identifier of the resource associated with the scalable target. This string consists of the resource
+    /// type and unique identifier.
+    /// </summary>
+    [Required]
+    [Length(1, 1600)]
+    public string? ResourceId { get; init; }
+
+    /// <summary>
+    /// The scalable dimension associated with the scalable target.
+    /// </summary>
+    [Required]
+    [AllowedValues("ecs:service:DesiredCount", "ec2:spot-fleet-request:TargetCapacity", "elasticmapreduce:instancegroup:InstanceCount", "appstream:fleet:DesiredCapacity", "dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits", "dynamodb:index:ReadCapacityUnits", "dynamodb:index:WriteCapacityUnits", "rds:cluster:ReadReplicaCount", "sagemaker:variant:DesiredInstanceCount", "custom-resource:ResourceType:Property", "comprehend:document-classifier-endpoint:DesiredInferenceUnits", "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits", "lambda:function:ProvisionedConcurrency", "cassandra:table:ReadCapacityUnits", "cassandra:table:WriteCapacityUnits", "kafka:broker-storage:VolumeSize", "elasticache:cache-cluster:Nodes", "elasticache:replication-group:NodeGroups", "elasticache:replication-group:Replicas", "neptune:cluster:ReadReplicaCount", "sagemaker:variant:DesiredProvisionedConcurrency", "sagemaker:inference-component:DesiredCopyCount", "workspaces:workspacespool:DesiredUserSessions")]
+    public string? ScalableDimension { get; init; }
+}

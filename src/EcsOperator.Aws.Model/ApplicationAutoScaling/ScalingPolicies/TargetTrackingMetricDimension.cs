@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
+
+/// <summary>
+/// Describes the dimension of a metric.
+/// </summary>
+public sealed record TargetTrackingMetricDimension
+{
+    /// <summary>
+    /// The name of the dimension.
+    /// </summary>
+    [Required]
+    [Length(1, 255)]
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// The value of the dimension.
+    /// </summary>
+    [Required]
+    [Length(1, 1024)]
+    public string? Value { get; init; }
+}

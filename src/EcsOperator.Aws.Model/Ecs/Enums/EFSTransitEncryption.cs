@@ -1,0 +1,10 @@
+namespace EcsOperator.Aws.Model.Ecs;
+
+/// <summary>
+/// Values of the AWS <c>EFSTransitEncryption</c> enum; kept as strings so values AWS adds later still deserialize.
+/// </summary>
+public static class EFSTransitEncryption
+{
+    public const string Enabled = "ENABLED";
+    public const string Disabled = "DISABLED";
+}
