@@ -172,16 +172,38 @@ public static class AutoScalingPlanner
 
     private static (bool Matches, bool MustRecreate) CompareAction(PutScheduledActionRequest desired, ScheduledAction live)
     {
-        var desiredNode = Comparable(JsonSerializer.SerializeToNode(desired, ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest)!.AsObject(), ScheduledActionMembers);
+        var desiredRaw = Comparable(JsonSerializer.SerializeToNode(desired, ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest)!.AsObject(), ScheduledActionMembers);
+        var desiredNode = (JsonObject)desiredRaw.DeepClone();
         var liveNode = Comparable(JsonSerializer.SerializeToNode(live, ApplicationAutoScalingJsonContext.Default.ScheduledAction)!.AsObject(), ScheduledActionMembers);
         AutoScalingDefaults.ApplyToScheduledAction(desiredNode);
         AutoScalingDefaults.ApplyToScheduledAction(liveNode);
+        var canonicalRaw = CanonicalJson.Canonicalize(desiredRaw, typeof(PutScheduledActionRequest), namingPolicy: null);
         var canonicalDesired = CanonicalJson.Canonicalize(desiredNode, typeof(PutScheduledActionRequest), namingPolicy: null);
         var canonicalLive = CanonicalJson.Canonicalize(liveNode, typeof(ScheduledAction), namingPolicy: null);
-        var covered = JsonSubset.FirstMismatch(canonicalDesired, canonicalLive, "scheduledAction") is null;
-        // Live members the spec does not set: a put cannot clear them.
-        var extra = JsonSubset.FirstMismatch(canonicalLive, canonicalDesired, "scheduledAction") is not null;
-        return (covered && !extra, extra);
+        var matches = JsonSubset.FirstMismatch(canonicalDesired, canonicalLive, "scheduledAction") is null
+            && JsonSubset.FirstMismatch(canonicalLive, canonicalDesired, "scheduledAction") is null;
+        return (matches, !matches && MustClear(canonicalLive, canonicalRaw, canonicalDesired));
+    }
+
+    /// <summary>
+    /// Whether the live action has a member the request leaves out (so a put would keep it) with a value other than
+    /// the default the spec means by leaving it out.
+    /// </summary>
+    private static bool MustClear(JsonNode? live, JsonNode? sent, JsonNode? meant)
+    {
+        if (live is not JsonObject liveObject)
+            return false;
+        foreach (var (name, value) in liveObject)
+        {
+            var sentValue = sent is JsonObject s ? s[name] : null;
+            var meantValue = meant is JsonObject m ? m[name] : null;
+            if (sentValue is null && JsonSubset.FirstMismatch(value, meantValue, name) is not null)
+                return true;
+            if (sentValue is not null && MustClear(value, sentValue, meantValue))
+                return true;
+        }
+
+        return false;
     }
 
     private static JsonObject Comparable(JsonObject node, string[] members)
