@@ -31,7 +31,7 @@ public sealed class ClusterTests
     private static CreateClusterRequest Desired => ClusterTranslator.ToCreateRequest(Cluster, Owner);
 
     /// <summary>What DescribeClusters (include SETTINGS, CONFIGURATIONS, TAGS) reports for a cluster created from the request.</summary>
-    private static Cluster Described(CreateClusterRequest request) => new()
+    internal static Cluster Described(CreateClusterRequest request) => new()
     {
         ClusterArn = Arn,
         ClusterName = request.ClusterName,
