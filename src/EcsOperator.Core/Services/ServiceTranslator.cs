@@ -1,5 +1,6 @@
 using EcsOperator.Api.Services;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.AutoScaling;
 using EcsOperator.Core.Ownership;
 
 namespace EcsOperator.Core.Services;
@@ -26,7 +27,7 @@ public static class ServiceTranslator
         if (spec.SchedulingStrategy == "DAEMON")
             return null;
         if (spec.AutoScaling is { } scaling)
-            return Math.Clamp(spec.DesiredCount ?? scaling.MinCapacity, scaling.MinCapacity, Math.Max(scaling.MinCapacity, scaling.MaxCapacity));
+            return AutoScalingDesiredCount.OnCreate(scaling, spec.DesiredCount);
         return spec.DesiredCount ?? 1;
     }
 
