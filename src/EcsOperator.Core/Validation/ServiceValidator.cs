@@ -43,6 +43,13 @@ public static class ServiceValidator
             CheckDaemon(spec, errors);
         CheckDeploymentConfiguration(spec, daemon, errors);
         CheckLoadBalancers(spec.LoadBalancers, resolved, errors);
+        CheckServiceConnect(spec.ServiceConnectConfiguration, resolved, errors);
+
+        var onFargate = spec.LaunchType == "FARGATE" || spec.CapacityProviderStrategy?.Any(s => CapacityProviderStrategyRules.IsFargate(s.CapacityProvider)) == true;
+        if (onFargate && spec.PlacementConstraints is { Count: > 0 })
+            errors.Add("spec.placementConstraints", "Fargate does not support placement constraints: remove placementConstraints");
+        if (onFargate && spec.PlacementStrategy is { Count: > 0 } && !daemon)
+            errors.Add("spec.placementStrategy", "Fargate does not support placement strategies: remove placementStrategy");
 
         if (spec.AutoScaling is { } autoScaling && !daemon)
             errors.AddRange(AutoScalingValidator.Validate(autoScaling, spec.DesiredCount));
@@ -163,6 +170,9 @@ public static class ServiceValidator
                 errors.Add($"{path}.targetGroupArn", $"'{balancer.TargetGroupArn}' is not a target group ARN: use arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>");
             }
 
+            if (!string.IsNullOrWhiteSpace(balancer.LoadBalancerName) && resolved is not null && AwsvpcNetworkRules.UsesAwsvpc(resolved))
+                errors.Add($"{path}.loadBalancerName", "Classic Load Balancers cannot route to awsvpc tasks: use an Application or Network Load Balancer target group (targetGroupArn) of target type ip");
+
             if (string.IsNullOrWhiteSpace(balancer.ContainerName))
                 errors.Add($"{path}.containerName", "containerName is required: the container that receives the load balancer's traffic");
             if (balancer.ContainerPort is not { } port)
@@ -183,6 +193,26 @@ public static class ServiceValidator
                     $"container {container.Name} has no port mapping for containerPort {containerPort} ({(ports.Length == 0 ? "it maps no ports" : $"it maps {ports}")}): add a port mapping or fix containerPort");
             }
         }
+    }
+
+    private static void CheckServiceConnect(ServiceConnectConfiguration? configuration, TaskDefinitionTemplate? resolved, FieldErrors errors)
+    {
+        if (configuration is null || configuration.Enabled != true)
+            return;
+        var portNames = (resolved?.ContainerDefinitions ?? []).SelectMany(c => c.PortMappings ?? []).Select(m => m.Name).OfType<string>().ToList();
+        var services = configuration.Services ?? [];
+        for (var i = 0; i < services.Count; i++)
+        {
+            var portName = services[i].PortName;
+            var path = $"{FieldErrors.Item("spec.serviceConnectConfiguration.services", portName, i)}.portName";
+            if (string.IsNullOrWhiteSpace(portName))
+                errors.Add(path, "portName is required: the name of a port mapping in the task definition");
+            else if (resolved is not null && !portNames.Contains(portName))
+                errors.Add(path, $"the task definition has no port mapping named '{portName}' ({(portNames.Count == 0 ? "no port mapping has a name" : $"it has {string.Join(", ", portNames)}")}): name a port mapping or fix portName");
+        }
+
+        foreach (var (key, index) in FieldErrors.Duplicates(services, x => x.PortName))
+            errors.Add(FieldErrors.Item("spec.serviceConnectConfiguration.services", key, index), $"port {key} is exposed twice: list each port name once");
     }
 
     private static bool Maps(PortMapping mapping, int port)

@@ -265,7 +265,15 @@ public static class TaskDefinitionValidator
                 }
 
                 var protocol = mapping.Protocol ?? "tcp";
-                if (c.HostPortIsContainerPort)
+                if (!c.HostPortIsContainerPort && mapping.HostPort is { } staticPort && staticPort > 0)
+                {
+                    // A static host port can be bound once per instance; 0 or omitted means a dynamic port.
+                    if (taken.TryGetValue((staticPort, protocol), out var owner))
+                        c.Errors.Add($"{path}.hostPort", $"hostPort {staticPort}/{protocol} is already used by container {owner}: use another hostPort or 0 for a dynamic port");
+                    else
+                        taken[(staticPort, protocol)] = container.Name;
+                }
+                else if (c.HostPortIsContainerPort)
                 {
                     if (taken.TryGetValue((port, protocol), out var owner))
                         c.Errors.Add($"{path}.containerPort", $"port {port}/{protocol} is already mapped by container {owner}: under networkMode {c.NetworkMode} a port can be mapped once per task");

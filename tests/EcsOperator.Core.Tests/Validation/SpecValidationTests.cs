@@ -56,6 +56,9 @@ public sealed class SpecValidationTests
         ["reversed port range"] = Td(Port(FargateWeb, "web", p => p with { ContainerPort = null, ContainerPortRange = "9000-8000" }),
             "spec.containerDefinitions[web].portMappings[0].containerPortRange", "'9000-8000' is not a port range"),
 
+        ["static host port twice under bridge"] = Td(Port(Port(Ec2Bridge, "app", p => p with { HostPort = 8080 }), "redis", p => p with { HostPort = 8080, ContainerPort = 8080 }),
+            "spec.containerDefinitions[redis].portMappings[0].hostPort", "hostPort 8080/tcp is already used by container app"),
+
         // ---- task definition: references between containers and volumes
         ["mount of unknown volume"] = Td(Container(FireLensEfs, "app", c => c with { MountPoints = [new MountPoint { SourceVolume = "uploads", ContainerPath = "/data" }] }),
             "spec.containerDefinitions[app].mountPoints[/data].sourceVolume", "no volume named 'uploads' in spec.volumes"),
@@ -146,6 +149,14 @@ public sealed class SpecValidationTests
         ["load balancer port not mapped"] = Svc(Balancer(WebService, b => b with { ContainerPort = 80 }), FargateWeb,
             "spec.loadBalancers[0].containerPort", "container web has no port mapping for containerPort 80 (it maps 8080)"),
         ["load balancer without port"] = Svc(Balancer(WebService, b => b with { ContainerPort = null }), null, "spec.loadBalancers[0].containerPort", "containerPort is required"),
+        ["service connect port name unknown"] = Svc(WebService with
+        {
+            ServiceConnectConfiguration = WebService.ServiceConnectConfiguration! with { Services = [new ServiceConnectService { PortName = "grpc" }] },
+        }, FargateWeb, "spec.serviceConnectConfiguration.services[grpc].portName", "no port mapping named 'grpc' (it has http, otlp)"),
+        ["classic load balancer for awsvpc tasks"] = Svc(Balancer(WebService, b => b with { TargetGroupArn = null, LoadBalancerName = "classic-web" }), FargateWeb,
+            "spec.loadBalancers[0].loadBalancerName", "Classic Load Balancers cannot route to awsvpc tasks"),
+        ["Fargate service with placement strategy"] = Svc(WebService with { PlacementStrategy = [new PlacementStrategy { Type = "binpack", Field = "memory" }] }, FargateWeb,
+            "spec.placementStrategy", "Fargate does not support placement strategies"),
         ["metadata name with dots"] = new(() => ServiceValidator.Validate(WebService, "shop.web", FargateWeb), "spec.serviceName", "set spec.serviceName explicitly, e.g. 'shop-web'"),
 
         // ---- service autoscaling

@@ -186,6 +186,12 @@ internal static class ValidSpecs
                 ContainerPort = 8080,
             },
         ],
+        ServiceConnectConfiguration = new ServiceConnectConfiguration
+        {
+            Enabled = true,
+            Namespace = "shop.local",
+            Services = [new ServiceConnectService { PortName = "http", DiscoveryName = "web" }],
+        },
         HealthCheckGracePeriodSeconds = 60,
         DeploymentConfiguration = new DeploymentConfiguration
         {
