@@ -62,6 +62,7 @@ public static class ClusterValidator
 
         foreach (var (key, index) in FieldErrors.Duplicates(settings, s => s.Name))
             errors.Add(FieldErrors.Item("spec.settings", key, index), $"setting {key} is listed more than once: keep one");
+        TagRules.Check(spec.Tags, "spec.tags", errors);
         return errors.ToList();
     }
 }

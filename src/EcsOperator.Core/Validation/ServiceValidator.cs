@@ -51,6 +51,7 @@ public static class ServiceValidator
         if (onFargate && spec.PlacementStrategy is { Count: > 0 } && !daemon)
             errors.Add("spec.placementStrategy", "Fargate does not support placement strategies: remove placementStrategy");
 
+        TagRules.Check(spec.Tags, "spec.tags", errors);
         if (spec.AutoScaling is { } autoScaling && !daemon)
             errors.AddRange(AutoScalingValidator.Validate(autoScaling, spec.DesiredCount));
         return errors.ToList();

@@ -30,6 +30,7 @@ public static class TaskDefinitionValidator
         CheckFargate(context);
         CheckVolumes(context);
         CheckContainers(context);
+        TagRules.Check(spec.Tags, $"{pathPrefix}.tags", errors);
         return errors.ToList();
     }
 
@@ -44,7 +45,7 @@ public static class TaskDefinitionValidator
         public IReadOnlyList<ContainerDefinition> Containers { get; } = spec.ContainerDefinitions ?? [];
 
         /// <summary>bridge is ECS's default on Linux EC2; Fargate only runs awsvpc (reported separately when it differs).</summary>
-        public string NetworkMode => Spec.NetworkMode ?? (Fargate ? "awsvpc" : "bridge");
+        public string NetworkMode => Fargate ? "awsvpc" : Spec.NetworkMode ?? "bridge";
 
         public bool HostPortIsContainerPort => Fargate || NetworkMode is "awsvpc" or "host";
 

@@ -48,6 +48,7 @@ public static class TaskValidator
             errors.Add("spec.placementStrategy", "Fargate does not support placement strategies: remove placementStrategy");
 
         CheckOverrides(spec, resolved, errors);
+        TagRules.Check(spec.Tags, "spec.tags", errors);
         return errors.ToList();
     }
 

@@ -159,6 +159,12 @@ public sealed class SpecValidationTests
             "spec.placementStrategy", "Fargate does not support placement strategies"),
         ["metadata name with dots"] = new(() => ServiceValidator.Validate(WebService, "shop.web", FargateWeb), "spec.serviceName", "set spec.serviceName explicitly, e.g. 'shop-web'"),
 
+        ["tag with reserved aws: prefix"] = Svc(WebService with { Tags = [new Tag { Key = "aws:cloudformation:stack-name", Value = "x" }] }, FargateWeb,
+            "spec.tags[aws:cloudformation:stack-name].key", "AWS reserves"),
+        ["tag key owned by the operator"] = Svc(WebService with { Tags = [new Tag { Key = "ecs.operator.dev/owner", Value = "someone-else" }] }, FargateWeb,
+            "spec.tags[ecs.operator.dev/owner].key", "is set by the operator"),
+        ["tag key twice"] = Cl(ProdCluster with { Tags = [.. ProdCluster.Tags!, new Tag { Key = "team", Value = "other" }] }, "spec.tags[team]", "listed more than once"),
+
         // ---- service autoscaling
         ["autoscaling min above max"] = Svc(Scaling(WebService, a => a with { MinCapacity = 12 }), FargateWeb, "spec.autoScaling.minCapacity", "minCapacity 12 exceeds maxCapacity 10"),
         ["desired count outside bounds"] = Svc(WebService with { DesiredCount = 20 }, FargateWeb, "spec.desiredCount", "desiredCount 20 is outside autoScaling's 2..10"),

@@ -193,6 +193,7 @@ internal static class ValidSpecs
             Services = [new ServiceConnectService { PortName = "http", DiscoveryName = "web" }],
         },
         HealthCheckGracePeriodSeconds = 60,
+        Tags = [new Tag { Key = "team", Value = "shop" }, new Tag { Key = "app.kubernetes.io/part-of", Value = "shop" }],
         DeploymentConfiguration = new DeploymentConfiguration
         {
             MaximumPercent = 200,
@@ -289,5 +290,6 @@ internal static class ValidSpecs
             new CapacityProviderStrategyItem { CapacityProvider = "FARGATE_SPOT", Weight = 4 },
         ],
         Settings = [new ClusterSetting { Name = "containerInsights", Value = "enhanced" }],
+        Tags = [new Tag { Key = "team", Value = "platform" }, new Tag { Key = "cost-center", Value = "cc-1234" }],
     };
 }
