@@ -66,7 +66,7 @@ public static partial class AutoScalingValidator
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            errors.Add($"{policyPath}.name", "every scaling policy needs a name");
+            errors.Add($"{policyPath}.name", "every scaling policy needs a name: set name (unique across targetTracking and stepScaling)");
             return;
         }
 
@@ -100,7 +100,7 @@ public static partial class AutoScalingValidator
         }
 
         if (policy.TargetValue <= 0 || double.IsNaN(policy.TargetValue) || double.IsInfinity(policy.TargetValue))
-            errors.Add($"{path}.targetValue", $"targetValue {policy.TargetValue.ToString(CultureInfo.InvariantCulture)} must be above 0");
+            errors.Add($"{path}.targetValue", $"targetValue {policy.TargetValue.ToString(CultureInfo.InvariantCulture)} must be above 0: set the value to keep the metric at, e.g. 60 for 60% CPU");
         else if (policy.PredefinedMetric is UtilizationCpu or UtilizationMemory && policy.TargetValue > 100)
             errors.Add($"{path}.targetValue", $"targetValue {policy.TargetValue.ToString(CultureInfo.InvariantCulture)} is a utilization percentage above 100: use a value up to 100, e.g. 60");
 
@@ -144,7 +144,7 @@ public static partial class AutoScalingValidator
                 errors.Add($"{stepPath}.scalingAdjustment", "scalingAdjustment is required: how many tasks (or percent) to add, or remove with a negative number");
             if (step.MetricIntervalLowerBound is { } lower && step.MetricIntervalUpperBound is { } upper && lower >= upper)
             {
-                errors.Add(stepPath, $"metricIntervalLowerBound {lower.ToString(CultureInfo.InvariantCulture)} must be below metricIntervalUpperBound {upper.ToString(CultureInfo.InvariantCulture)}");
+                errors.Add(stepPath, $"metricIntervalLowerBound {lower.ToString(CultureInfo.InvariantCulture)} must be below metricIntervalUpperBound {upper.ToString(CultureInfo.InvariantCulture)}: swap or fix the bounds");
                 valid = false;
             }
         }

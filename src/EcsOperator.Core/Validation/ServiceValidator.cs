@@ -136,7 +136,8 @@ public static class ServiceValidator
             return;
         }
 
-        if (daemon)
+        // The percentages pace rolling deployments only; blue/green, linear and canary shift traffic between two sets.
+        if (daemon || deployment.Strategy is not (null or "ROLLING"))
             return;
         if (deployment.MaximumPercent is < 100)
         {

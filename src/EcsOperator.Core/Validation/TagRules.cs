@@ -26,7 +26,7 @@ internal static class TagRules
             var tag = tags[i];
             var tagPath = FieldErrors.Item(path, tag.Key, i);
             if (string.IsNullOrEmpty(tag.Key) || tag.Key.Length > 128)
-                errors.Add($"{tagPath}.key", "a tag key has 1 to 128 characters");
+                errors.Add($"{tagPath}.key", "a tag key needs 1 to 128 characters: set or shorten key");
             else if (tag.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
                 errors.Add($"{tagPath}.key", $"tag key {tag.Key} uses the prefix aws:, which AWS reserves: choose another key");
             else if (tag.Key.StartsWith(OperatorPrefix, StringComparison.Ordinal))

@@ -267,6 +267,13 @@ public sealed class SpecValidationTests
     public void Valid_cluster_has_no_errors() => Assert.Empty(ClusterValidator.Validate(ProdCluster, "prod"));
 
     [Fact]
+    public void Blue_green_deployments_are_not_held_to_rolling_percentages() =>
+        Assert.Empty(ServiceValidator.Validate(WebService with
+        {
+            DeploymentConfiguration = new DeploymentConfiguration { Strategy = "BLUE_GREEN", MaximumPercent = 100, MinimumHealthyPercent = 100, BakeTimeInMinutes = 10 },
+        }, "shop-web", FargateWeb));
+
+    [Fact]
     public void A_dotted_metadata_name_is_fine_when_serviceName_is_set() =>
         Assert.Empty(ServiceValidator.Validate(WebService with { ServiceName = "shop-web" }, "shop.web", FargateWeb));
 
