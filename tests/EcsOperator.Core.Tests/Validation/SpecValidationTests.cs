@@ -335,6 +335,25 @@ public sealed class SpecValidationTests
         Assert.Contains("Fargate cpu 256 accepts memory (MiB) 512, 1024, 2048, not 4096", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_Fargate_size_is_accepted_in_units_and_in_vcpu_and_gb_and_its_neighbours_are_not()
+    {
+        var plain = FargateWeb with { ContainerDefinitions = [new ContainerDefinition { Name = "web", Image = "nginx:1.27" }], Volumes = null };
+        foreach (var cpu in FargateTaskSize.CpuUnits)
+        {
+            foreach (var memory in FargateTaskSize.MemoryFor(cpu))
+            {
+                var vcpu = (cpu / 1024m).ToString(System.Globalization.CultureInfo.InvariantCulture) + " vCPU";
+                var gb = (memory / 1024m).ToString(System.Globalization.CultureInfo.InvariantCulture) + " GB";
+                Assert.Empty(TaskDefinitionValidator.Validate(plain with { Cpu = $"{cpu}", Memory = $"{memory}" }));
+                Assert.Empty(TaskDefinitionValidator.Validate(plain with { Cpu = vcpu, Memory = gb }));
+            }
+
+            var tooBig = FargateTaskSize.MemoryFor(cpu)[^1] + 1024;
+            Assert.Contains(TaskDefinitionValidator.Validate(plain with { Cpu = $"{cpu}", Memory = $"{tooBig}" }), e => e.Path == "spec.memory");
+        }
+    }
+
     // ---- case builders
 
     private static Case Td(EcsTaskDefinitionSpec spec, string path, string phrase) => new(() => TaskDefinitionValidator.Validate(spec, "spec"), path, phrase);
