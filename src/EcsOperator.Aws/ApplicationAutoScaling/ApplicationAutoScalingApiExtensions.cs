@@ -3,12 +3,16 @@ using EcsOperator.Aws.Paging;
 
 namespace EcsOperator.Aws.ApplicationAutoScaling;
 
-/// <summary>Whole-result helpers over <see cref="IApplicationAutoScalingApi"/> that follow <c>NextToken</c> to the end.</summary>
+/// <summary>
+/// Whole-result helpers over <see cref="IApplicationAutoScalingApi"/> that follow <c>NextToken</c> to the end.
+/// </summary>
 public static class ApplicationAutoScalingApiExtensions
 {
     /// <summary>Every scalable target matching <paramref name="request"/>, across all pages.</summary>
     public static Task<IReadOnlyList<ScalableTarget>> DescribeAllScalableTargetsAsync(
-        this IApplicationAutoScalingApi api, DescribeScalableTargetsRequest request, CancellationToken cancellationToken)
+        this IApplicationAutoScalingApi api,
+        DescribeScalableTargetsRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         return Pages.CollectAsync(
@@ -22,7 +26,9 @@ public static class ApplicationAutoScalingApiExtensions
 
     /// <summary>Every scaling policy matching <paramref name="request"/>, across all pages.</summary>
     public static Task<IReadOnlyList<ScalingPolicy>> DescribeAllScalingPoliciesAsync(
-        this IApplicationAutoScalingApi api, DescribeScalingPoliciesRequest request, CancellationToken cancellationToken)
+        this IApplicationAutoScalingApi api,
+        DescribeScalingPoliciesRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         return Pages.CollectAsync(
@@ -36,7 +42,9 @@ public static class ApplicationAutoScalingApiExtensions
 
     /// <summary>Every scheduled action matching <paramref name="request"/>, across all pages.</summary>
     public static Task<IReadOnlyList<ScheduledAction>> DescribeAllScheduledActionsAsync(
-        this IApplicationAutoScalingApi api, DescribeScheduledActionsRequest request, CancellationToken cancellationToken)
+        this IApplicationAutoScalingApi api,
+        DescribeScheduledActionsRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         return Pages.CollectAsync(
@@ -48,9 +56,11 @@ public static class ApplicationAutoScalingApiExtensions
             cancellationToken);
     }
 
-    /// <summary>Every scaling activity matching <paramref name="request"/> (the last six weeks), across all pages.</summary>
+    /// <summary>Every scaling activity (of the last six weeks) matching <paramref name="request"/>, across all pages.</summary>
     public static Task<IReadOnlyList<ScalingActivity>> DescribeAllScalingActivitiesAsync(
-        this IApplicationAutoScalingApi api, DescribeScalingActivitiesRequest request, CancellationToken cancellationToken)
+        this IApplicationAutoScalingApi api,
+        DescribeScalingActivitiesRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         return Pages.CollectAsync(

@@ -31,7 +31,7 @@ public sealed record ServiceDescriptions(IReadOnlyList<Service> Services, IReadO
     public bool IsMissingOrInactive(string serviceNameOrArn) =>
         IsMissing(serviceNameOrArn) || Find(serviceNameOrArn) is { Status: "INACTIVE" };
 
-    /// <summary>The failure ECS reported for this service, if any (MISSING, or another reason such as access).</summary>
+    /// <summary>The failure ECS reported for this service, if any (MISSING or another reason).</summary>
     public Failure? FailureFor(string serviceNameOrArn)
     {
         var name = ServiceName(serviceNameOrArn);

@@ -6,7 +6,7 @@ namespace EcsOperator.Aws.Paging;
 /// </summary>
 public static class Pages
 {
-    /// <summary>Sends the first request, then one per returned token, and concatenates the items of every page.</summary>
+    /// <summary>Sends the first request, then one per returned token, and concatenates the items of all pages.</summary>
     /// <param name="first">The request for the first page (its token, if any, is where paging starts).</param>
     /// <param name="send">Sends one page request.</param>
     /// <param name="withToken">Copies the request with the next page's token.</param>

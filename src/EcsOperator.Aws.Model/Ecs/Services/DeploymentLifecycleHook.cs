@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 
 namespace EcsOperator.Aws.Model.Ecs;
 
@@ -31,10 +32,11 @@ public sealed record DeploymentLifecycleHook
     public IReadOnlyList<string>? LifecycleStages { get; init; }
 
     /// <summary>
-    /// Use this field to specify custom parameters that Amazon ECS will pass to your hook target invocations (such
-    /// as a Lambda function).
+    /// Free-form JSON that ECS passes unchanged to each invocation of the hook target (for example settings for
+    /// the Lambda function).
     /// </summary>
-    public HookDetails? HookDetails { get; init; }
+    /// <remarks>A botocore document type: any JSON value, kept as-is.</remarks>
+    public JsonElement? HookDetails { get; init; }
 
     /// <summary>
     /// The timeout configuration for the lifecycle hook. This specifies how long Amazon ECS waits before taking the

@@ -1,8 +1,0 @@
-namespace EcsOperator.Aws.Model.Ecs;
-
-/// <summary>
-/// The HookDetails shape.
-/// </summary>
-public sealed record HookDetails
-{
-}
