@@ -5,7 +5,6 @@ using EcsOperator.Core.Ownership;
 using EcsOperator.Core.TaskDefinitions;
 using FsCheck;
 using FsCheck.Fluent;
-using KeyValuePair = EcsOperator.Aws.Model.Ecs.KeyValuePair;
 
 namespace EcsOperator.Core.Tests.TaskDefinitions;
 
@@ -26,7 +25,7 @@ public sealed class TaskDefinitionContentTests
                 Name = "web",
                 Image = "shop/web:1.4.2",
                 PortMappings = [new PortMapping { ContainerPort = 8080 }],
-                Environment = [new KeyValuePair { Name = "MODE", Value = "prod" }, new KeyValuePair { Name = "LOG", Value = "info" }],
+                Environment = [new NameValuePair { Name = "MODE", Value = "prod" }, new NameValuePair { Name = "LOG", Value = "info" }],
                 Secrets = [new Secret { Name = "DB", ValueFrom = "/shop/db" }],
             },
             new ContainerDefinition { Name = "log-router", Image = "amazon/aws-for-fluent-bit:stable", Essential = false },
@@ -113,7 +112,7 @@ public sealed class TaskDefinitionContentTests
                              Image = image,
                              Essential = essential,
                              PortMappings = port is null ? null : [new PortMapping { ContainerPort = port }],
-                             Environment = env.Select(e => new KeyValuePair { Name = e, Value = e.ToLowerInvariant() }).ToList(),
+                             Environment = env.Select(e => new NameValuePair { Name = e, Value = e.ToLowerInvariant() }).ToList(),
                          };
         var requests = from list in Gen.NonEmptyListOf(containers)
                        from mode in Gen.Elements<string?>(null, "awsvpc", "bridge", "host")

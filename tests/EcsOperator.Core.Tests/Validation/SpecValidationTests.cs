@@ -5,7 +5,6 @@ using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.Validation;
-using EcsKeyValuePair = EcsOperator.Aws.Model.Ecs.KeyValuePair;
 using static EcsOperator.Core.Tests.Validation.ValidSpecs;
 
 namespace EcsOperator.Core.Tests.Validation;
@@ -78,7 +77,7 @@ public sealed class SpecValidationTests
             "spec.containerDefinitions[web].secrets[DB_PASSWORD].valueFrom", "not of a Secrets Manager secret"),
         ["secret defined twice"] = Td(Container(FargateWeb, "web", c => c with { Secrets = [.. c.Secrets!, new Secret { Name = "DB_PASSWORD", ValueFrom = "/other" }] }),
             "spec.containerDefinitions[web].secrets[DB_PASSWORD]", "defined more than once"),
-        ["environment variable twice"] = Td(Container(FargateWeb, "web", c => c with { Environment = [.. c.Environment!, new EcsKeyValuePair { Name = "LOG_LEVEL", Value = "debug" }] }),
+        ["environment variable twice"] = Td(Container(FargateWeb, "web", c => c with { Environment = [.. c.Environment!, new NameValuePair { Name = "LOG_LEVEL", Value = "debug" }] }),
             "spec.containerDefinitions[web].environment[LOG_LEVEL]", "set more than once"),
         ["environment file not in S3"] = Td(Container(FargateWeb, "web", c => c with { EnvironmentFiles = [new EnvironmentFile { Type = "s3", Value = "https://shop-config.s3.amazonaws.com/prod.env" }] }),
             "spec.containerDefinitions[web].environmentFiles[0].value", "is not an S3 object ARN"),

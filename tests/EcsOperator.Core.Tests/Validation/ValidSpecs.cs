@@ -5,7 +5,6 @@ using EcsOperator.Api.Tasks;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
-using EcsKeyValuePair = EcsOperator.Aws.Model.Ecs.KeyValuePair;
 
 namespace EcsOperator.Core.Tests.Validation;
 
@@ -33,7 +32,7 @@ internal static class ValidSpecs
                 Cpu = 768,
                 MemoryReservation = 1536,
                 PortMappings = [new PortMapping { ContainerPort = 8080, Protocol = "tcp", Name = "http", AppProtocol = "http" }],
-                Environment = [new EcsKeyValuePair { Name = "LOG_LEVEL", Value = "info" }, new EcsKeyValuePair { Name = "PORT", Value = "8080" }],
+                Environment = [new NameValuePair { Name = "LOG_LEVEL", Value = "info" }, new NameValuePair { Name = "PORT", Value = "8080" }],
                 EnvironmentFiles = [new EnvironmentFile { Type = "s3", Value = "arn:aws:s3:::shop-config/web/prod.env" }],
                 Secrets =
                 [
