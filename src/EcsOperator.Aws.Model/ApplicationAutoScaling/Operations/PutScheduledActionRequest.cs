@@ -18,16 +18,14 @@ public sealed record PutScheduledActionRequest
     public string? ServiceNamespace { get; init; }
 
     /// <summary>
-    /// The schedule for this action. The following formats are supported: At expressions - "at( yyyy - mm - dd T hh
-    /// : mm : ss )" Rate expressions - "rate( value unit )" Cron expressions - "cron( fields )" At expressions are
-    /// useful for one-time schedules. At and cron expressions use Universal Coordinated Time (UTC) by default.
+    /// When the action runs: at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(fields), evaluated in timezone (UTC
+    /// by default).
     /// </summary>
     [Length(1, 1600)]
     public string? Schedule { get; init; }
 
     /// <summary>
-    /// Specifies the time zone used when setting a scheduled action by using an at or cron expression. If a time
-    /// zone is not provided, UTC is used by default.
+    /// The IANA time zone (for example Europe/Berlin) of at and cron schedules; UTC by default.
     /// </summary>
     [Length(1, 1600)]
     public string? Timezone { get; init; }
@@ -56,17 +54,17 @@ public sealed record PutScheduledActionRequest
     public string? ScalableDimension { get; init; }
 
     /// <summary>
-    /// The date and time for this scheduled action to start, in UTC.
+    /// When a recurring schedule starts to take effect.
     /// </summary>
     public DateTimeOffset? StartTime { get; init; }
 
     /// <summary>
-    /// The date and time for the recurring schedule to end, in UTC.
+    /// When a recurring schedule stops taking effect.
     /// </summary>
     public DateTimeOffset? EndTime { get; init; }
 
     /// <summary>
-    /// The new minimum and maximum capacity. You can set both values or just one.
+    /// The minimum and/or maximum capacity the scalable target gets when the action runs.
     /// </summary>
     public ScalableTargetAction? ScalableTargetAction { get; init; }
 }

@@ -17,8 +17,7 @@ public sealed record RegisterScalableTargetRequest
     public string? ServiceNamespace { get; init; }
 
     /// <summary>
-    /// The identifier of the resource that is associated with the scalable target. This string consists of the
-    /// resource type and unique identifier.
+    /// The resource to scale; for an ECS service service/&lt;cluster-name&gt;/&lt;service-name&gt;.
     /// </summary>
     [Required]
     [Length(1, 1600)]
@@ -32,15 +31,12 @@ public sealed record RegisterScalableTargetRequest
     public string? ScalableDimension { get; init; }
 
     /// <summary>
-    /// The minimum value that you plan to scale in to. When a scaling policy is in effect, Application Auto Scaling
-    /// can scale in (contract) as needed to the minimum capacity limit in response to changing demand.
+    /// The lowest desired count scaling may set. Required when registering a new target.
     /// </summary>
     public int? MinCapacity { get; init; }
 
     /// <summary>
-    /// The maximum value that you plan to scale out to. When a scaling policy is in effect, Application Auto
-    /// Scaling can scale out (expand) as needed to the maximum capacity limit in response to changing demand. Each
-    /// service has its own default quotas for the maximum capacity of the resource.
+    /// The highest desired count scaling may set. Required when registering a new target.
     /// </summary>
     public int? MaxCapacity { get; init; }
 

@@ -6,15 +6,12 @@ namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 public sealed record ScalableTargetAction
 {
     /// <summary>
-    /// The minimum capacity. When the scheduled action runs, the resource will have at least this much capacity,
-    /// but it might have more depending on other settings, such as the target utilization level of a target
-    /// tracking scaling policy.
+    /// The minimum capacity set when the scheduled action runs.
     /// </summary>
     public int? MinCapacity { get; init; }
 
     /// <summary>
-    /// The maximum capacity. Although you can specify a large maximum capacity, note that service quotas may impose
-    /// lower limits. Each service has its own default quotas for the maximum capacity of the resource.
+    /// The maximum capacity set when the scheduled action runs.
     /// </summary>
     public int? MaxCapacity { get; init; }
 }

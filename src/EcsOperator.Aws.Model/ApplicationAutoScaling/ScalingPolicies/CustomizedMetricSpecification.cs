@@ -27,7 +27,7 @@ public sealed record CustomizedMetricSpecification
     public IReadOnlyList<MetricDimension>? Dimensions { get; init; }
 
     /// <summary>
-    /// The statistic of the metric.
+    /// The statistic of the metric: Average, Minimum, Maximum, SampleCount or Sum.
     /// </summary>
     [AllowedValues("Average", "Minimum", "Maximum", "SampleCount", "Sum")]
     public string? Statistic { get; init; }

@@ -8,16 +8,17 @@ namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 public sealed record PredefinedMetricSpecification
 {
     /// <summary>
-    /// The metric type. The ALBRequestCountPerTarget metric type applies only to Spot Fleets and ECS services.
+    /// The metric, for ECS one of ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or
+    /// ALBRequestCountPerTarget.
     /// </summary>
     [Required]
     [AllowedValues("DynamoDBReadCapacityUtilization", "DynamoDBWriteCapacityUtilization", "ALBRequestCountPerTarget", "RDSReaderAverageCPUUtilization", "RDSReaderAverageDatabaseConnections", "EC2SpotFleetRequestAverageCPUUtilization", "EC2SpotFleetRequestAverageNetworkIn", "EC2SpotFleetRequestAverageNetworkOut", "SageMakerVariantInvocationsPerInstance", "ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "AppStreamAverageCapacityUtilization", "ComprehendInferenceUtilization", "LambdaProvisionedConcurrencyUtilization", "CassandraReadCapacityUtilization", "CassandraWriteCapacityUtilization", "KafkaBrokerStorageUtilization", "ElastiCacheEngineCPUUtilization", "ElastiCacheDatabaseMemoryUsagePercentage", "ElastiCachePrimaryEngineCPUUtilization", "ElastiCacheReplicaEngineCPUUtilization", "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage", "NeptuneReaderAverageCPUUtilization", "SageMakerVariantProvisionedConcurrencyUtilization", "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage", "SageMakerInferenceComponentInvocationsPerCopy", "WorkSpacesAverageUserSessionsCapacityUtilization", "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution", "SageMakerVariantConcurrentRequestsPerModelHighResolution")]
     public string? PredefinedMetricType { get; init; }
 
     /// <summary>
-    /// Identifies the resource associated with the metric type. You can't specify a resource label unless the
-    /// metric type is ALBRequestCountPerTarget and there is a target group attached to the Spot Fleet or ECS
-    /// service.
+    /// For ALBRequestCountPerTarget:
+    /// app/&lt;load-balancer-name&gt;/&lt;id&gt;/targetgroup/&lt;target-group-name&gt;/&lt;id&gt;, identifying the
+    /// target group whose requests are counted.
     /// </summary>
     [Length(1, 1023)]
     public string? ResourceLabel { get; init; }

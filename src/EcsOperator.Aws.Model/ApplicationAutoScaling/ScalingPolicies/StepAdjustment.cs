@@ -10,22 +10,19 @@ namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 public sealed record StepAdjustment
 {
     /// <summary>
-    /// The lower bound for the difference between the alarm threshold and the CloudWatch metric. If the metric
-    /// value is above the breach threshold, the lower bound is inclusive (the metric must be greater than or equal
-    /// to the threshold plus the lower bound).
+    /// Lower bound of the step, as a difference from the alarm threshold (inclusive when above the threshold);
+    /// omitted means negative infinity.
     /// </summary>
     public double? MetricIntervalLowerBound { get; init; }
 
     /// <summary>
-    /// The upper bound for the difference between the alarm threshold and the CloudWatch metric. If the metric
-    /// value is above the breach threshold, the upper bound is exclusive (the metric must be less than the
-    /// threshold plus the upper bound).
+    /// Upper bound of the step, as a difference from the alarm threshold (exclusive when above the threshold);
+    /// omitted means positive infinity.
     /// </summary>
     public double? MetricIntervalUpperBound { get; init; }
 
     /// <summary>
-    /// The amount by which to scale, based on the specified adjustment type. A positive value adds to the current
-    /// capacity while a negative number removes from the current capacity.
+    /// How much to scale by when the metric falls in this step; positive adds capacity, negative removes it.
     /// </summary>
     [Required]
     public int? ScalingAdjustment { get; init; }

@@ -9,8 +9,8 @@ namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 public sealed record StepScalingPolicyConfiguration
 {
     /// <summary>
-    /// Specifies how the ScalingAdjustment value in a StepAdjustment is interpreted (for example, an absolute
-    /// number or a percentage).
+    /// How scalingAdjustment is read: ChangeInCapacity (add or remove tasks), PercentChangeInCapacity or
+    /// ExactCapacity.
     /// </summary>
     [AllowedValues("ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity")]
     public string? AdjustmentType { get; init; }
@@ -22,20 +22,17 @@ public sealed record StepScalingPolicyConfiguration
     public IReadOnlyList<StepAdjustment>? StepAdjustments { get; init; }
 
     /// <summary>
-    /// The minimum value to scale by when the adjustment type is PercentChangeInCapacity. For example, suppose that
-    /// you create a step scaling policy to scale out an Amazon ECS service by 25 percent and you specify a
-    /// MinAdjustmentMagnitude of 2.
+    /// With PercentChangeInCapacity, the smallest number of tasks a step changes capacity by.
     /// </summary>
     public int? MinAdjustmentMagnitude { get; init; }
 
     /// <summary>
-    /// The amount of time, in seconds, to wait for a previous scaling activity to take effect. If not specified,
-    /// the default value is 300.
+    /// Seconds to wait after a scaling activity before this policy may scale again. The default is 300.
     /// </summary>
     public int? Cooldown { get; init; }
 
     /// <summary>
-    /// The aggregation type for the CloudWatch metrics. Valid values are Minimum, Maximum, and Average.
+    /// How the alarm metric data points are aggregated: Average (the default), Minimum or Maximum.
     /// </summary>
     [AllowedValues("Average", "Minimum", "Maximum")]
     public string? MetricAggregationType { get; init; }

@@ -8,39 +8,37 @@ namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 public sealed record TargetTrackingScalingPolicyConfiguration
 {
     /// <summary>
-    /// The target value for the metric. Although this property accepts numbers of type Double, it won't accept
-    /// values that are either too small or too large.
+    /// The metric value the policy keeps the service at, for example 50 (percent) for
+    /// ECSServiceAverageCPUUtilization.
     /// </summary>
     [Required]
     public double? TargetValue { get; init; }
 
     /// <summary>
-    /// A predefined metric. You can specify either a predefined metric or a customized metric.
+    /// A predefined metric such as ECSServiceAverageCPUUtilization; set either this or
+    /// customizedMetricSpecification.
     /// </summary>
     public PredefinedMetricSpecification? PredefinedMetricSpecification { get; init; }
 
     /// <summary>
-    /// A customized metric. You can specify either a predefined metric or a customized metric.
+    /// A CloudWatch metric (or metric math expression) of your own; set either this or
+    /// predefinedMetricSpecification.
     /// </summary>
     public CustomizedMetricSpecification? CustomizedMetricSpecification { get; init; }
 
     /// <summary>
-    /// The amount of time, in seconds, to wait for a previous scale-out activity to take effect. For more
-    /// information and for default values, see Define cooldown periods in the Application Auto Scaling User Guide .
+    /// Seconds after a scale-out during which further scale-out uses the already added capacity in its calculation.
+    /// ECS default: 300.
     /// </summary>
     public int? ScaleOutCooldown { get; init; }
 
     /// <summary>
-    /// The amount of time, in seconds, after a scale-in activity completes before another scale-in activity can
-    /// start. For more information and for default values, see Define cooldown periods in the Application Auto
-    /// Scaling User Guide .
+    /// Seconds after a scale-in before another scale-in may start. ECS default: 300.
     /// </summary>
     public int? ScaleInCooldown { get; init; }
 
     /// <summary>
-    /// Indicates whether scale in by the target tracking scaling policy is disabled. If the value is true, scale in
-    /// is disabled and the target tracking scaling policy won't remove capacity from the scalable target. The
-    /// default value is false.
+    /// When true the policy only adds capacity and never removes it. Defaults to false.
     /// </summary>
     public bool? DisableScaleIn { get; init; }
 }

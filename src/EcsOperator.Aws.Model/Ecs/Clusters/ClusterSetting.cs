@@ -9,13 +9,13 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record ClusterSetting
 {
     /// <summary>
-    /// The name of the cluster setting. The value is containerInsights.
+    /// The setting name; today only containerInsights.
     /// </summary>
     [AllowedValues("containerInsights")]
     public string? Name { get; init; }
 
     /// <summary>
-    /// The value to set for the cluster setting. The supported values are enhanced, enabled, and disabled.
+    /// The setting value: enhanced, enabled or disabled for containerInsights.
     /// </summary>
     public string? Value { get; init; }
 }

@@ -13,8 +13,8 @@ public sealed record ExecuteCommandConfiguration
     public string? KmsKeyId { get; init; }
 
     /// <summary>
-    /// The log setting to use for redirecting logs for your execute command results. The following log settings are
-    /// available. DEFAULT: The awslogs configuration in the task definition is used.
+    /// Where ECS Exec session output goes: NONE, DEFAULT (the awslogs configuration of the task) or OVERRIDE
+    /// (logConfiguration). The default is DEFAULT.
     /// </summary>
     [AllowedValues("NONE", "DEFAULT", "OVERRIDE")]
     public string? Logging { get; init; }

@@ -9,24 +9,22 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record AwsVpcConfiguration
 {
     /// <summary>
-    /// The IDs of the subnets associated with the task or service. There's a limit of 16 subnets that can be
-    /// specified.
+    /// The subnets the task network interfaces go into (at most 16, all in one VPC).
     /// </summary>
     [Required]
     [SetList]
     public IReadOnlyList<string>? Subnets { get; init; }
 
     /// <summary>
-    /// The IDs of the security groups associated with the task or service. If you don't specify a security group,
-    /// the default security group for the VPC is used.
+    /// Security groups of the task network interfaces (at most 5); without any, the VPC default security group is
+    /// used.
     /// </summary>
     [SetList]
     public IReadOnlyList<string>? SecurityGroups { get; init; }
 
     /// <summary>
-    /// Whether the task's elastic network interface receives a public IP address. Consider the following when you
-    /// set this value: When you use create-service or update-service, the default is DISABLED. When the service
-    /// deploymentController is ECS, the value must be DISABLED.
+    /// Whether the task network interface gets a public IP (Fargate tasks in public subnets need one to pull images
+    /// without a NAT). The default is DISABLED.
     /// </summary>
     [AllowedValues("ENABLED", "DISABLED")]
     public string? AssignPublicIp { get; init; }

@@ -14,15 +14,15 @@ public sealed record CapacityProviderStrategyItem
     public string? CapacityProvider { get; init; }
 
     /// <summary>
-    /// The weight value designates the relative percentage of the total number of tasks launched that should use
-    /// the specified capacity provider. If no weight value is specified, the default value of 0 is used.
+    /// The relative share of tasks (after base is satisfied) placed on this capacity provider (0 to 1000; default
+    /// 0).
     /// </summary>
     [Range(0, 1000)]
     public int? Weight { get; init; }
 
     /// <summary>
-    /// The base value designates how many tasks, at a minimum, to run on the specified capacity provider for each
-    /// service. If no value is specified, the default value of 0 is used.
+    /// The minimum number of tasks placed on this capacity provider before weights apply; only one provider in a
+    /// strategy may set it (0 to 100000; default 0).
     /// </summary>
     [Range(0, 100000)]
     public int? Base { get; init; }

@@ -10,15 +10,14 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record PlacementConstraint
 {
     /// <summary>
-    /// The type of constraint. Use distinctInstance to ensure that each task in a particular group is running on a
-    /// different container instance.
+    /// distinctInstance puts each task on a different container instance; memberOf restricts placement to instances
+    /// matching expression.
     /// </summary>
     [AllowedValues("distinctInstance", "memberOf")]
     public string? Type { get; init; }
 
     /// <summary>
-    /// A cluster query language expression to apply to the constraint. The expression can have a maximum length of
-    /// 2000 characters.
+    /// A cluster query language expression selecting instances for memberOf (at most 2000 characters).
     /// </summary>
     public string? Expression { get; init; }
 }

@@ -9,15 +9,15 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record PlacementStrategy
 {
     /// <summary>
-    /// The type of placement strategy. The random placement strategy randomly places tasks on available candidates.
+    /// random places tasks randomly; spread distributes them evenly over the values of field; binpack packs them by
+    /// the least available cpu or memory.
     /// </summary>
     [AllowedValues("random", "spread", "binpack")]
     public string? Type { get; init; }
 
     /// <summary>
-    /// The field to apply the placement strategy against. For the spread placement strategy, valid values are
-    /// instanceId (or host, which has the same effect), or any platform or custom attribute that's applied to a
-    /// container instance, such as attribute:ecs.availability-zone.
+    /// What to spread or pack by: instanceId, host, attribute:ecs.availability-zone (spread), or cpu / memory
+    /// (binpack). Not used with random.
     /// </summary>
     public string? Field { get; init; }
 }

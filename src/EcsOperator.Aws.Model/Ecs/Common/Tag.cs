@@ -9,15 +9,13 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record Tag
 {
     /// <summary>
-    /// One part of a key-value pair that make up a tag. A key is a general label that acts like a category for more
-    /// specific tag values.
+    /// The tag key (1 to 128 characters); the aws: prefix is reserved.
     /// </summary>
     [Length(1, 128)]
     public string? Key { get; init; }
 
     /// <summary>
-    /// The optional part of a key-value pair that make up a tag. A value acts as a descriptor within a tag category
-    /// (key).
+    /// The tag value (0 to 256 characters).
     /// </summary>
     [Length(0, 256)]
     public string? Value { get; init; }

@@ -9,54 +9,44 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record CreateClusterRequest
 {
     /// <summary>
-    /// The name of your cluster. If you don't specify a name for your cluster, you create a cluster that's named
-    /// default.
+    /// The cluster name (up to 255 letters, numbers, hyphens and underscores). Without one, a cluster named default
+    /// is created.
     /// </summary>
     public string? ClusterName { get; init; }
 
     /// <summary>
-    /// The metadata that you apply to the cluster to help you categorize and organize them. Each tag consists of a
-    /// key and an optional value.
+    /// Tags for the cluster, identified by key (at most 50).
     /// </summary>
     [Length(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 
     /// <summary>
-    /// The setting to use when creating a cluster. This parameter is used to turn on CloudWatch Container Insights
-    /// for a cluster.
+    /// Cluster settings, identified by name (Container Insights).
     /// </summary>
     [ListKey("name")]
     public IReadOnlyList<ClusterSetting>? Settings { get; init; }
 
     /// <summary>
-    /// The execute command configuration for the cluster.
+    /// The ECS Exec and managed storage configuration of the cluster.
     /// </summary>
     public ClusterConfiguration? Configuration { get; init; }
 
     /// <summary>
-    /// The short name of one or more capacity providers to associate with the cluster. A capacity provider must be
-    /// associated with a cluster before it can be included as part of the default capacity provider strategy of the
-    /// cluster or used in a capacity provider strategy when calling the CreateService or RunTask actions.
+    /// Short names of the capacity providers (FARGATE, FARGATE_SPOT or Auto Scaling group providers) to associate
+    /// with the cluster.
     /// </summary>
     [SetList]
     public IReadOnlyList<string>? CapacityProviders { get; init; }
 
     /// <summary>
-    /// The capacity provider strategy to set as the default for the cluster. After a default capacity provider
-    /// strategy is set for a cluster, when you call the CreateService or RunTask APIs with no capacity provider
-    /// strategy or launch type specified, the default capacity provider strategy for the cluster is used. If a
-    /// default capacity provider strategy isn't defined for a cluster when it was created, it can be defined later
-    /// with the PutClusterCapacityProviders API operation.
+    /// The strategy used by CreateService and RunTask calls that give neither a strategy nor a launch type.
     /// </summary>
     [ListKey("capacityProvider")]
     public IReadOnlyList<CapacityProviderStrategyItem>? DefaultCapacityProviderStrategy { get; init; }
 
     /// <summary>
-    /// Use this parameter to set a default Service Connect namespace. After you set a default Service Connect
-    /// namespace, any new services with Service Connect turned on that are created in the cluster are added as
-    /// client services in the namespace. You can set the namespace of each service individually in the
-    /// ServiceConnectConfiguration to override this default parameter.
+    /// The Cloud Map namespace new Service Connect services in the cluster join by default.
     /// </summary>
     public ClusterServiceConnectDefaultsRequest? ServiceConnectDefaults { get; init; }
 }

@@ -15,8 +15,8 @@ public sealed record CreateServiceRequest
     public string? Cluster { get; init; }
 
     /// <summary>
-    /// The name of your service. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are
-    /// allowed.
+    /// The service name, unique within the cluster: up to 255 letters, numbers, hyphens and underscores. It cannot
+    /// be changed.
     /// </summary>
     [Required]
     public string? ServiceName { get; init; }
@@ -27,59 +27,55 @@ public sealed record CreateServiceRequest
     public string? TaskDefinition { get; init; }
 
     /// <summary>
-    /// Indicates whether to use Availability Zone rebalancing for the service.
+    /// Whether ECS moves tasks to rebalance them across Availability Zones. ENABLED by default for new services.
     /// </summary>
     [AllowedValues("ENABLED", "DISABLED")]
     public string? AvailabilityZoneRebalancing { get; init; }
 
     /// <summary>
-    /// A load balancer object representing the load balancers to use with your service.
+    /// Load balancer target groups the tasks are registered with, each naming the container and port that receive
+    /// traffic.
     /// </summary>
     public IReadOnlyList<LoadBalancer>? LoadBalancers { get; init; }
 
     /// <summary>
-    /// The details of the service discovery registry to associate with this service. For more information, see
-    /// Service discovery . Each service may be associated with one service registry.
+    /// Cloud Map service discovery registries for the service (at most one).
     /// </summary>
     public IReadOnlyList<ServiceRegistry>? ServiceRegistries { get; init; }
 
     /// <summary>
-    /// The number of instantiations of the specified task definition to place and keep running in your service.
+    /// How many copies of the task the service keeps running. Required for the REPLICA strategy with the ECS
+    /// controller; ignored for DAEMON.
     /// </summary>
     public int? DesiredCount { get; init; }
 
     /// <summary>
-    /// An identifier that you provide to ensure the idempotency of the request. It must be unique and is case
-    /// sensitive.
+    /// A unique, case-sensitive token (up to 36 ASCII characters) that makes a retried create idempotent.
     /// </summary>
     public string? ClientToken { get; init; }
 
     /// <summary>
-    /// The infrastructure that you run your service on. For more information, see Amazon ECS launch types in the
-    /// Amazon Elastic Container Service Developer Guide . If you want to use Amazon ECS Managed Instances, you must
-    /// use the capacityProviderStrategy request parameter and omit the launchType request parameter.
+    /// Where the tasks run: FARGATE, EC2, EXTERNAL or MANAGED_INSTANCES. Mutually exclusive with
+    /// capacityProviderStrategy; neither means the cluster default strategy.
     /// </summary>
     [AllowedValues("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")]
     public string? LaunchType { get; init; }
 
     /// <summary>
-    /// The capacity provider strategy to use for the service. If you want to use Amazon ECS Managed Instances, you
-    /// must use the capacityProviderStrategy request parameter and omit the launchType request parameter. If no
-    /// capacityProviderStrategy or launchType is specified, the defaultCapacityProviderStrategy for the cluster is
-    /// used.
+    /// Capacity providers the tasks are spread over, identified by capacityProvider. Mutually exclusive with
+    /// launchType; neither means the cluster default strategy.
     /// </summary>
     [ListKey("capacityProvider")]
     public IReadOnlyList<CapacityProviderStrategyItem>? CapacityProviderStrategy { get; init; }
 
     /// <summary>
-    /// The platform version that your tasks in the service are running on. A platform version is specified only for
-    /// tasks using the Fargate launch type.
+    /// The Fargate platform version (for example 1.4.0); LATEST by default. Only for Fargate.
     /// </summary>
     public string? PlatformVersion { get; init; }
 
     /// <summary>
-    /// The name or full Amazon Resource Name (ARN) of the IAM role that allows Amazon ECS to make calls to your
-    /// load balancer on your behalf.
+    /// The IAM role that lets ECS register tasks with a classic load balancer; not needed with the service-linked
+    /// role or awsvpc.
     /// </summary>
     public string? Role { get; init; }
 
@@ -90,21 +86,18 @@ public sealed record CreateServiceRequest
     public DeploymentConfiguration? DeploymentConfiguration { get; init; }
 
     /// <summary>
-    /// An array of placement constraint objects to use for tasks in your service. You can specify a maximum of 10
-    /// constraints for each task.
+    /// Rules limiting which container instances tasks are placed on (at most 10). Not for Fargate.
     /// </summary>
     public IReadOnlyList<PlacementConstraint>? PlacementConstraints { get; init; }
 
     /// <summary>
-    /// The placement strategy objects to use for tasks in your service. You can specify a maximum of 5 strategy
-    /// rules for each service.
+    /// How tasks are spread or packed over container instances, applied in order (at most 5). Not for Fargate.
     /// </summary>
     public IReadOnlyList<PlacementStrategy>? PlacementStrategy { get; init; }
 
     /// <summary>
-    /// The network configuration for the service. This parameter is required for task definitions that use the
-    /// awsvpc network mode to receive their own elastic network interface, and it isn't supported for other network
-    /// modes.
+    /// Subnets, security groups and public IP setting for tasks using the awsvpc network mode (required for it,
+    /// rejected otherwise).
     /// </summary>
     public NetworkConfiguration? NetworkConfiguration { get; init; }
 
@@ -116,10 +109,8 @@ public sealed record CreateServiceRequest
     public int? HealthCheckGracePeriodSeconds { get; init; }
 
     /// <summary>
-    /// The scheduling strategy to use for the service. For more information, see Services . There are two service
-    /// scheduler strategies available: REPLICA-The replica scheduling strategy places and maintains the desired
-    /// number of tasks across your cluster. By default, the service scheduler spreads tasks across Availability
-    /// Zones.
+    /// REPLICA keeps desiredCount tasks spread across zones (the default); DAEMON runs one task per container
+    /// instance (EC2 only).
     /// </summary>
     [AllowedValues("REPLICA", "DAEMON")]
     public string? SchedulingStrategy { get; init; }
@@ -131,31 +122,26 @@ public sealed record CreateServiceRequest
     public DeploymentController? DeploymentController { get; init; }
 
     /// <summary>
-    /// The metadata that you apply to the service to help you categorize and organize them. Each tag consists of a
-    /// key and an optional value, both of which you define.
+    /// Tags for the service, identified by key (at most 50).
     /// </summary>
     [Length(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 
     /// <summary>
-    /// Specifies whether to turn on Amazon ECS managed tags for the tasks within the service. For more information,
-    /// see Tagging your Amazon ECS resources in the Amazon Elastic Container Service Developer Guide . When you use
-    /// Amazon ECS managed tags, you must set the propagateTags request parameter.
+    /// Whether ECS adds its managed tags (cluster and service name) to the tasks of the service. Defaults to false.
     /// </summary>
     public bool? EnableECSManagedTags { get; init; }
 
     /// <summary>
-    /// Specifies whether to propagate the tags from the task definition to the task. If no value is specified, the
-    /// tags aren't propagated. For more information, see Amazon ECS usage reports in the Amazon Elastic Container
-    /// Service Developer Guide . The default is NONE.
+    /// Copies tags from the task definition or the service to the tasks it launches. The default is NONE.
     /// </summary>
     [AllowedValues("TASK_DEFINITION", "SERVICE", "NONE")]
     public string? PropagateTags { get; init; }
 
     /// <summary>
-    /// Determines whether the execute command functionality is turned on for the service. If true, this enables
-    /// execute command functionality on all containers in the service tasks.
+    /// Whether ECS Exec (interactive commands into running containers) is turned on for the tasks. Defaults to
+    /// false.
     /// </summary>
     public bool? EnableExecuteCommand { get; init; }
 
@@ -166,8 +152,8 @@ public sealed record CreateServiceRequest
     public ServiceConnectConfiguration? ServiceConnectConfiguration { get; init; }
 
     /// <summary>
-    /// The configuration for a volume specified in the task definition as a volume that is configured at launch
-    /// time.
+    /// Per-service settings for task definition volumes marked configuredAtLaunch (today: ECS-managed EBS volumes),
+    /// identified by name.
     /// </summary>
     [ListKey("name")]
     public IReadOnlyList<ServiceVolumeConfiguration>? VolumeConfigurations { get; init; }

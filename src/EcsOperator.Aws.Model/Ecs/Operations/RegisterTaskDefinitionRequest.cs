@@ -10,40 +10,39 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record RegisterTaskDefinitionRequest
 {
     /// <summary>
-    /// You must specify a family for a task definition. You can use it track multiple versions of the same task
-    /// definition.
+    /// The family name; each registration adds a revision to it. Up to 255 letters, numbers, hyphens and
+    /// underscores.
     /// </summary>
     [Required]
     public string? Family { get; init; }
 
     /// <summary>
-    /// The short name or full Amazon Resource Name (ARN) of the IAM role that containers in this task can assume.
+    /// The IAM role the containers of the task assume for their own AWS calls.
     /// </summary>
     public string? TaskRoleArn { get; init; }
 
     /// <summary>
-    /// The Amazon Resource Name (ARN) of the task execution role that grants the Amazon ECS container agent
-    /// permission to make Amazon Web Services API calls on your behalf.
+    /// The IAM role the ECS agent uses on behalf of the task: pulling private images, writing awslogs, reading
+    /// secrets.
     /// </summary>
     public string? ExecutionRoleArn { get; init; }
 
     /// <summary>
-    /// The Docker networking mode to use for the containers in the task. The valid values are none, bridge, awsvpc,
-    /// and host. If no network mode is specified, the default is bridge.
+    /// The Docker network mode of the task: awsvpc (own network interface; required on Fargate), bridge, host or
+    /// none. ECS defaults to bridge on EC2 Linux.
     /// </summary>
     [AllowedValues("bridge", "host", "awsvpc", "none")]
     public string? NetworkMode { get; init; }
 
     /// <summary>
-    /// A list of container definitions in JSON format that describe the different containers that make up your
-    /// task.
+    /// The containers of the task, identified by name (at most 10 per task definition).
     /// </summary>
     [Required]
     [ListKey("name")]
     public IReadOnlyList<ContainerDefinition>? ContainerDefinitions { get; init; }
 
     /// <summary>
-    /// A list of volume definitions in JSON format that containers in your task might use.
+    /// Volumes the containers can mount, identified by name.
     /// </summary>
     [ListKey("name")]
     public IReadOnlyList<Volume>? Volumes { get; init; }
@@ -55,41 +54,38 @@ public sealed record RegisterTaskDefinitionRequest
     public IReadOnlyList<TaskDefinitionPlacementConstraint>? PlacementConstraints { get; init; }
 
     /// <summary>
-    /// The task launch type that Amazon ECS validates the task definition against. A client exception is returned
-    /// if the task definition doesn't validate against the compatibilities specified.
+    /// The launch types ECS validates the task definition against (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).
     /// </summary>
     [AllowedValues("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")]
     [SetList]
     public IReadOnlyList<string>? RequiresCompatibilities { get; init; }
 
     /// <summary>
-    /// The number of CPU units used by the task. It can be expressed as an integer using CPU units (for example,
-    /// 1024) or as a string using vCPUs (for example, 1 vCPU or 1 vcpu) in a task definition.
+    /// The task CPU as CPU units ("1024") or vCPUs ("1 vCPU"). Required on Fargate, where it must pair with memory
+    /// (for example 256 with 512-2048 MiB).
     /// </summary>
     public string? Cpu { get; init; }
 
     /// <summary>
-    /// The amount of memory (in MiB) used by the task. It can be expressed as an integer using MiB (for example
-    /// ,1024) or as a string using GB (for example, 1GB or 1 GB) in a task definition.
+    /// The task memory as MiB ("2048") or GB ("2 GB"). Required on Fargate, where it must pair with cpu.
     /// </summary>
     public string? Memory { get; init; }
 
     /// <summary>
-    /// The metadata that you apply to the task definition to help you categorize and organize them.
+    /// Tags for the task definition revision, identified by key (at most 50).
     /// </summary>
     [Length(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 
     /// <summary>
-    /// The process namespace to use for the containers in the task. The valid values are host or task. If no value
-    /// is specified, the The default is a private namespace for each container.
+    /// The process namespace for the containers: host or task. By default each container gets its own.
     /// </summary>
     [AllowedValues("host", "task")]
     public string? PidMode { get; init; }
 
     /// <summary>
-    /// The IPC resource namespace to use for the containers in the task. The valid values are host, task, or none.
+    /// The IPC namespace for the containers: host, task or none. Not supported on Fargate.
     /// </summary>
     [AllowedValues("host", "task", "none")]
     public string? IpcMode { get; init; }
@@ -108,13 +104,13 @@ public sealed record RegisterTaskDefinitionRequest
     public IReadOnlyList<InferenceAccelerator>? InferenceAccelerators { get; init; }
 
     /// <summary>
-    /// The amount of ephemeral storage to allocate for the task. This parameter is used to expand the total amount
-    /// of ephemeral storage available, beyond the default amount, for tasks hosted on Fargate.
+    /// Extra ephemeral storage for Fargate tasks (21 to 200 GiB; the default is 20 GiB).
     /// </summary>
     public EphemeralStorage? EphemeralStorage { get; init; }
 
     /// <summary>
-    /// The operating system that your tasks definitions run on.
+    /// The operating system family and CPU architecture the task runs on; required for Windows and ARM64 on
+    /// Fargate.
     /// </summary>
     public RuntimePlatform? RuntimePlatform { get; init; }
 

@@ -21,8 +21,7 @@ public sealed record UpdateServiceRequest
     public string? Service { get; init; }
 
     /// <summary>
-    /// The number of instantiations of the task to place and keep running in your service. This parameter doesn't
-    /// trigger a new service deployment.
+    /// The new number of tasks to keep running. Changing it alone does not start a new deployment.
     /// </summary>
     public int? DesiredCount { get; init; }
 
@@ -75,7 +74,8 @@ public sealed record UpdateServiceRequest
     public string? PlatformVersion { get; init; }
 
     /// <summary>
-    /// Determines whether to force a new deployment of the service. By default, deployments aren't forced.
+    /// Starts a new deployment even when nothing changed, for example to pull a new image for the same tag.
+    /// Defaults to false.
     /// </summary>
     public bool? ForceNewDeployment { get; init; }
 

@@ -9,20 +9,20 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record DeploymentAlarms
 {
     /// <summary>
-    /// One or more CloudWatch alarm names. Use a "," to separate the alarms.
+    /// Names of the CloudWatch alarms to watch during the deployment.
     /// </summary>
     [Required]
     [SetList]
     public IReadOnlyList<string>? AlarmNames { get; init; }
 
     /// <summary>
-    /// Determines whether to configure Amazon ECS to roll back the service if a service deployment fails.
+    /// Whether ECS rolls the service back to the last completed deployment when an alarm fires.
     /// </summary>
     [Required]
     public bool? Rollback { get; init; }
 
     /// <summary>
-    /// Determines whether to use the CloudWatch alarm option in the service deployment process.
+    /// Whether the alarms are used to judge the deployment.
     /// </summary>
     [Required]
     public bool? Enable { get; init; }

@@ -8,13 +8,13 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record DeploymentCircuitBreaker
 {
     /// <summary>
-    /// Determines whether to use the deployment circuit breaker logic for the service.
+    /// Whether the circuit breaker watches rolling deployments.
     /// </summary>
     [Required]
     public bool? Enable { get; init; }
 
     /// <summary>
-    /// Determines whether to configure Amazon ECS to roll back the service if a service deployment fails.
+    /// Whether a deployment stopped by the circuit breaker is rolled back to the last completed deployment.
     /// </summary>
     [Required]
     public bool? Rollback { get; init; }

@@ -9,62 +9,54 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record DeploymentConfiguration
 {
     /// <summary>
-    /// The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type.
+    /// Stops a rolling deployment whose tasks keep failing to reach a steady state and, optionally, rolls back to
+    /// the last completed deployment.
     /// </summary>
     public DeploymentCircuitBreaker? DeploymentCircuitBreaker { get; init; }
 
     /// <summary>
-    /// If a service is using the rolling update (ECS) deployment type, the maximumPercent parameter represents an
-    /// upper limit on the number of your service's tasks that are allowed in the RUNNING or PENDING state during a
-    /// deployment, as a percentage of the desiredCount (rounded down to the nearest integer).
+    /// Upper limit, in percent of desiredCount (rounded down), on RUNNING plus PENDING tasks during a rolling
+    /// deployment. The ECS default is 200.
     /// </summary>
     public int? MaximumPercent { get; init; }
 
     /// <summary>
-    /// If a service is using the rolling update (ECS) deployment type, the minimumHealthyPercent represents a lower
-    /// limit on the number of your service's tasks that must remain in the RUNNING state during a deployment, as a
-    /// percentage of the desiredCount (rounded up to the nearest integer). If a service is using either the
-    /// blue/green (CODE_DEPLOY) or EXTERNAL deployment types and is running tasks that use the EC2 launch type, the
-    /// minimum healthy percent value is set to the default value.
+    /// Lower limit, in percent of desiredCount (rounded up), on healthy RUNNING tasks during a rolling deployment.
+    /// The ECS default is 100 (50 for some EC2 daemon setups).
     /// </summary>
     public int? MinimumHealthyPercent { get; init; }
 
     /// <summary>
-    /// Information about the CloudWatch alarms.
+    /// CloudWatch alarms that fail the deployment (and optionally roll it back) when they go into ALARM.
     /// </summary>
     public DeploymentAlarms? Alarms { get; init; }
 
     /// <summary>
-    /// The deployment strategy for the service. Choose from these valid values: ROLLING - When you create a service
-    /// which uses the rolling update (ROLLING) deployment strategy, the Amazon ECS service scheduler replaces the
-    /// currently running tasks with new tasks.
+    /// How a deployment shifts to the new revision: ROLLING (the default), BLUE_GREEN, LINEAR or CANARY.
     /// </summary>
     [AllowedValues("ROLLING", "BLUE_GREEN", "LINEAR", "CANARY")]
     public string? Strategy { get; init; }
 
     /// <summary>
-    /// The time period when both blue and green service revisions are running simultaneously after the production
-    /// traffic has shifted.
+    /// Minutes both the old and the new revision keep running after production traffic has moved, before the old
+    /// one is removed (blue/green, linear, canary).
     /// </summary>
     public int? BakeTimeInMinutes { get; init; }
 
     /// <summary>
-    /// An array of deployment lifecycle hook objects to run custom logic at specific stages of the deployment
-    /// lifecycle.
+    /// Lambda functions (or pauses) invoked at chosen stages of a deployment; they can approve or roll back the
+    /// deployment.
     /// </summary>
     public IReadOnlyList<DeploymentLifecycleHook>? LifecycleHooks { get; init; }
 
     /// <summary>
-    /// Configuration for linear deployment strategy. Only valid when the deployment strategy is LINEAR. This
-    /// configuration enables progressive traffic shifting in equal percentage increments with configurable bake
-    /// times between each step.
+    /// Traffic steps for the LINEAR strategy: the percent shifted per step and the bake time between steps.
     /// </summary>
     public LinearConfiguration? LinearConfiguration { get; init; }
 
     /// <summary>
-    /// Configuration for canary deployment strategy. Only valid when the deployment strategy is CANARY. This
-    /// configuration enables shifting a fixed percentage of traffic for testing, followed by shifting the remaining
-    /// traffic after a bake period.
+    /// The canary step of the CANARY strategy: the percent of traffic shifted first and the bake time before the
+    /// rest follows.
     /// </summary>
     public CanaryConfiguration? CanaryConfiguration { get; init; }
 }

@@ -8,9 +8,7 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record DeploymentController
 {
     /// <summary>
-    /// The deployment controller type to use. The deployment controller is the mechanism that determines how tasks
-    /// are deployed for your service. Rolling updates are the default deployment strategy for services and provide
-    /// a balance between deployment safety and resource efficiency for many common application scenarios.
+    /// Who runs deployments: ECS (built-in rolling and blue/green, the default), CODE_DEPLOY or EXTERNAL.
     /// </summary>
     [Required]
     [AllowedValues("ECS", "CODE_DEPLOY", "EXTERNAL")]

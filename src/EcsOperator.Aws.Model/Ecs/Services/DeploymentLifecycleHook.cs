@@ -8,8 +8,7 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record DeploymentLifecycleHook
 {
     /// <summary>
-    /// The type of action the lifecycle hook performs. Valid values are: AWS_LAMBDA - Invokes a Lambda function at
-    /// the specified lifecycle stage. This is the default value.
+    /// What the hook does: AWS_LAMBDA invokes hookTargetArn (the default); PAUSE waits for a manual decision.
     /// </summary>
     [AllowedValues("AWS_LAMBDA", "PAUSE")]
     public string? TargetType { get; init; }
@@ -26,9 +25,7 @@ public sealed record DeploymentLifecycleHook
     public string? RoleArn { get; init; }
 
     /// <summary>
-    /// The lifecycle stages at which to run the hook. Choose from these valid values: RECONCILE_SERVICE The
-    /// reconciliation stage that only happens when you start a new service deployment with more than 1 service
-    /// revision in an ACTIVE state.
+    /// The deployment stages at which the hook runs, such as PRE_SCALE_UP or POST_PRODUCTION_TRAFFIC_SHIFT.
     /// </summary>
     [AllowedValues("RECONCILE_SERVICE", "PRE_SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT")]
     public IReadOnlyList<string>? LifecycleStages { get; init; }

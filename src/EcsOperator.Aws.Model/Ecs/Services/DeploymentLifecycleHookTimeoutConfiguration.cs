@@ -15,8 +15,7 @@ public sealed record DeploymentLifecycleHookTimeoutConfiguration
     public int? TimeoutInMinutes { get; init; }
 
     /// <summary>
-    /// The action Amazon ECS takes when the lifecycle hook times out. Valid values are: CONTINUE - Proceeds the
-    /// deployment to the next lifecycle stage.
+    /// What ECS does when the hook does not finish in time: CONTINUE the deployment or ROLLBACK.
     /// </summary>
     [AllowedValues("ROLLBACK", "CONTINUE")]
     public string? Action { get; init; }

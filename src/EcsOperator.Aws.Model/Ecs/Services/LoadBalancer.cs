@@ -8,25 +8,23 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record LoadBalancer
 {
     /// <summary>
-    /// The full Amazon Resource Name (ARN) of the Elastic Load Balancing target group or groups associated with a
-    /// service or task set.
+    /// The ARN of the Elastic Load Balancing target group the tasks are registered with (Application and Network
+    /// Load Balancers).
     /// </summary>
     public string? TargetGroupArn { get; init; }
 
     /// <summary>
-    /// The name of the load balancer to associate with the Amazon ECS service or task set. If you are using an
-    /// Application Load Balancer or a Network Load Balancer the load balancer name parameter should be omitted.
+    /// The name of a Classic Load Balancer; leave empty for Application and Network Load Balancers.
     /// </summary>
     public string? LoadBalancerName { get; init; }
 
     /// <summary>
-    /// The name of the container (as it appears in a container definition) to associate with the load balancer.
+    /// The container (by name, as in the task definition) that receives the load balancer traffic.
     /// </summary>
     public string? ContainerName { get; init; }
 
     /// <summary>
-    /// The port on the container to associate with the load balancer. This port must correspond to a containerPort
-    /// in the task definition the tasks in the service are using.
+    /// The container port that receives traffic; it must match a containerPort in that container's portMappings.
     /// </summary>
     public int? ContainerPort { get; init; }
 

@@ -9,7 +9,7 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record ServiceConnectConfiguration
 {
     /// <summary>
-    /// Specifies whether to use Service Connect with this service.
+    /// Whether the service uses Service Connect.
     /// </summary>
     [Required]
     public bool? Enabled { get; init; }
@@ -21,16 +21,14 @@ public sealed record ServiceConnectConfiguration
     public string? Namespace { get; init; }
 
     /// <summary>
-    /// The list of Service Connect service objects. These are names and aliases (also known as endpoints) that are
-    /// used by other Amazon ECS services to connect to this service.
+    /// The endpoints this service publishes to other Service Connect services, identified by portName; leave empty
+    /// for a client-only service.
     /// </summary>
     [ListKey("portName")]
     public IReadOnlyList<ServiceConnectService>? Services { get; init; }
 
     /// <summary>
-    /// The log configuration for the container. This parameter maps to LogConfig in the docker container create
-    /// command and the --log-driver option to docker run. By default, containers use the same logging driver that
-    /// the Docker daemon uses.
+    /// The log configuration of the Service Connect proxy container ECS adds to each task.
     /// </summary>
     public LogConfiguration? LogConfiguration { get; init; }
 

@@ -9,15 +9,13 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record ServiceConnectService
 {
     /// <summary>
-    /// The portName must match the name of one of the portMappings from all the containers in the task definition
-    /// of this Amazon ECS service.
+    /// The name of a portMappings entry in the task definition this endpoint serves.
     /// </summary>
     [Required]
     public string? PortName { get; init; }
 
     /// <summary>
-    /// The discoveryName is the name of the new Cloud Map service that Amazon ECS creates for this Amazon ECS
-    /// service.
+    /// The Cloud Map service name ECS creates for the endpoint; defaults to portName.
     /// </summary>
     public string? DiscoveryName { get; init; }
 
@@ -28,10 +26,8 @@ public sealed record ServiceConnectService
     public IReadOnlyList<ServiceConnectClientAlias>? ClientAliases { get; init; }
 
     /// <summary>
-    /// The port number for the Service Connect proxy to listen on. Use the value of this field to bypass the proxy
-    /// for traffic on the port number specified in the named portMapping in the task definition of this
-    /// application, and then use it in your VPC security groups to allow traffic into the proxy for this Amazon ECS
-    /// service. In awsvpc mode and Fargate, the default value is the container port number.
+    /// The port the Service Connect proxy listens on for incoming traffic; defaults to the container port of
+    /// portName.
     /// </summary>
     [Range(0, 65535)]
     public int? IngressPortOverride { get; init; }

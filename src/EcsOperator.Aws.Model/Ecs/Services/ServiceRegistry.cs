@@ -12,19 +12,17 @@ public sealed record ServiceRegistry
     public string? RegistryArn { get; init; }
 
     /// <summary>
-    /// The port value used if your service discovery service specified an SRV record. This field might be used if
-    /// both the awsvpc network mode and SRV records are used.
+    /// The port for SRV records, when the registry uses them with awsvpc.
     /// </summary>
     public int? Port { get; init; }
 
     /// <summary>
-    /// The container name value to be used for your service discovery service. It's already specified in the task
-    /// definition.
+    /// The container whose port is registered in SRV records (bridge and host network modes).
     /// </summary>
     public string? ContainerName { get; init; }
 
     /// <summary>
-    /// The port value to be used for your service discovery service. It's already specified in the task definition.
+    /// The container port registered in SRV records (bridge and host network modes).
     /// </summary>
     public int? ContainerPort { get; init; }
 }

@@ -9,14 +9,14 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record ContainerDefinition
 {
     /// <summary>
-    /// The name of a container. If you're linking multiple containers together in a task definition, the name of
-    /// one container can be entered in the links of another container to connect the containers.
+    /// The container name, unique within the task definition; other containers refer to it in links, dependsOn and
+    /// volumesFrom, and load balancers and Service Connect refer to it too.
     /// </summary>
     public string? Name { get; init; }
 
     /// <summary>
-    /// The image used to start a container. This string is passed directly to the Docker daemon. By default, images
-    /// in the Docker Hub registry are available.
+    /// The image to run, as repository-url/image:tag or image@digest. Images from Docker Hub are available by
+    /// default; other registries need the task execution role or repositoryCredentials.
     /// </summary>
     public string? Image { get; init; }
 
@@ -26,37 +26,39 @@ public sealed record ContainerDefinition
     public RepositoryCredentials? RepositoryCredentials { get; init; }
 
     /// <summary>
-    /// The number of cpu units reserved for the container. This parameter maps to CpuShares in the docker container
-    /// create command and the --cpu-shares option to docker run.
+    /// The CPU units (1024 = one vCPU) reserved for the container. Optional on Fargate when the task-level cpu is
+    /// set; without it the container shares the task CPU.
     /// </summary>
     public int? Cpu { get; init; }
 
     /// <summary>
-    /// The amount (in MiB) of memory to present to the container. If your container attempts to exceed the memory
-    /// specified here, the container is killed.
+    /// The hard memory limit of the container in MiB: the container is killed when it exceeds it. With Fargate this
+    /// is optional; on EC2 either memory or memoryReservation must be set.
     /// </summary>
     public int? Memory { get; init; }
 
     /// <summary>
-    /// The soft limit (in MiB) of memory to reserve for the container. When system memory is under heavy
-    /// contention, Docker attempts to keep the container memory to this soft limit.
+    /// The soft memory limit (in MiB) reserved for the container: under memory pressure Docker tries to keep the
+    /// container at this amount, but it may use more up to memory (or the instance limit).
     /// </summary>
     public int? MemoryReservation { get; init; }
 
     /// <summary>
-    /// The links parameter allows containers to communicate with each other without the need for port mappings.
+    /// Links to other containers of the task in the form name:alias, for the bridge network mode only (not
+    /// supported with awsvpc or on Windows).
     /// </summary>
     public IReadOnlyList<string>? Links { get; init; }
 
     /// <summary>
-    /// The list of port mappings for the container. Port mappings allow containers to access ports on the host
-    /// container instance to send or receive traffic.
+    /// The ports the container exposes. With awsvpc and host network modes hostPort must equal containerPort (or be
+    /// omitted); with bridge, a hostPort of 0 or none picks a dynamic host port. Not keyed: name is optional and
+    /// containerPortRange may replace containerPort.
     /// </summary>
     public IReadOnlyList<PortMapping>? PortMappings { get; init; }
 
     /// <summary>
-    /// If the essential parameter of a container is marked as true, and that container fails or stops for any
-    /// reason, all other containers that are part of the task are stopped.
+    /// Whether the task stops when this container stops. Every task definition needs at least one essential
+    /// container; the default is true.
     /// </summary>
     public bool? Essential { get; init; }
 
@@ -67,32 +69,29 @@ public sealed record ContainerDefinition
     public ContainerRestartPolicy? RestartPolicy { get; init; }
 
     /// <summary>
-    /// Early versions of the Amazon ECS container agent don't properly handle entryPoint parameters.
+    /// The entry point of the container as an argument list (overrides the image ENTRYPOINT). Order matters.
     /// </summary>
     public IReadOnlyList<string>? EntryPoint { get; init; }
 
     /// <summary>
-    /// The command that's passed to the container. This parameter maps to Cmd in the docker container create
-    /// command and the COMMAND parameter to docker run.
+    /// The command passed to the container as an argument list (overrides the image CMD). Order matters.
     /// </summary>
     public IReadOnlyList<string>? Command { get; init; }
 
     /// <summary>
-    /// The environment variables to pass to a container. This parameter maps to Env in the docker container create
-    /// command and the --env option to docker run.
+    /// Environment variables for the container, identified by name. Do not put secrets here; use secrets instead.
     /// </summary>
     [ListKey("name")]
     public IReadOnlyList<KeyValuePair>? Environment { get; init; }
 
     /// <summary>
-    /// A list of files containing the environment variables to pass to a container. This parameter maps to the
-    /// --env-file option to docker run.
+    /// S3 objects (.env files) whose variables are added to the container environment; variables in environment
+    /// take precedence. Files are processed in order.
     /// </summary>
     public IReadOnlyList<EnvironmentFile>? EnvironmentFiles { get; init; }
 
     /// <summary>
-    /// The mount points for data volumes in your container. This parameter maps to Volumes in the docker container
-    /// create command and the --volume option to docker run.
+    /// Volumes of the task mounted into this container, identified by containerPath.
     /// </summary>
     [ListKey("containerPath")]
     public IReadOnlyList<MountPoint>? MountPoints { get; init; }
@@ -111,28 +110,28 @@ public sealed record ContainerDefinition
     public LinuxParameters? LinuxParameters { get; init; }
 
     /// <summary>
-    /// The secrets to pass to the container. For more information, see Specifying Sensitive Data in the Amazon
-    /// Elastic Container Service Developer Guide .
+    /// Environment variables whose values ECS reads at start from Secrets Manager or SSM Parameter Store
+    /// (valueFrom); needs the task execution role.
     /// </summary>
     [ListKey("name")]
     public IReadOnlyList<Secret>? Secrets { get; init; }
 
     /// <summary>
-    /// The dependencies defined for container startup and shutdown. A container can contain multiple dependencies
-    /// on other containers in a task definition.
+    /// Containers this container waits for (by condition START, COMPLETE, SUCCESS or HEALTHY) before starting; also
+    /// orders shutdown.
     /// </summary>
     [ListKey("containerName")]
     public IReadOnlyList<ContainerDependency>? DependsOn { get; init; }
 
     /// <summary>
-    /// Time duration (in seconds) to wait before giving up on resolving dependencies for a container.
+    /// Seconds to wait for dependsOn conditions to be met before giving up on starting this container. On Fargate
+    /// the maximum is 120.
     /// </summary>
     public int? StartTimeout { get; init; }
 
     /// <summary>
-    /// Time duration (in seconds) to wait before the container is forcefully killed if it doesn't exit normally on
-    /// its own. For tasks that use the Fargate launch type, the max stop timeout value is 120 seconds and if the
-    /// parameter is not specified, the default value of 30 seconds is used.
+    /// Seconds to wait after SIGTERM before the container is killed when it does not exit on its own. On Fargate
+    /// the default is 30 and the maximum 120.
     /// </summary>
     public int? StopTimeout { get; init; }
 
@@ -179,14 +178,12 @@ public sealed record ContainerDefinition
     public bool? ReadonlyRootFilesystem { get; init; }
 
     /// <summary>
-    /// A list of DNS servers that are presented to the container. This parameter maps to Dns in the docker
-    /// container create command and the --dns option to docker run.
+    /// DNS servers for the container, in the order they are queried (not for awsvpc mode).
     /// </summary>
     public IReadOnlyList<string>? DnsServers { get; init; }
 
     /// <summary>
-    /// A list of DNS search domains that are presented to the container. This parameter maps to DnsSearch in the
-    /// docker container create command and the --dns-search option to docker run.
+    /// DNS search domains for the container, in search order (not for awsvpc mode).
     /// </summary>
     public IReadOnlyList<string>? DnsSearchDomains { get; init; }
 
@@ -215,54 +212,50 @@ public sealed record ContainerDefinition
     public bool? PseudoTerminal { get; init; }
 
     /// <summary>
-    /// A key/value map of labels to add to the container. This parameter maps to Labels in the docker container
-    /// create command and the --label option to docker run.
+    /// Docker labels to add to the container.
     /// </summary>
     public IReadOnlyDictionary<string, string>? DockerLabels { get; init; }
 
     /// <summary>
-    /// A list of ulimits to set in the container. If a ulimit value is specified in a task definition, it overrides
-    /// the default values set by Docker. Amazon ECS tasks hosted on Fargate use the default resource limit values
-    /// set by the operating system with the exception of the nofile resource limit parameter which Fargate
-    /// overrides.
+    /// Resource limits (ulimits) for the container, identified by name; on Fargate only nofile may be changed
+    /// (default soft 65535, hard 65535).
     /// </summary>
     [ListKey("name")]
     public IReadOnlyList<Ulimit>? Ulimits { get; init; }
 
     /// <summary>
-    /// The log configuration specification for the container. This parameter maps to LogConfig in the docker
-    /// container create command and the --log-driver option to docker run. By default, containers use the same
-    /// logging driver that the Docker daemon uses.
+    /// Where the container logs go: a log driver (awslogs, awsfirelens, splunk, ...) and its options. Without it
+    /// the Docker daemon default driver is used.
     /// </summary>
     public LogConfiguration? LogConfiguration { get; init; }
 
     /// <summary>
-    /// The container health check command and associated configuration parameters for the container.
+    /// A command ECS runs inside the container to decide whether it is healthy; the result becomes the container
+    /// and task health status.
     /// </summary>
     public HealthCheck? HealthCheck { get; init; }
 
     /// <summary>
-    /// A list of namespaced kernel parameters to set in the container. This parameter maps to Sysctls in the docker
-    /// container create command and the --sysctl option to docker run.
+    /// Namespaced kernel parameters (sysctls) for the container, identified by namespace.
     /// </summary>
     [ListKey("namespace")]
     public IReadOnlyList<SystemControl>? SystemControls { get; init; }
 
     /// <summary>
-    /// The type and amount of a resource to assign to a container. The only supported resource is a GPU.
+    /// GPUs or inference accelerators reserved for the container, identified by type.
     /// </summary>
     [ListKey("type")]
     public IReadOnlyList<ResourceRequirement>? ResourceRequirements { get; init; }
 
     /// <summary>
-    /// The FireLens configuration for the container. This is used to specify and configure a log router for
-    /// container logs.
+    /// Makes this container the FireLens log router (Fluent Bit or Fluentd) of the task; other containers send logs
+    /// to it with the awsfirelens log driver.
     /// </summary>
     public FirelensConfiguration? FirelensConfiguration { get; init; }
 
     /// <summary>
-    /// A list of ARNs in SSM or Amazon S3 to a credential spec (CredSpec) file that configures the container for
-    /// Active Directory authentication.
+    /// ARNs (in SSM or S3) of credential spec files that configure the container for Active Directory (gMSA)
+    /// authentication.
     /// </summary>
     public IReadOnlyList<string>? CredentialSpecs { get; init; }
 }

@@ -14,8 +14,8 @@ public sealed record ContainerDependency
     public string? ContainerName { get; init; }
 
     /// <summary>
-    /// The dependency condition of the container. The following are the available conditions and their behavior:
-    /// START - This condition emulates the behavior of links and volumes today.
+    /// What the dependency must reach: START (started), COMPLETE (exited), SUCCESS (exited with code 0) or HEALTHY
+    /// (passed its health check).
     /// </summary>
     [Required]
     [AllowedValues("START", "COMPLETE", "SUCCESS", "HEALTHY")]

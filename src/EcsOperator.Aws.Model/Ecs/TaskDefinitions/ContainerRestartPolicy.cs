@@ -9,7 +9,7 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record ContainerRestartPolicy
 {
     /// <summary>
-    /// Specifies whether a restart policy is enabled for the container.
+    /// Whether ECS restarts the container in place when it exits, instead of stopping the task.
     /// </summary>
     [Required]
     public bool? Enabled { get; init; }
@@ -21,8 +21,7 @@ public sealed record ContainerRestartPolicy
     public IReadOnlyList<int>? IgnoredExitCodes { get; init; }
 
     /// <summary>
-    /// A period of time (in seconds) that the container must run for before a restart can be attempted. By default,
-    /// a container must run for 300 seconds before it can be restarted.
+    /// Seconds (60 to 1800) the container must have run before a restart is attempted; the default is 300.
     /// </summary>
     public int? RestartAttemptPeriod { get; init; }
 }

@@ -28,14 +28,12 @@ public sealed record DockerVolumeConfiguration
     public string? Driver { get; init; }
 
     /// <summary>
-    /// A map of Docker driver-specific options passed through. This parameter maps to DriverOpts in the docker
-    /// create-volume command and the xxopt option to docker volume create.
+    /// Driver-specific options passed to the Docker volume driver.
     /// </summary>
     public IReadOnlyDictionary<string, string>? DriverOpts { get; init; }
 
     /// <summary>
-    /// Custom metadata to add to your Docker volume. This parameter maps to Labels in the docker container create
-    /// command and the xxlabel option to docker volume create.
+    /// Custom labels added to the Docker volume.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 }

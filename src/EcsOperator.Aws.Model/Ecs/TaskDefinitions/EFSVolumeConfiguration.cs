@@ -14,19 +14,20 @@ public sealed record EFSVolumeConfiguration
     public string? FileSystemId { get; init; }
 
     /// <summary>
-    /// The directory within the Amazon EFS file system to mount as the root directory inside the host.
+    /// The directory of the file system mounted as the volume root; defaults to /. Must be / or omitted when an
+    /// access point is used.
     /// </summary>
     public string? RootDirectory { get; init; }
 
     /// <summary>
-    /// Determines whether to use encryption for Amazon EFS data in transit between the Amazon ECS host and the
-    /// Amazon EFS server. If this parameter is omitted, the default value of DISABLED is used.
+    /// Whether NFS traffic to EFS is encrypted in transit (required when IAM authorization is used). The default is
+    /// DISABLED.
     /// </summary>
     [AllowedValues("ENABLED", "DISABLED")]
     public string? TransitEncryption { get; init; }
 
     /// <summary>
-    /// The port to use when sending encrypted data between the Amazon ECS host and the Amazon EFS server.
+    /// The port for encrypted NFS traffic; ECS picks one when omitted.
     /// </summary>
     public int? TransitEncryptionPort { get; init; }
 

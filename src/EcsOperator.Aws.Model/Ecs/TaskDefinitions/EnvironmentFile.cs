@@ -15,7 +15,7 @@ public sealed record EnvironmentFile
     public string? Value { get; init; }
 
     /// <summary>
-    /// The file type to use. Environment files are objects in Amazon S3.
+    /// The file type; only s3 is supported.
     /// </summary>
     [Required]
     [AllowedValues("s3")]

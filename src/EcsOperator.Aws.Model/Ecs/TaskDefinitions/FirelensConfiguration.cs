@@ -16,9 +16,8 @@ public sealed record FirelensConfiguration
     public string? Type { get; init; }
 
     /// <summary>
-    /// The options to use when configuring the log router. This field is optional and can be used to specify a
-    /// custom configuration file or to add additional metadata, such as the task, task definition, cluster, and
-    /// container instance details to the log event.
+    /// Options for the log router, such as enable-ecs-log-metadata or config-file-type and config-file-value for a
+    /// custom configuration file.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Options { get; init; }
 }

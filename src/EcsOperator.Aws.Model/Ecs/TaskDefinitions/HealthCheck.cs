@@ -8,9 +8,8 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record HealthCheck
 {
     /// <summary>
-    /// A string array representing the command that the container runs to determine if it is healthy. The string
-    /// array must start with CMD to run the command arguments directly, or CMD-SHELL to run the command with the
-    /// container's default shell.
+    /// The health check command as an argument list starting with CMD (exec directly) or CMD-SHELL (run in the
+    /// default shell); exit code 0 means healthy.
     /// </summary>
     [Required]
     public IReadOnlyList<string>? Command { get; init; }
@@ -34,8 +33,8 @@ public sealed record HealthCheck
     public int? Retries { get; init; }
 
     /// <summary>
-    /// The optional grace period to provide containers time to bootstrap before failed health checks count towards
-    /// the maximum number of retries. By default, the startPeriod is off.
+    /// Grace period in seconds (0 to 300) after container start during which failed checks do not count towards
+    /// retries. Off by default.
     /// </summary>
     public int? StartPeriod { get; init; }
 }

@@ -19,14 +19,13 @@ public sealed record LinuxParameters
     public IReadOnlyList<Device>? Devices { get; init; }
 
     /// <summary>
-    /// Run an init process inside the container that forwards signals and reaps processes. This parameter maps to
-    /// the --init option to docker run.
+    /// Runs an init process (PID 1) in the container that forwards signals and reaps zombie processes. Defaults to
+    /// false.
     /// </summary>
     public bool? InitProcessEnabled { get; init; }
 
     /// <summary>
-    /// The value for the size (in MiB) of the /dev/shm volume. This parameter maps to the --shm-size option to
-    /// docker run.
+    /// The size of /dev/shm in MiB (EC2 only).
     /// </summary>
     public int? SharedMemorySize { get; init; }
 
@@ -38,16 +37,13 @@ public sealed record LinuxParameters
     public IReadOnlyList<Tmpfs>? Tmpfs { get; init; }
 
     /// <summary>
-    /// The total amount of swap memory (in MiB) a container can use. This parameter will be translated to the
-    /// --memory-swap option to docker run where the value would be the sum of the container memory plus the maxSwap
-    /// value.
+    /// The swap memory in MiB the container may use on top of its memory (EC2 only); 0 turns swap off, and without
+    /// it the instance default applies.
     /// </summary>
     public int? MaxSwap { get; init; }
 
     /// <summary>
-    /// This allows you to tune a container's memory swappiness behavior. A swappiness value of 0 will cause
-    /// swapping to not happen unless absolutely necessary. If the swappiness parameter is not specified, a default
-    /// value of 60 is used.
+    /// How readily the container memory is swapped, 0 to 100 (EC2 only); defaults to 60.
     /// </summary>
     public int? Swappiness { get; init; }
 }

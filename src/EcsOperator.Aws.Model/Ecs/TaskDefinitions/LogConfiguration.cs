@@ -9,16 +9,14 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record LogConfiguration
 {
     /// <summary>
-    /// The log driver to use for the container. For tasks on Fargate, the supported log drivers are awslogs,
-    /// splunk, and awsfirelens.
+    /// The log driver. On Fargate the supported drivers are awslogs, splunk and awsfirelens.
     /// </summary>
     [Required]
     [AllowedValues("json-file", "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "awsfirelens")]
     public string? LogDriver { get; init; }
 
     /// <summary>
-    /// The configuration options to send to the log driver. The options you can specify depend on the log driver.
-    /// If this option isn't specified, it defaults to false.
+    /// Options for the log driver, for example awslogs-group, awslogs-region and awslogs-stream-prefix for awslogs.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Options { get; init; }
 

@@ -6,19 +6,17 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record MountPoint
 {
     /// <summary>
-    /// The name of the volume to mount. Must be a volume name referenced in the name parameter of task definition
-    /// volume.
+    /// The name of a task definition volume to mount.
     /// </summary>
     public string? SourceVolume { get; init; }
 
     /// <summary>
-    /// The path on the container to mount the host volume at.
+    /// The path inside the container where the volume is mounted.
     /// </summary>
     public string? ContainerPath { get; init; }
 
     /// <summary>
-    /// If this value is true, the container has read-only access to the volume. If this value is false, then the
-    /// container can write to the volume. The default value is false.
+    /// Whether the container may only read the volume. Defaults to false.
     /// </summary>
     public bool? ReadOnly { get; init; }
 }

@@ -8,16 +8,13 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record PortMapping
 {
     /// <summary>
-    /// The port number on the container that's bound to the user-specified or automatically assigned host port.
+    /// The port the container listens on.
     /// </summary>
     public int? ContainerPort { get; init; }
 
     /// <summary>
-    /// The port number on the container instance to reserve for your container. If you specify a
-    /// containerPortRange, leave this field empty and the value of the hostPort is set as follows: For containers
-    /// in a task with the awsvpc network mode, the hostPort is set to the same value as the containerPort. The
-    /// default ephemeral port range for Docker version 1.6.0 and later is listed on the instance under
-    /// /proc/sys/net/ipv4/ip_local_port_range.
+    /// The host port to bind; with awsvpc and host network modes it must equal containerPort or be left out, with
+    /// bridge 0 or none means a dynamic port.
     /// </summary>
     public int? HostPort { get; init; }
 
@@ -29,21 +26,18 @@ public sealed record PortMapping
     public string? Protocol { get; init; }
 
     /// <summary>
-    /// The name that's used for the port mapping. This parameter is the name that you use in the
-    /// serviceConnectConfiguration and the vpcLatticeConfigurations of a service.
+    /// A name for the port mapping, referenced by Service Connect and VPC Lattice configurations of a service.
     /// </summary>
     public string? Name { get; init; }
 
     /// <summary>
-    /// The application protocol that's used for the port mapping. This parameter only applies to Service Connect.
+    /// The application protocol (http, http2 or grpc) Service Connect uses for protocol-aware metrics and routing.
     /// </summary>
     [AllowedValues("http", "http2", "grpc")]
     public string? AppProtocol { get; init; }
 
     /// <summary>
-    /// The port number range on the container that's bound to the dynamically mapped host port range. For
-    /// containers in a task with the bridge network mode, the Amazon ECS agent finds open host ports from the
-    /// default ephemeral range and passes it to docker to bind them to the container ports.
+    /// A port range such as 8000-8100 bound to dynamically mapped host ports, instead of containerPort.
     /// </summary>
     public string? ContainerPortRange { get; init; }
 }

@@ -9,14 +9,14 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record ResourceRequirement
 {
     /// <summary>
-    /// The value for the specified resource type. When the type is GPU, the value is the number of physical GPUs
-    /// the Amazon ECS container agent reserves for the container.
+    /// For GPU, the number of GPUs to reserve; for InferenceAccelerator, the deviceName of an accelerator in the
+    /// task definition.
     /// </summary>
     [Required]
     public string? Value { get; init; }
 
     /// <summary>
-    /// The type of resource to assign to a container.
+    /// The resource reserved: GPU or InferenceAccelerator.
     /// </summary>
     [Required]
     [AllowedValues("GPU", "InferenceAccelerator")]

@@ -9,13 +9,13 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record RuntimePlatform
 {
     /// <summary>
-    /// The CPU architecture. You can run your Linux tasks on an ARM-based platform by setting the value to ARM64.
+    /// The CPU architecture, X86_64 (the default) or ARM64.
     /// </summary>
     [AllowedValues("X86_64", "ARM64")]
     public string? CpuArchitecture { get; init; }
 
     /// <summary>
-    /// The operating system.
+    /// The operating system family of the task, LINUX (the default) or a Windows Server edition.
     /// </summary>
     [AllowedValues("WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2016_FULL", "WINDOWS_SERVER_2004_CORE", "WINDOWS_SERVER_2022_CORE", "WINDOWS_SERVER_2022_FULL", "WINDOWS_SERVER_2025_CORE", "WINDOWS_SERVER_2025_FULL", "WINDOWS_SERVER_20H2_CORE", "LINUX")]
     public string? OperatingSystemFamily { get; init; }

@@ -10,14 +10,14 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record Secret
 {
     /// <summary>
-    /// The name of the secret.
+    /// The environment variable (or log option) name the secret value is exposed as.
     /// </summary>
     [Required]
     public string? Name { get; init; }
 
     /// <summary>
-    /// The secret to expose to the container. The supported values are either the full ARN of the Secrets Manager
-    /// secret or the full ARN of the parameter in the SSM Parameter Store.
+    /// The full ARN of the Secrets Manager secret (optionally with a JSON key and version) or of the SSM parameter
+    /// (or its name in the same Region).
     /// </summary>
     [Required]
     public string? ValueFrom { get; init; }

@@ -7,12 +7,12 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record SystemControl
 {
     /// <summary>
-    /// The namespaced kernel parameter to set a value for.
+    /// The namespaced kernel parameter to set, for example net.ipv4.tcp_keepalive_time.
     /// </summary>
     public string? Namespace { get; init; }
 
     /// <summary>
-    /// The namespaced kernel parameter to set a value for.
+    /// The value of the kernel parameter.
     /// </summary>
     public string? Value { get; init; }
 }

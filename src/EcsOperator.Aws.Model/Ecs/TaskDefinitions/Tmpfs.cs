@@ -14,13 +14,13 @@ public sealed record Tmpfs
     public string? ContainerPath { get; init; }
 
     /// <summary>
-    /// The maximum size (in MiB) of the tmpfs volume.
+    /// The maximum size of the tmpfs volume in MiB.
     /// </summary>
     [Required]
     public int? Size { get; init; }
 
     /// <summary>
-    /// The list of tmpfs volume mount options.
+    /// Mount options for the tmpfs volume, such as rw, noexec or mode=1777.
     /// </summary>
     public IReadOnlyList<string>? MountOptions { get; init; }
 }

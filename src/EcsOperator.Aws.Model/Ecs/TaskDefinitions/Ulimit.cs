@@ -10,7 +10,7 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record Ulimit
 {
     /// <summary>
-    /// The type of the ulimit.
+    /// The ulimit to set, such as nofile or core.
     /// </summary>
     [Required]
     [AllowedValues("core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack")]

@@ -7,41 +7,39 @@ namespace EcsOperator.Aws.Model.Ecs;
 public sealed record Volume
 {
     /// <summary>
-    /// The name of the volume. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are
-    /// allowed.
+    /// The volume name that mountPoints refer to (up to 255 letters, numbers, hyphens and underscores).
     /// </summary>
     public string? Name { get; init; }
 
     /// <summary>
-    /// This parameter is specified when you use bind mount host volumes. The contents of the host parameter
-    /// determine whether your bind mount host volume persists on the host container instance and where it's stored.
+    /// A bind mount of a path on the host; without sourcePath Docker picks the path and the data lives only as long
+    /// as the containers use it.
     /// </summary>
     public HostVolumeProperties? Host { get; init; }
 
     /// <summary>
-    /// This parameter is specified when you use Docker volumes. Windows containers only support the use of the
-    /// local driver.
+    /// A Docker volume managed by a volume driver (EC2 only).
     /// </summary>
     public DockerVolumeConfiguration? DockerVolumeConfiguration { get; init; }
 
     /// <summary>
-    /// This parameter is specified when you use an Amazon Elastic File System file system for task storage.
+    /// An Amazon EFS file system mounted as this volume.
     /// </summary>
     public EFSVolumeConfiguration? EfsVolumeConfiguration { get; init; }
 
     /// <summary>
-    /// This parameter is specified when you use an Amazon S3 Files file system for task storage.
+    /// An Amazon S3 Files file system mounted as this volume.
     /// </summary>
     public S3FilesVolumeConfiguration? S3filesVolumeConfiguration { get; init; }
 
     /// <summary>
-    /// This parameter is specified when you use Amazon FSx for Windows File Server file system for task storage.
+    /// An Amazon FSx for Windows File Server file system mounted as this volume.
     /// </summary>
     public FSxWindowsFileServerVolumeConfiguration? FsxWindowsFileServerVolumeConfiguration { get; init; }
 
     /// <summary>
-    /// Indicates whether the volume should be configured at launch time. This is used to create Amazon EBS volumes
-    /// for standalone tasks or tasks created as part of a service.
+    /// Whether the volume is described when the task or service is launched (volumeConfigurations), as needed for
+    /// ECS-managed EBS volumes.
     /// </summary>
     public bool? ConfiguredAtLaunch { get; init; }
 }

@@ -11,8 +11,7 @@ public sealed record VolumeFrom
     public string? SourceContainer { get; init; }
 
     /// <summary>
-    /// If this value is true, the container has read-only access to the volume. If this value is false, then the
-    /// container can write to the volume. The default value is false.
+    /// Whether the container may only read the volumes. Defaults to false.
     /// </summary>
     public bool? ReadOnly { get; init; }
 }
