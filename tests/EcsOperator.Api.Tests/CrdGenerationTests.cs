@@ -281,9 +281,9 @@ public sealed partial class CrdGenerationTests
         Assert.Equal(
             ["bridge", "host", "awsvpc", "none"],
             ((JsonArray)GeneratedCrds.At("EcsTaskDefinition", ".spec.networkMode")["enum"]!).Select(v => v!.GetValue<string>()));
-        Assert.Equal(10, GeneratedCrds.At("EcsTaskDefinition", ".spec.containerDefinitions")["maxItems"]?.GetValue<int>());
-        Assert.Equal(1, GeneratedCrds.At("EcsTaskDefinition", ".spec.containerDefinitions")["minItems"]?.GetValue<int>());
-        Assert.Equal(1000, GeneratedCrds.At("EcsService", ".spec.capacityProviderStrategy[].weight")["maximum"]?.GetValue<int>());
+        Assert.Equal("10", GeneratedCrds.At("EcsTaskDefinition", ".spec.containerDefinitions")["maxItems"]?.ToJsonString());
+        Assert.Equal("1", GeneratedCrds.At("EcsTaskDefinition", ".spec.containerDefinitions")["minItems"]?.ToJsonString());
+        Assert.Equal("1000", GeneratedCrds.At("EcsService", ".spec.capacityProviderStrategy[].weight")["maximum"]?.ToJsonString());
         Assert.Contains("containerDefinitions", ((JsonArray)GeneratedCrds.At("EcsTaskDefinition", ".spec")["required"]!).Select(r => r!.GetValue<string>()));
         Assert.Contains("spec", ((JsonArray)GeneratedCrds.Schema("EcsService")["required"]!).Select(r => r!.GetValue<string>()));
         // Application Auto Scaling shapes are PascalCase on the wire but camelCase in our API, like everything else.

@@ -69,7 +69,7 @@ internal static class SchemaValidator
             "array" => kind == JsonValueKind.Array,
             "string" => kind == JsonValueKind.String,
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
-            "integer" => kind == JsonValueKind.Number && node.GetValue<double>() == Math.Floor(node.GetValue<double>()),
+            "integer" => kind == JsonValueKind.Number && Number(node) == Math.Floor(Number(node)),
             "number" => kind == JsonValueKind.Number,
             null => true,
             _ => false,
@@ -89,12 +89,12 @@ internal static class SchemaValidator
         {
             case JsonValue value when kind == JsonValueKind.String:
                 var text = value.GetValue<string>();
-                if (schema["maxLength"] is { } maxLength && text.Length > maxLength.GetValue<int>())
+                if (schema["maxLength"] is { } maxLength && text.Length > (int)Number(maxLength))
                 {
                     errors.Add($"{where}: longer than {maxLength}");
                 }
 
-                if (schema["minLength"] is { } minLength && text.Length < minLength.GetValue<int>())
+                if (schema["minLength"] is { } minLength && text.Length < (int)Number(minLength))
                 {
                     errors.Add($"{where}: shorter than {minLength}");
                 }
@@ -111,25 +111,25 @@ internal static class SchemaValidator
 
                 break;
             case JsonValue value when kind == JsonValueKind.Number:
-                var number = value.GetValue<double>();
-                if (schema["minimum"] is { } minimum && number < minimum.GetValue<double>())
+                var number = Number(value);
+                if (schema["minimum"] is { } minimum && number < Number(minimum))
                 {
                     errors.Add($"{where}: {number} is below the minimum {minimum}");
                 }
 
-                if (schema["maximum"] is { } maximum && number > maximum.GetValue<double>())
+                if (schema["maximum"] is { } maximum && number > Number(maximum))
                 {
                     errors.Add($"{where}: {number} is above the maximum {maximum}");
                 }
 
                 break;
             case JsonArray array:
-                if (schema["maxItems"] is { } maxItems && array.Count > maxItems.GetValue<int>())
+                if (schema["maxItems"] is { } maxItems && array.Count > (int)Number(maxItems))
                 {
                     errors.Add($"{where}: more than {maxItems} items");
                 }
 
-                if (schema["minItems"] is { } minItems && array.Count < minItems.GetValue<int>())
+                if (schema["minItems"] is { } minItems && array.Count < (int)Number(minItems))
                 {
                     errors.Add($"{where}: fewer than {minItems} items");
                 }
@@ -195,6 +195,10 @@ internal static class SchemaValidator
             }
         }
     }
+
+    // Nodes built in memory keep their CLR type (int, long); parsed ones are JsonElements: read both via text.
+    private static double Number(JsonNode node) =>
+        double.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static void CheckListType(JsonArray array, JsonObject schema, string where, List<string> errors)
     {
