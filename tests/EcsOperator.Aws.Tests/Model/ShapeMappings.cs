@@ -11,7 +11,7 @@ public sealed record ShapeMapping(Type Record, Botocore Service, string Shape)
 
 /// <summary>
 /// The single table of which record mirrors which botocore shape. Names are equal except where a shape name clashes
-/// with a System type (<c>Task</c>, <c>Attribute</c>).
+/// with a System type (<c>Task</c>, <c>Attribute</c>, <c>KeyValuePair</c>).
 /// </summary>
 public static class ShapeMappings
 {
@@ -85,7 +85,7 @@ public static class ShapeMappings
         Map<EcsModel.InferenceAccelerator>(Botocore.Ecs, "InferenceAccelerator"),
         Map<EcsModel.InferenceAcceleratorOverride>(Botocore.Ecs, "InferenceAcceleratorOverride"),
         Map<EcsModel.KernelCapabilities>(Botocore.Ecs, "KernelCapabilities"),
-        Map<EcsModel.KeyValuePair>(Botocore.Ecs, "KeyValuePair"),
+        Map<EcsModel.NameValuePair>(Botocore.Ecs, "KeyValuePair"),
         Map<EcsModel.LinearConfiguration>(Botocore.Ecs, "LinearConfiguration"),
         Map<EcsModel.LinuxParameters>(Botocore.Ecs, "LinuxParameters"),
         Map<EcsModel.ListServiceDeploymentsRequest>(Botocore.Ecs, "ListServiceDeploymentsRequest"),

@@ -22,7 +22,7 @@ public sealed record Cluster
 
     public int? ActiveServicesCount { get; init; }
 
-    public IReadOnlyList<KeyValuePair>? Statistics { get; init; }
+    public IReadOnlyList<NameValuePair>? Statistics { get; init; }
 
     public IReadOnlyList<Tag>? Tags { get; init; }
 

@@ -82,7 +82,7 @@ public sealed record ContainerDefinition
     /// Environment variables for the container, identified by name. Do not put secrets here; use secrets instead.
     /// </summary>
     [ListKey("name")]
-    public IReadOnlyList<KeyValuePair>? Environment { get; init; }
+    public IReadOnlyList<NameValuePair>? Environment { get; init; }
 
     /// <summary>
     /// S3 objects (.env files) whose variables are added to the container environment; variables in environment

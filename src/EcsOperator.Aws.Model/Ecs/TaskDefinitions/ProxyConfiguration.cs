@@ -25,5 +25,5 @@ public sealed record ProxyConfiguration
     /// The set of network configuration parameters to provide the Container Network Interface (CNI) plugin,
     /// specified as key-value pairs.
     /// </summary>
-    public IReadOnlyList<KeyValuePair>? Properties { get; init; }
+    public IReadOnlyList<NameValuePair>? Properties { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcsOperator.Aws.Model.Ecs;
 
 /// <summary>
@@ -34,8 +36,10 @@ public sealed record TaskDefinition
 
     public IReadOnlyList<string>? RequiresCompatibilities { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? Cpu { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? Memory { get; init; }
 
     public IReadOnlyList<InferenceAccelerator>? InferenceAccelerators { get; init; }

@@ -11,5 +11,5 @@ public sealed record Attachment
 
     public string? Status { get; init; }
 
-    public IReadOnlyList<KeyValuePair>? Details { get; init; }
+    public IReadOnlyList<NameValuePair>? Details { get; init; }
 }

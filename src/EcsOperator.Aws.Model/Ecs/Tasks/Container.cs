@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcsOperator.Aws.Model.Ecs;
 
 /// <summary>
@@ -31,10 +33,13 @@ public sealed record Container
 
     public IReadOnlyList<ManagedAgent>? ManagedAgents { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? Cpu { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? Memory { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? MemoryReservation { get; init; }
 
     public IReadOnlyList<string>? GpuIds { get; init; }

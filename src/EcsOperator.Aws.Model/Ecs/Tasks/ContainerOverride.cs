@@ -23,7 +23,7 @@ public sealed record ContainerOverride
     /// the task definition.
     /// </summary>
     [ListKey("name")]
-    public IReadOnlyList<KeyValuePair>? Environment { get; init; }
+    public IReadOnlyList<NameValuePair>? Environment { get; init; }
 
     /// <summary>
     /// A list of files containing the environment variables to pass to a container, instead of the value from the

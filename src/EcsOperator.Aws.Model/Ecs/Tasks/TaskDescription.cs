@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcsOperator.Aws.Model.Ecs;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed record TaskDescription
 
     public IReadOnlyList<Container>? Containers { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? Cpu { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
@@ -44,6 +47,7 @@ public sealed record TaskDescription
 
     public string? LaunchType { get; init; }
 
+    [JsonConverter(typeof(NumericStringConverter))]
     public string? Memory { get; init; }
 
     public TaskOverride? Overrides { get; init; }

@@ -1,9 +1,13 @@
 namespace EcsOperator.Aws.Model.Ecs;
 
 /// <summary>
-/// A key-value pair object.
+/// A name and a value, as used for environment variables, proxy properties and attachment details.
 /// </summary>
-public sealed record KeyValuePair
+/// <remarks>
+/// Botocore shape <c>KeyValuePair</c>; renamed because <c>System.Collections.Generic.KeyValuePair</c> (imported
+/// by implicit usings) would make every unqualified use ambiguous.
+/// </remarks>
+public sealed record NameValuePair
 {
     /// <summary>
     /// The name of the key-value pair. For environment variables, this is the name of the environment variable.
