@@ -6,7 +6,7 @@ using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Kubernetes.Model;
-using EcsKeyValuePair = EcsOperator.Aws.Model.Ecs.KeyValuePair;
+
 
 namespace EcsOperator.Api.Tests.Support;
 
@@ -44,7 +44,7 @@ internal static class SampleObjects
                 Image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:1.42.0",
                 Essential = true,
                 PortMappings = [new PortMapping { Name = "http", ContainerPort = 8080, Protocol = "tcp", AppProtocol = "http" }],
-                Environment = [new EcsKeyValuePair { Name = "ASPNETCORE_URLS", Value = "http://+:8080" }],
+                Environment = [new NameValuePair { Name = "ASPNETCORE_URLS", Value = "http://+:8080" }],
                 Secrets = [new Secret { Name = "DB_PASSWORD", ValueFrom = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/db-AbCdEf:password::" }],
                 EnvironmentFiles = [new EnvironmentFile { Type = "s3", Value = "arn:aws:s3:::shop-config/web.env" }],
                 LogConfiguration = new LogConfiguration
@@ -210,7 +210,7 @@ internal static class SampleObjects
             TaskDefinitionRef = new ObjectReference { Name = "web" },
             LaunchType = "FARGATE",
             NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-0a1b2c3d"], SecurityGroups = ["sg-0123abcd"] } },
-            Overrides = new TaskOverride { ContainerOverrides = [new ContainerOverride { Name = "web", Command = ["dotnet", "Shop.Web.dll", "migrate"], Environment = [new EcsKeyValuePair { Name = "MIGRATION_TARGET", Value = "42" }] }] },
+            Overrides = new TaskOverride { ContainerOverrides = [new ContainerOverride { Name = "web", Command = ["dotnet", "Shop.Web.dll", "migrate"], Environment = [new NameValuePair { Name = "MIGRATION_TARGET", Value = "42" }] }] },
             Group = "migrations",
             StartedBy = "migrate-42",
             TtlSecondsAfterFinished = 3600,
