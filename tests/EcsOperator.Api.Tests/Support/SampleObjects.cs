@@ -7,7 +7,6 @@ using EcsOperator.Aws.Model.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Kubernetes.Model;
 
-
 namespace EcsOperator.Api.Tests.Support;
 
 /// <summary>Full, realistic objects of every kind (spec and status), as users write them and the operator reports.</summary>
