@@ -186,7 +186,8 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             description = docs.ForType(elementType);
         }
 
-        if (description is not null)
+        // The API server owns metadata's schema and rejects anything beyond name/generateName constraints.
+        if (description is not null && t != typeof(ObjectMeta))
         {
             if (elementType.IsEnum && EnumValueDocs(elementType) is { } values)
             {

@@ -65,14 +65,18 @@ public static partial class JsonYamlWriter
 
     private static void EmitString(IEmitter emitter, string text)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) && !HasTrailingSpaceOnLine(text)
-            ? ScalarStyle.Literal
-            : ResolvesToNonString(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        var lines = text.Split('\n');
+        // Literal blocks only for plain paragraphs; edge whitespace, leading/trailing newlines and control characters
+        // survive only in double quotes.
+        var awkward = text.Any(c => char.IsControl(c) && c != '\n')
+            || text.StartsWith('\n') || text.EndsWith('\n')
+            || lines.Any(l => l.Length > 0 && (char.IsWhiteSpace(l[0]) || char.IsWhiteSpace(l[^1])));
+        var style = awkward ? ScalarStyle.DoubleQuoted
+            : lines.Length > 1 ? ScalarStyle.Literal
+            : ResolvesToNonString(text) ? ScalarStyle.DoubleQuoted
+            : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, text, style, isPlainImplicit: true, isQuotedImplicit: true));
     }
-
-    private static bool HasTrailingSpaceOnLine(string text) =>
-        text.Split('\n').Any(line => line.EndsWith(' ') || line.EndsWith('\t'));
 
     // YAML 1.1 and 1.2 core-schema plain scalars that are not strings: quote them so they stay strings.
     private static bool ResolvesToNonString(string text) => text.Length == 0 || NonStringPlain().IsMatch(text);
