@@ -1,0 +1,106 @@
+using EcsOperator.Api.Clusters;
+using EcsOperator.Api.Crds;
+using EcsOperator.Api.Services;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Api.Tasks;
+
+namespace EcsOperator.Api;
+
+/// <summary>The four kinds the operator serves, with their names, printer columns and subresources.</summary>
+public static class Kinds
+{
+    private static readonly PrinterColumn Ready = new(
+        "Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status", "Whether AWS matches the spec.");
+
+    private static readonly PrinterColumn Age = new(
+        "Age", "date", ".metadata.creationTimestamp", "Time since the object was created.");
+
+    public static ResourceType TaskDefinition { get; } = new()
+    {
+        Group = ApiGroup.Group,
+        Version = ApiGroup.Version,
+        Kind = EcsTaskDefinition.KindName,
+        Plural = "ecstaskdefinitions",
+        Singular = "ecstaskdefinition",
+        ShortNames = ["ecstd"],
+        Categories = [ApiGroup.Category],
+        ClrType = typeof(EcsTaskDefinition),
+        PrinterColumns =
+        [
+            new("Family", "string", ".status.family", "The task-definition family."),
+            new("Revision", "integer", ".status.revision", "The revision registered for the current spec."),
+            Ready,
+            Age,
+            new("ARN", "string", ".status.taskDefinitionArn", "The ARN of the current revision.", Priority: 1),
+        ],
+    };
+
+    public static ResourceType Service { get; } = new()
+    {
+        Group = ApiGroup.Group,
+        Version = ApiGroup.Version,
+        Kind = EcsService.KindName,
+        Plural = "ecsservices",
+        Singular = "ecsservice",
+        ShortNames = ["ecssvc"],
+        Categories = [ApiGroup.Category],
+        ClrType = typeof(EcsService),
+        PrinterColumns =
+        [
+            new("Cluster", "string", ".status.clusterName", "The ECS cluster the service runs in."),
+            new("Desired", "integer", ".status.desiredCount", "The desired number of tasks."),
+            new("Running", "integer", ".status.runningCount", "The number of RUNNING tasks."),
+            new("Rollout", "string", ".status.rollout.state", "The rollout state of the newest deployment."),
+            Ready,
+            new("Drifted", "string", ".status.conditions[?(@.type==\"Drifted\")].status", "Whether AWS was changed outside the operator."),
+            Age,
+            new("Task definition", "string", ".status.taskDefinitionArn", "The task definition of the primary deployment.", Priority: 1),
+        ],
+        Scale = new ScaleSubresource(".spec.desiredCount", ".status.runningCount"),
+    };
+
+    public static ResourceType Cluster { get; } = new()
+    {
+        Group = ApiGroup.Group,
+        Version = ApiGroup.Version,
+        Kind = EcsCluster.KindName,
+        Plural = "ecsclusters",
+        Singular = "ecscluster",
+        ShortNames = ["ecscl"],
+        Categories = [ApiGroup.Category],
+        ClrType = typeof(EcsCluster),
+        PrinterColumns =
+        [
+            new("Status", "string", ".status.status", "The cluster's status in ECS."),
+            Ready,
+            Age,
+            new("Services", "integer", ".status.activeServicesCount", "ACTIVE services in the cluster.", Priority: 1),
+            new("Running tasks", "integer", ".status.runningTasksCount", "RUNNING tasks in the cluster.", Priority: 1),
+        ],
+    };
+
+    public static ResourceType Task { get; } = new()
+    {
+        Group = ApiGroup.Group,
+        Version = ApiGroup.Version,
+        Kind = EcsTask.KindName,
+        Plural = "ecstasks",
+        Singular = "ecstask",
+        ShortNames = ["ecstask"],
+        Categories = [ApiGroup.Category],
+        ClrType = typeof(EcsTask),
+        PrinterColumns =
+        [
+            new("Status", "string", ".status.phase", "Pending, Running, Succeeded or Failed."),
+            new("Exit code", "integer", ".status.exitCode", "The exit code that decided the phase."),
+            Age,
+            new("Stop code", "string", ".status.tasks[0].stopCode", "Why the (first) task stopped.", Priority: 1),
+        ],
+    };
+
+    /// <summary>All kinds: task definitions first, as the others depend on them.</summary>
+    public static IReadOnlyList<ResourceType> All { get; } = [TaskDefinition, Cluster, Service, Task];
+
+    /// <summary>The kind with the given name, or null.</summary>
+    public static ResourceType? ByKind(string kind) => All.FirstOrDefault(k => k.Kind == kind);
+}

@@ -1,0 +1,47 @@
+namespace EcsOperator.Api.Shared;
+
+/// <summary>
+/// The reasons conditions carry (DESIGN section 3). <c>Ready</c> uses <see cref="Available"/>, <see cref="RolloutInProgress"/>,
+/// <see cref="Pending"/>, <see cref="Deleting"/> and the <c>Stalled</c> reasons; <c>Reconciling</c> uses <see cref="Creating"/>,
+/// <see cref="Updating"/>, <see cref="RolloutInProgress"/>, <see cref="RetryingAfterError"/>, <see cref="Deleting"/>;
+/// <c>Stalled</c> uses <see cref="StalledReasons"/>; <c>Drifted</c> uses <see cref="DriftCorrected"/> and <see cref="DriftReported"/>.
+/// </summary>
+public static class ConditionReasons
+{
+    // Ready
+    public const string Available = "Available";
+    public const string RolloutInProgress = "RolloutInProgress";
+    public const string Pending = "Pending";
+    public const string Deleting = "Deleting";
+
+    // Reconciling
+    public const string Creating = "Creating";
+    public const string Updating = "Updating";
+    public const string RetryingAfterError = "RetryingAfterError";
+
+    // Stalled
+    public const string InvalidSpec = "InvalidSpec";
+    public const string AccessDenied = "AccessDenied";
+    public const string NotOwned = "NotOwned";
+    public const string RolloutFailed = "RolloutFailed";
+    public const string DependencyNotFound = "DependencyNotFound";
+    public const string ImmutableFieldChanged = "ImmutableFieldChanged";
+
+    // Drifted
+    public const string DriftCorrected = "DriftCorrected";
+    public const string DriftReported = "DriftReported";
+
+    /// <summary>The reasons of <c>Stalled=True</c>; <c>Ready=False</c> carries the same reason while stalled.</summary>
+    public static IReadOnlyList<string> StalledReasons { get; } =
+        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged];
+
+    /// <summary>The reasons valid for each condition type.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByConditionType { get; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [ConditionTypes.Ready] = [Available, RolloutInProgress, Pending, Deleting, .. StalledReasons],
+            [ConditionTypes.Reconciling] = [Creating, Updating, RolloutInProgress, RetryingAfterError, Deleting],
+            [ConditionTypes.Stalled] = StalledReasons,
+            [ConditionTypes.Drifted] = [DriftCorrected, DriftReported],
+        };
+}

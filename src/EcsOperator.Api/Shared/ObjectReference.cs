@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EcsOperator.Api.Shared;
+
+/// <summary>A reference to another object of the expected kind in the same namespace.</summary>
+public sealed record ObjectReference
+{
+    /// <summary>The <c>metadata.name</c> of the referenced object, in the same namespace.</summary>
+    [Required]
+    [Length(1, 253)]
+    public required string Name { get; init; }
+}

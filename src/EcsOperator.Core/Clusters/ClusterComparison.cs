@@ -1,0 +1,32 @@
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.Diffing;
+
+namespace EcsOperator.Core.Clusters;
+
+/// <summary>
+/// What differs between an EcsCluster's desired CreateCluster request and the live cluster, and the requests that
+/// fix it (each null when its part is in sync). Send UpdateCluster, PutClusterCapacityProviders, TagResource and
+/// UntagResource; they are independent of each other.
+/// </summary>
+public sealed record ClusterComparison
+{
+    /// <summary>Every differing field.</summary>
+    public IReadOnlyList<FieldDifference> Differences { get; init; } = [];
+
+    /// <summary>Settings, configuration and Service Connect defaults that differ.</summary>
+    public UpdateClusterRequest? Update { get; init; }
+
+    /// <summary>Capacity providers and default strategy, both in full (the call replaces both).</summary>
+    public PutClusterCapacityProvidersRequest? PutCapacityProviders { get; init; }
+
+    /// <summary>Tags the spec has that the cluster lacks or has with another value.</summary>
+    public TagResourceRequest? TagResource { get; init; }
+
+    /// <summary>Tag keys the cluster has that the spec does not (never <c>aws:</c> keys, which AWS manages).</summary>
+    public UntagResourceRequest? UntagResource { get; init; }
+
+    /// <summary>Differences nothing can apply to the live cluster (its name).</summary>
+    public IReadOnlyList<FieldDifference> Immutable => Differences.Where(d => d.Kind == ChangeKind.Immutable).ToList();
+
+    public bool InSync => Differences.Count == 0;
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.Arns;
+using EcsOperator.Core.Diffing;
+using EcsOperator.Core.Hashing;
+
+namespace EcsOperator.Core.Services;
+
+/// <summary>
+/// Diffs a desired CreateService request against a described service: the basis of updates (spec changed) and of
+/// drift detection (AWS changed). Only fields in <see cref="ServiceFields"/> are compared; inside them every member
+/// the spec sets must match, and ECS defaults fill what the spec omits on both sides.
+/// </summary>
+public static class ServiceComparer
+{
+    private static readonly JsonNamingPolicy Policy = JsonNamingPolicy.CamelCase;
+
+    /// <param name="desired">The translated spec, with the task definition resolved to an ARN or family:revision.</param>
+    /// <param name="live">The service as DescribeServices returned it.</param>
+    /// <param name="autoScalingOwnsDesiredCount">While Application Auto Scaling manages the service, its desired count is not ours to compare.</param>
+    public static ServiceComparison Compare(CreateServiceRequest desired, Service live, bool autoScalingOwnsDesiredCount)
+    {
+        var defaults = ServiceFields.Defaults(desired.SchedulingStrategy);
+        var desiredNode = Canonical(WithDefaults(Serialize(desired), defaults));
+        var liveNode = Canonical(WithDefaults(LiveAsRequest(live), defaults));
+        var originalDesired = Serialize(desired);
+
+        var differences = new List<FieldDifference>();
+        var update = new JsonObject
+        {
+            ["cluster"] = live.ClusterArn ?? desired.Cluster,
+            ["service"] = live.ServiceName ?? desired.ServiceName,
+        };
+
+        foreach (var field in ServiceFields.All)
+        {
+            if (field.Name == "desiredCount" && (autoScalingOwnsDesiredCount || desired.SchedulingStrategy == "DAEMON"))
+                continue;
+
+            var desiredValue = desiredNode[field.Name];
+            var liveValue = liveNode[field.Name];
+            if (desiredValue is null && !field.ManagedWhenAbsent)
+                continue;
+
+            var mismatch = field.Name switch
+            {
+                "taskDefinition" => SameTaskDefinition(desiredValue, liveValue) ? null : field.Name,
+                "role" => SameRole(desiredValue, liveValue) ? null : field.Name,
+                _ when desiredValue is null => liveValue is null ? null : field.Name,
+                _ => JsonSubset.FirstMismatch(desiredValue, liveValue, field.Name),
+            };
+            if (mismatch is null)
+                continue;
+
+            differences.Add(new FieldDifference(field.Name, mismatch, field.Kind, desiredValue?.ToJsonString(), liveValue?.ToJsonString()));
+            if (field.Kind != ChangeKind.Immutable)
+                update[field.Name] = originalDesired[field.Name]?.DeepClone() ?? defaults[field.Name]?.DeepClone() ?? new JsonArray();
+        }
+
+        var changeable = differences.Any(d => d.Kind != ChangeKind.Immutable);
+        return new ServiceComparison(
+            differences,
+            changeable ? update.Deserialize(EcsJsonContext.Default.UpdateServiceRequest) : null);
+    }
+
+    private static JsonObject Serialize(CreateServiceRequest request) =>
+        JsonSerializer.SerializeToNode(request, EcsJsonContext.Default.CreateServiceRequest)!.AsObject();
+
+    /// <summary>DescribeServices uses CreateService's names but for the role, which it reports as <c>roleArn</c>.</summary>
+    private static JsonObject LiveAsRequest(Service live)
+    {
+        var node = JsonSerializer.SerializeToNode(live, EcsJsonContext.Default.Service)!.AsObject();
+        if (node["roleArn"] is { } role)
+        {
+            node.Remove("roleArn");
+            node["role"] = role;
+        }
+
+        return node;
+    }
+
+    private static JsonObject WithDefaults(JsonObject target, JsonObject defaults)
+    {
+        foreach (var (name, value) in defaults)
+        {
+            if (target[name] is null)
+                target[name] = value?.DeepClone();
+            else if (value is JsonObject nestedDefaults && target[name] is JsonObject nested)
+                WithDefaults(nested, nestedDefaults);
+        }
+
+        return target;
+    }
+
+    private static JsonObject Canonical(JsonObject node) =>
+        CanonicalJson.Canonicalize(node, typeof(CreateServiceRequest), Policy) as JsonObject ?? [];
+
+    private static bool SameTaskDefinition(JsonNode? desired, JsonNode? live) =>
+        desired is null || (live is not null && EcsNames.TaskDefinitionFamilyRevision(desired.GetValue<string>())
+            == EcsNames.TaskDefinitionFamilyRevision(live.GetValue<string>()));
+
+    /// <summary>A role may be given by name or ARN; ECS reports the ARN.</summary>
+    private static bool SameRole(JsonNode? desired, JsonNode? live)
+    {
+        if (desired is null)
+            return true;
+        if (live is null)
+            return false;
+        static string Name(string role) => role[(role.LastIndexOf('/') + 1)..];
+        return Name(desired.GetValue<string>()) == Name(live.GetValue<string>());
+    }
+}
