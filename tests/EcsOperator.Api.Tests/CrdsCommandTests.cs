@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using EcsOperator.Api.Tests.Support;
 using EcsOperator.Crds;
+using EcsOperator.Testing.KubeApi;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -29,7 +29,7 @@ public sealed class CrdsCommandTests : IDisposable
             output.EnumerateFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(stale));
         Assert.Contains("removed stale", stderr.ToString(), StringComparison.Ordinal);
-        var service = Assert.Single(YamlJson.ParseDocuments(File.ReadAllText(Path.Combine(output.FullName, "ecs.operator.dev_ecsservices.yaml"))));
+        var service = Assert.Single(YamlToJson.ParseDocuments(File.ReadAllText(Path.Combine(output.FullName, "ecs.operator.dev_ecsservices.yaml"))));
         Assert.Equal("ecsservices.ecs.operator.dev", service!["metadata"]!["name"]!.GetValue<string>());
     }
 
@@ -39,7 +39,7 @@ public sealed class CrdsCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         Assert.Equal(0, CrdsCommand.Run(null, stdout, stderr));
-        var documents = YamlJson.ParseDocuments(stdout.ToString());
+        var documents = YamlToJson.ParseDocuments(stdout.ToString());
         Assert.Equal(Kinds.All.Select(k => k.CrdName), documents.Select(d => d!["metadata"]!["name"]!.GetValue<string>()));
     }
 
@@ -64,7 +64,7 @@ public sealed class CrdsCommandTests : IDisposable
     {
         var node = new JsonObject { ["value"] = text, ["list"] = new JsonArray(text, 5, true) };
         var yaml = JsonYamlWriter.ToYaml(node);
-        var back = Assert.Single(YamlJson.ParseDocuments(yaml));
+        var back = Assert.Single(YamlToJson.ParseDocuments(yaml));
         Assert.True(JsonNode.DeepEquals(node, back), $"'{text}' came back as {back?.ToJsonString()} from:\n{yaml}");
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using EcsOperator.Api.Tests.Support;
+using EcsOperator.Testing;
+using EcsOperator.Testing.KubeApi;
 
 namespace EcsOperator.Api.Tests;
 
@@ -17,7 +19,7 @@ public sealed class ExampleManifestTests
         Directory.EnumerateFiles(RepoPaths.Examples, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     private static IEnumerable<JsonObject> Documents(string file) =>
-        YamlJson.ParseDocuments(File.ReadAllText(Path.Combine(RepoPaths.Examples, file))).Cast<JsonObject>();
+        YamlToJson.ParseDocuments(File.ReadAllText(Path.Combine(RepoPaths.Examples, file))).Cast<JsonObject>();
 
     [Theory]
     [MemberData(nameof(ExampleFiles))]
