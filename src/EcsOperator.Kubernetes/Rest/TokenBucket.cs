@@ -38,6 +38,24 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>Takes a token only if one is available now (for dropping rather than delaying).</summary>
+    public bool TryTake()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_last, now).TotalSeconds * _ratePerSecond));
+            _last = now;
+            if (_tokens < 1)
+            {
+                return false;
+            }
+
+            _tokens -= 1;
+            return true;
+        }
+    }
+
     /// <summary>Waits for a token.</summary>
     public Task WaitAsync(CancellationToken cancellationToken)
     {
