@@ -28,7 +28,13 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
                 return existing as Informer<T> ?? throw new InvalidOperationException($"informer for {type} was created for another CLR type");
             }
 
-            var informer = new Informer<T>(client.Resource(type, typeInfo), options ?? defaults, timeProvider,
+            options ??= defaults ?? new InformerOptions();
+            if (!type.Namespaced)
+            {
+                options = options with { Namespaces = null }; // cluster-scoped kinds are listed as a whole
+            }
+
+            var informer = new Informer<T>(client.Resource(type, typeInfo), options, timeProvider,
                 (ILogger?)loggerFactory?.CreateLogger($"EcsOperator.Kubernetes.Informer.{type.Kind}") ?? NullLogger.Instance, type.Kind);
             _informers[type] = informer;
             if (_running is { } token)
