@@ -52,6 +52,11 @@ public sealed class EventRecorder : IEventRecorder
         {
             if (!_buckets.TryGetValue(objectId, out var bucket))
             {
+                if (_buckets.Count >= _options.MaxTrackedSeries)
+                {
+                    _buckets.Clear(); // bound memory; forgetting buckets only makes the limit briefly more lenient
+                }
+
                 _buckets[objectId] = bucket = new TokenBucket(_options.PerObjectQps, _options.PerObjectBurst, _time);
             }
 
@@ -83,7 +88,7 @@ public sealed class EventRecorder : IEventRecorder
             }
 
             var ns = string.IsNullOrEmpty(reference.Namespace) ? "default" : reference.Namespace;
-            var name = $"{reference.Name}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next(0x1000):x3}";
+            var name = $"{reference.Name}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next():x8}";
             var created = await _events.CreateAsync(new Event
             {
                 Metadata = new ObjectMeta { Name = name, Namespace = ns },
