@@ -291,9 +291,9 @@ public sealed class CrudTests
         });
 
         Assert.Equal(HttpStatusCode.Conflict, wrongUid.Status);
-        Assert.Contains("Precondition failed: UID in precondition: not-the-uid", wrongUid.Str("message"));
+        Assert.Equal($"Operation cannot be fulfilled on ConfigMap \"cm\": the UID in the precondition (not-the-uid) does not match the UID in record ({created.Str("metadata.uid")}). The object might have been deleted and then recreated", wrongUid.Str("message"));
         Assert.Equal(HttpStatusCode.Conflict, wrongRv.Status);
-        Assert.Contains("Precondition failed: ResourceVersion in precondition: 1", wrongRv.Str("message"));
+        Assert.Contains("the ResourceVersion in the precondition (1) does not match the ResourceVersion in record", wrongRv.Str("message"));
         Assert.Equal(HttpStatusCode.OK, right.Status);
     }
 
@@ -307,6 +307,7 @@ public sealed class CrudTests
         var r = await http.DeleteAsync($"{ConfigMaps}/cm?propagationPolicy=Sometimes");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.Status);
+        Assert.Equal("DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"Sometimes\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"", r.Str("message"));
     }
 
     [Fact]

@@ -177,13 +177,19 @@ public sealed class CustomResourceTests
         Assert.Equal(HttpStatusCode.OK, removeLast.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"{Widgets}/w")).Status);
 
-        var types = new List<string>();
+        Assert.Equal(removeOne.Str("metadata.resourceVersion"), removeLast.Str("metadata.resourceVersion"));
+        Assert.Null(removeLast.Node("metadata.finalizers"));
+
+        var events = new List<JsonObject>();
         for (var i = 0; i < 3; i++)
         {
-            types.Add((string)(await watch.NextAsync())!["type"]!);
+            events.Add((await watch.NextAsync())!);
         }
 
-        Assert.Equal(["MODIFIED", "MODIFIED", "DELETED"], types);
+        Assert.Equal(["MODIFIED", "MODIFIED", "DELETED"], events.Select(e => (string)e["type"]!));
+        var deletedEvent = events[2]["object"]!;
+        Assert.Equal("example.com/b", (string?)deletedEvent["metadata"]!["finalizers"]![0]);
+        Assert.True(long.Parse((string)deletedEvent["metadata"]!["resourceVersion"]!) > long.Parse(removeOne.Str("metadata.resourceVersion")!));
     }
 
     [Fact]
@@ -250,6 +256,32 @@ public sealed class CustomResourceTests
         Assert.Null(r.Node("topLevel"));
         Assert.Equal("true", r.Str("spec.extra.anything.goes"));
     }
+
+    [Fact]
+    public async Task Unknown_fields_are_warned_about_by_default_rejected_when_strict_and_silent_when_ignored()
+    {
+        var (server, http) = await StartAsync();
+        await using var _ = server;
+        var body = Widget("w");
+        body["spec"]!["bogus"] = "x";
+        body["spec"]!["containers"] = JsonNode.Parse("""[{"name":"a","typo":1}]""");
+
+        using var warned = await http.Client.SendAsync(Request(HttpMethod.Post, Widgets, body), TestContext.Current.CancellationToken);
+        var strict = await http.PostAsync($"{Widgets}?fieldValidation=Strict", Widget("s").Also(w => w["spec"]!["bogus"] = 1));
+        using var ignored = await http.Client.SendAsync(Request(HttpMethod.Post, $"{Widgets}?fieldValidation=Ignore", Widget("i").Also(w => w["spec"]!["bogus"] = 1)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, warned.StatusCode);
+        Assert.Equal(["299 - \"unknown field \\\"spec.bogus\\\"\"", "299 - \"unknown field \\\"spec.containers[0].typo\\\"\""],
+            warned.Headers.GetValues("Warning").Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
+        Assert.Equal("strict decoding error: unknown field \"spec.bogus\"", strict.Str("message"));
+        Assert.Null(server.GetObject("example.com", "widgets", "default", "s"));
+        Assert.Equal(HttpStatusCode.Created, ignored.StatusCode);
+        Assert.False(ignored.Headers.Contains("Warning"));
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, JsonNode body) =>
+        new(method, path) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
 
     [Fact]
     public async Task Schema_violations_are_422_with_kube_field_errors()
@@ -393,5 +425,14 @@ public sealed class CustomResourceTests
         await using var server = await TestServers.StartAsync();
 
         Assert.Throws<ArgumentException>(() => server.Resources.RegisterCrdYaml("apiVersion: v1\nkind: ConfigMap\n"));
+    }
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject obj, Action<JsonObject> change)
+    {
+        change(obj);
+        return obj;
     }
 }

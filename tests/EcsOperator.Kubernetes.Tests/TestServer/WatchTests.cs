@@ -146,8 +146,8 @@ public sealed class WatchTests
         await using var server = await TestServers.StartAsync();
         var http = new Http(server.CreateHttpClient());
         var rv = server.CurrentResourceVersion;
-        await using var withBookmarks = await WatchStream.OpenAsync(http.Client, $"{ConfigMaps}?watch=true&allowWatchBookmarks=true&resourceVersion={rv}&timeoutSeconds=2");
-        await using var without = await WatchStream.OpenAsync(http.Client, $"{ConfigMaps}?watch=true&resourceVersion={rv}&timeoutSeconds=2");
+        await using var withBookmarks = await WatchStream.OpenAsync(http.Client, $"{ConfigMaps}?watch=true&allowWatchBookmarks=true&resourceVersion={rv}&timeoutSeconds=1");
+        await using var without = await WatchStream.OpenAsync(http.Client, $"{ConfigMaps}?watch=true&resourceVersion={rv}&timeoutSeconds=1");
         await WaitUntilAsync(() => server.ActiveWatchCount == 2);
         var created = await http.PostAsync("api/v1/namespaces/other/configmaps", Http.ConfigMap("elsewhere"));
 

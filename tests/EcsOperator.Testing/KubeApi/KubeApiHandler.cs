@@ -75,8 +75,7 @@ internal sealed class KubeApiHandler
         var path = request.Path.Value ?? "/";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var isHealth = segments is ["healthz" or "livez" or "readyz", ..];
-        if (_options.BearerToken is { } token && !isHealth
-            && request.Headers.Authorization.ToString() != "Bearer " + token)
+        if (!isHealth && !_server.IsAuthenticated(context))
         {
             throw KubeErrors.Unauthorized();
         }
@@ -99,6 +98,7 @@ internal sealed class KubeApiHandler
         var status = info.Subresource == "status";
         var query = request.Query;
         var dryRun = DryRun(query);
+        var write = new WriteOptions { DryRun = dryRun, FieldValidation = ParseFieldValidation(query["fieldValidation"]) };
         switch (info.Verb)
         {
             case "get":
@@ -118,13 +118,19 @@ internal sealed class KubeApiHandler
                 await WatchAsync(context, type, info, query);
                 break;
             case "create":
-                await WriteJsonAsync(context, 201, _store.Create(type, info.Namespace, await ReadObjectAsync(context), dryRun));
+                var created = _store.Create(type, info.Namespace, await ReadObjectAsync(context), write);
+                AddWarnings(context, write);
+                await WriteJsonAsync(context, 201, created);
                 break;
             case "update":
-                await WriteJsonAsync(context, 200, _store.Update(type, info.Namespace, info.Name!, await ReadObjectAsync(context), status, dryRun));
+                var updated = _store.Update(type, info.Namespace, info.Name!, await ReadObjectAsync(context), status, write);
+                AddWarnings(context, write);
+                await WriteJsonAsync(context, 200, updated);
                 break;
             case "patch":
-                await WriteJsonAsync(context, 200, await PatchAsync(context, type, info, status, dryRun));
+                var patched = await PatchAsync(context, type, info, status, write);
+                AddWarnings(context, write);
+                await WriteJsonAsync(context, 200, patched);
                 break;
             case "delete":
                 if (status)
@@ -140,6 +146,23 @@ internal sealed class KubeApiHandler
                 break;
             default:
                 throw new KubeApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+        }
+    }
+
+    private static FieldValidation ParseFieldValidation(string? text) => text switch
+    {
+        null or "" or "Warn" => FieldValidation.Warn,
+        "Ignore" => FieldValidation.Ignore,
+        "Strict" => FieldValidation.Strict,
+        _ => throw KubeErrors.BadRequest($"fieldValidation: Unsupported value: \"{text}\": supported values: \"Ignore\", \"Strict\", \"Warn\""),
+    };
+
+    private static void AddWarnings(HttpContext context, WriteOptions write)
+    {
+        foreach (var warning in write.Warnings)
+        {
+            // RFC 7234 warning header as kube writes it: code 299, agent "-", quoted text.
+            context.Response.Headers.Append("Warning", "299 - \"" + warning.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
         }
     }
 
@@ -292,7 +315,7 @@ internal sealed class KubeApiHandler
             (string?)body?["propagationPolicy"] ?? NullIfEmpty(query["propagationPolicy"]));
     }
 
-    private async Task<JsonObject> PatchAsync(HttpContext context, ResourceType type, KubeRequest info, bool status, bool dryRun)
+    private async Task<JsonObject> PatchAsync(HttpContext context, ResourceType type, KubeRequest info, bool status, WriteOptions write)
     {
         var mediaType = (context.Request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         Func<JsonObject, JsonNode?> apply;
@@ -336,7 +359,7 @@ internal sealed class KubeApiHandler
                 throw KubeErrors.UnsupportedMediaType(mediaType, PatchTypes);
         }
 
-        return _store.Patch(type, info.Namespace, info.Name!, apply, status, dryRun);
+        return _store.Patch(type, info.Namespace, info.Name!, apply, status, write);
     }
 
     private async Task WatchAsync(HttpContext context, ResourceType type, KubeRequest info, IQueryCollection query)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsOperator.Testing.KubeApi;
@@ -25,8 +26,9 @@ public sealed class KubeApiTestServer : IAsyncDisposable
     private readonly Task _bookmarkLoop;
     private int _disposed;
 
-    private KubeApiTestServer(KubeApiTestServerOptions options, ResourceRegistry registry, ObjectStore store, WebApplication app, Uri baseAddress)
+    private KubeApiTestServer(KubeApiTestServerOptions options, ResourceRegistry registry, ObjectStore store, WebApplication app, Uri baseAddress, TestCertificates? certificates)
     {
+        Certificates = certificates;
         Options = options;
         Resources = registry;
         _store = store;
@@ -37,6 +39,9 @@ public sealed class KubeApiTestServer : IAsyncDisposable
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The CA, server and client certificates when TLS is on; null otherwise.</summary>
+    public TestCertificates? Certificates { get; }
 
     /// <summary>The options the server was started with.</summary>
     public KubeApiTestServerOptions Options { get; }
@@ -83,33 +88,127 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         };
         foreach (var ns in options.Namespaces)
         {
-            store.Create(registry.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, dryRun: false);
+            store.Create(registry.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, new WriteOptions());
         }
 
         store.AutoCreateNamespaces = options.AutoCreateNamespaces;
 
+        var certificates = options.UseTls || options.ClientCertificateAuth ? TestCertificates.Create() : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificates is not null)
+            {
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificates.Server,
+                    // Like kube: a client certificate is optional at the TLS layer; authentication decides later.
+                    ClientCertificateMode = options.ClientCertificateAuth ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.NoCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
+            }
+        }));
         var app = builder.Build();
         KubeApiHandler? handler = null;
         app.Run(context => handler!.HandleAsync(context));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new KubeApiTestServer(options, registry, store, app, new Uri(address.TrimEnd('/') + "/"));
+        var server = new KubeApiTestServer(options, registry, store, app, new Uri(address.TrimEnd('/') + "/"), certificates);
         handler = new KubeApiHandler(server, store, registry, options);
         return server;
     }
 
     /// <summary>An HttpClient for this server (with the bearer token when one is configured).</summary>
-    public HttpClient CreateHttpClient()
+    public HttpClient CreateHttpClient() => CreateHttpClient(withClientCertificate: true);
+
+    /// <summary>An HttpClient trusting the test CA; with the client certificate when client-certificate auth is on and asked for.</summary>
+    public HttpClient CreateHttpClient(bool withClientCertificate)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var handler = new HttpClientHandler();
+        if (Certificates is { } certs)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && certs.IsIssuedByCa(cert);
+            if (withClientCertificate && Options.ClientCertificateAuth)
+            {
+                handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+                handler.ClientCertificates.Add(certs.Client);
+            }
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
         if (Options.BearerToken is { } token)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         return client;
+    }
+
+    /// <summary>A kubeconfig (YAML) pointing at this server with the CA, token and client certificate as configured.</summary>
+    public string KubeconfigYaml(string contextName = "kube-api-test", string? defaultNamespace = null)
+    {
+        static string B64(string pem) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem));
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine("apiVersion: v1");
+        sb.AppendLine("kind: Config");
+        sb.AppendLine("clusters:");
+        sb.AppendLine($"- name: {contextName}");
+        sb.AppendLine("  cluster:");
+        sb.AppendLine($"    server: {BaseAddress.ToString().TrimEnd('/')}");
+        if (Certificates is { } certs)
+        {
+            sb.AppendLine($"    certificate-authority-data: {B64(certs.CertificateAuthorityPem)}");
+        }
+
+        sb.AppendLine("users:");
+        sb.AppendLine($"- name: {contextName}");
+        sb.AppendLine("  user:");
+        var any = false;
+        if (Options.BearerToken is { } token)
+        {
+            sb.AppendLine($"    token: {token}");
+            any = true;
+        }
+
+        if (Options.ClientCertificateAuth && Certificates is { } c)
+        {
+            sb.AppendLine($"    client-certificate-data: {B64(c.ClientCertificatePem)}");
+            sb.AppendLine($"    client-key-data: {B64(c.ClientKeyPem)}");
+            any = true;
+        }
+
+        if (!any)
+        {
+            sb.AppendLine("    {}");
+        }
+
+        sb.AppendLine("contexts:");
+        sb.AppendLine($"- name: {contextName}");
+        sb.AppendLine("  context:");
+        sb.AppendLine($"    cluster: {contextName}");
+        sb.AppendLine($"    user: {contextName}");
+        if (defaultNamespace is not null)
+        {
+            sb.AppendLine($"    namespace: {defaultNamespace}");
+        }
+
+        sb.AppendLine($"current-context: {contextName}");
+        return sb.ToString();
+    }
+
+    internal bool IsAuthenticated(Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        if (Options.BearerToken is null && !Options.ClientCertificateAuth)
+        {
+            return true;
+        }
+
+        if (Options.BearerToken is { } token && context.Request.Headers.Authorization.ToString() == "Bearer " + token)
+        {
+            return true;
+        }
+
+        return Options.ClientCertificateAuth && context.Connection.ClientCertificate is { } cert && Certificates!.IsIssuedByCa(cert);
     }
 
     private ResourceType TypeOf(string group, string plural) =>
@@ -128,10 +227,10 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(obj);
         var type = TypeOf(group, plural);
         var ns = type.Namespaced ? (string?)obj["metadata"]?["namespace"] ?? "default" : null;
-        return _store.Create(type, ns, obj, dryRun: false);
+        return _store.Create(type, ns, obj, new WriteOptions());
     }
 
-    /// <summary>Fails the next <paramref name="count"/> requests matching <paramref name="when"/> (all when null; count null = forever) with a Status of that code.</summary>
+    /// <summary>Fails the next <paramref name="count"/> requests matching <paramref name="when"/> (every API resource request when null; count null = until <see cref="ClearFaults"/>) with kube's Status for that code.</summary>
     public void FailNext(int? count, int statusCode, Func<KubeRequest, bool>? when = null, string? reason = null, string? message = null, TimeSpan? retryAfter = null) =>
         FailNext(count, KubeErrors.ForCode(statusCode, reason, message, retryAfter), when);
 
@@ -217,5 +316,6 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _stopping.Dispose();
+        Certificates?.Dispose();
     }
 }

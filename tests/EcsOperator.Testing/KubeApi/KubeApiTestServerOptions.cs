@@ -6,6 +6,13 @@ public sealed record KubeApiTestServerOptions
     /// <summary>When set, every request except health checks must send <c>Authorization: Bearer {token}</c> or gets 401.</summary>
     public string? BearerToken { get; init; }
 
+    /// <summary>Serve HTTPS with a certificate from a throwaway CA (see <see cref="KubeApiTestServer.Certificates"/>).</summary>
+    public bool UseTls { get; init; }
+
+    /// <summary>Accept client certificates issued by the throwaway CA as authentication (implies TLS). With this or a
+    /// bearer token set, requests carrying neither get 401 like kube with anonymous auth off.</summary>
+    public bool ClientCertificateAuth { get; init; }
+
     /// <summary>Creating a namespaced object in a missing namespace creates the namespace (kube answers 404). Default on.</summary>
     public bool AutoCreateNamespaces { get; init; } = true;
 

@@ -31,8 +31,9 @@ public static class KubeErrors
     public static KubeApiException AlreadyExists(string group, string plural, string name) =>
         new(409, "AlreadyExists", $"{QualifiedResource(group, plural)} \"{name}\" already exists", Details(name, group, plural));
 
-    public static KubeApiException Conflict(string group, string plural, string name, string why) =>
-        new(409, "Conflict", $"Operation cannot be fulfilled on {QualifiedResource(group, plural)} \"{name}\": {why}", Details(name, group, plural));
+    /// <summary>409 Conflict; <paramref name="resource"/> is a plural (or a Kind, where kube puts one there).</summary>
+    public static KubeApiException Conflict(string group, string resource, string name, string why) =>
+        new(409, "Conflict", $"Operation cannot be fulfilled on {QualifiedResource(group, resource)} \"{name}\": {why}", Details(name, group, resource));
 
     public const string ModifiedConflictMessage = "the object has been modified; please apply your changes to the latest version and try again";
 

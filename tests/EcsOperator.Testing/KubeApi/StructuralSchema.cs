@@ -15,11 +15,14 @@ public static class StructuralSchema
     private static readonly HashSet<string> RootSystemFields = ["apiVersion", "kind", "metadata"];
 
     /// <summary>Prunes, defaults and validates <paramref name="obj"/> in place; returns the validation errors.</summary>
-    public static List<FieldError> Process(JsonObject obj, JsonObject schema)
+    /// <param name="obj">The object.</param>
+    /// <param name="schema">Its openAPIV3Schema.</param>
+    /// <param name="pruned">Receives the paths of the fields pruning removed, when given.</param>
+    public static List<FieldError> Process(JsonObject obj, JsonObject schema, List<string>? pruned = null)
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(schema);
-        Prune(obj, schema, root: true);
+        Prune(obj, schema, string.Empty, pruned ?? [], root: true);
         Default(obj, schema, root: true);
         var errors = new List<FieldError>();
         Validate(obj, schema, string.Empty, errors, root: true);
@@ -29,7 +32,7 @@ public static class StructuralSchema
     private static bool Flag(JsonObject schema, string name) =>
         schema[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    private static void Prune(JsonNode? node, JsonObject schema, bool root = false)
+    private static void Prune(JsonNode? node, JsonObject schema, string path, List<string> pruned, bool root = false)
     {
         switch (node)
         {
@@ -47,15 +50,16 @@ public static class StructuralSchema
 
                     if (properties?[key] is JsonObject propertySchema)
                     {
-                        Prune(obj[key], propertySchema);
+                        Prune(obj[key], propertySchema, Child(path, key), pruned);
                     }
                     else if (additional is JsonObject additionalSchema)
                     {
-                        Prune(obj[key], additionalSchema);
+                        Prune(obj[key], additionalSchema, Child(path, key), pruned);
                     }
                     else if (!preserve && !(additional is JsonValue a && a.TryGetValue<bool>(out var allowed) && allowed))
                     {
                         obj.Remove(key);
+                        pruned.Add(Child(path, key));
                     }
                 }
 
@@ -63,9 +67,9 @@ public static class StructuralSchema
             }
 
             case JsonArray array when schema["items"] is JsonObject itemSchema:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    Prune(item, itemSchema);
+                    Prune(array[i], itemSchema, $"{path}[{i}]", pruned);
                 }
 
                 break;
