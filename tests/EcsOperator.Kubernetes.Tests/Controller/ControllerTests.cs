@@ -50,6 +50,18 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task Requeue_runs_again_with_growing_backoff_until_done()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var calls = 0;
+        var reconciler = new RecordingReconciler(_ => Interlocked.Increment(ref calls) < 3 ? ReconcileResult.Requeue : ReconcileResult.Done);
+        await using var running = await RunningController.StartAsync(f, reconciler, FastRetry);
+        await f.Widgets.CreateAsync(Widget.New("waiting"), Ct);
+        await Eventually.TrueAsync(() => Volatile.Read(ref calls) == 3, "requeued twice then done");
+        await Eventually.TrueAsync(() => running.Controller.Queue.NumRequeues(new ObjectKey("default", "waiting")) == 0, "backoff forgotten when done");
+    }
+
+    [Fact]
     public async Task RequeueAfter_runs_the_reconcile_again_after_the_delay()
     {
         await using var f = await ClientFixture.StartAsync();

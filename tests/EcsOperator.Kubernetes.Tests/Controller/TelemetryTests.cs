@@ -58,6 +58,6 @@ public sealed class TelemetryTests
 
         Assert.Contains(measurements, m => m.Name == "k8s.controller.reconciles" && Equals(m.Tags["kind"], "Widget") && Equals(m.Tags["result"], "requeue_after"));
         Assert.Contains(measurements, m => m.Name == "k8s.workqueue.adds" && Equals(m.Tags["name"], "telemetry-widgets"));
-        Assert.Contains(measurements, m => m.Name == "k8s.client.requests" && Equals(m.Tags["verb"], "watch"));
+        Assert.Contains(measurements, m => m.Name == "k8s.client.requests" && Equals(m.Tags["verb"], "list") && Equals(m.Tags["code"], 200));
     }
 }
