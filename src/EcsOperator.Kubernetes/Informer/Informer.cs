@@ -207,7 +207,6 @@ public sealed class Informer<T> : IInformer
 
         lock (_deliverLock)
         {
-            ListCount++;
             var seen = new HashSet<ObjectKey>();
             foreach (var obj in items)
             {
@@ -232,6 +231,7 @@ public sealed class Informer<T> : IInformer
                 }
             }
 
+            ListCount++; // after the cache and handlers reflect this list
             if (_synced.Add(ns) && _synced.Count == _scopes.Length)
             {
                 _syncedTcs.TrySetResult();
