@@ -111,6 +111,9 @@ public sealed class EdgeCaseTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, postToName.Status);
         Assert.Equal("MethodNotAllowed", postToName.Str("reason"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, putToCollection.Status);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.PostAsync("api/v1/configmaps", Http.ConfigMap("x"))).Status);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.DeleteAsync("api/v1/configmaps")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/v1/configmaps")).Status);
     }
 
     [Fact]

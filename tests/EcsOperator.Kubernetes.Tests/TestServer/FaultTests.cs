@@ -78,7 +78,7 @@ public sealed class FaultTests
     {
         await using var server = await TestServers.StartAsync();
         var http = new Http(server.CreateHttpClient());
-        server.DelayRequests(TimeSpan.FromMilliseconds(300), r => r.Verb == "list", count: 1);
+        server.DelayRequests(TimeSpan.FromMilliseconds(600), r => r.Verb == "list", count: 1);
         var stopwatch = Stopwatch.StartNew();
 
         await http.GetAsync(ConfigMaps);
@@ -86,8 +86,8 @@ public sealed class FaultTests
         stopwatch.Restart();
         await http.GetAsync(ConfigMaps);
 
-        Assert.True(slow >= TimeSpan.FromMilliseconds(280), $"first list took {slow}");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(280), $"second list took {stopwatch.Elapsed}");
+        Assert.True(slow >= TimeSpan.FromMilliseconds(580), $"first list took {slow}");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(580), $"second list took {stopwatch.Elapsed}");
     }
 
     [Fact]

@@ -95,6 +95,12 @@ internal sealed class KubeApiHandler
             throw KubeErrors.ResourceNotFound(path);
         }
 
+        if (type.Namespaced && info.Namespace is null && info.Verb is not ("list" or "watch"))
+        {
+            // The all-namespaces path of a namespaced resource only serves list and watch.
+            throw new KubeApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", new JsonObject());
+        }
+
         var status = info.Subresource == "status";
         var query = request.Query;
         var dryRun = DryRun(query);
@@ -135,7 +141,7 @@ internal sealed class KubeApiHandler
             case "delete":
                 if (status)
                 {
-                    throw new KubeApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+                    throw new KubeApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", new JsonObject());
                 }
 
                 await WriteJsonAsync(context, 200, _store.Delete(type, info.Namespace, info.Name!, await ReadDeleteOptionsAsync(context), dryRun));
@@ -145,7 +151,7 @@ internal sealed class KubeApiHandler
                     FieldSelector.Parse(query["fieldSelector"], type), await ReadDeleteOptionsAsync(context)));
                 break;
             default:
-                throw new KubeApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+                throw new KubeApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", new JsonObject());
         }
     }
 
