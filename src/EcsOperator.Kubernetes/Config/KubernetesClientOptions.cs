@@ -1,0 +1,36 @@
+namespace EcsOperator.Kubernetes.Config;
+
+/// <summary>How to find the cluster and how hard to talk to it.</summary>
+public sealed class KubernetesClientOptions
+{
+    /// <summary>Use this configuration as is (tests); skips discovery.</summary>
+    public KubernetesClientConfiguration? Configuration { get; set; }
+
+    /// <summary>Explicit kubeconfig path(s); otherwise KUBECONFIG, then ~/.kube/config.</summary>
+    public IReadOnlyList<string>? KubeConfigPaths { get; set; }
+
+    /// <summary>Context to use instead of current-context.</summary>
+    public string? Context { get; set; }
+
+    /// <summary>True: in-cluster only; false: kubeconfig only; null: in-cluster when KUBERNETES_SERVICE_HOST is set.</summary>
+    public bool? InCluster { get; set; }
+
+    public InClusterConfigPaths InClusterPaths { get; set; } = new();
+
+    /// <summary>Sustained requests per second (client-go default 5).</summary>
+    public double Qps { get; set; } = 5;
+
+    /// <summary>Requests allowed in a burst above <see cref="Qps"/> (client-go default 10).</summary>
+    public int Burst { get; set; } = 10;
+
+    /// <summary>How many times a 429 / Retry-After response is retried before it surfaces.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Upper bound on a single server-requested Retry-After wait.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of non-watch requests.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string UserAgent { get; set; } = "ecs-operator";
+}

@@ -1,0 +1,15 @@
+using EcsOperator.Kubernetes.Queue;
+
+namespace EcsOperator.Kubernetes.Controller;
+
+/// <summary>Concurrency and shutdown behaviour of a controller.</summary>
+public sealed record ControllerOptions
+{
+    /// <summary>Parallel reconciles (distinct keys only; one key never runs twice at once).</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>On stop, in-flight reconciles get this long to finish before their token is cancelled.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public WorkQueueOptions Queue { get; init; } = new();
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EcsOperator.Kubernetes.Events;
+
+/// <summary>
+/// Writes events.k8s.io/v1 Events. A repeat of the same (object, type, reason, action, note) within the aggregation
+/// window patches the existing Event's <c>series</c> (count, lastObservedTime) instead of creating a new one; each
+/// object has a token bucket so a hot loop cannot flood the API server.
+/// </summary>
+public sealed class EventRecorder : IEventRecorder
+{
+    private const int MaxNoteLength = 1024;
+    private readonly IResourceClient<Event> _events;
+    private readonly EventRecorderOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<SeriesKey, SeriesState> _series = [];
+    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+
+    public EventRecorder(IKubernetesClient client, EventRecorderOptions? options = null, TimeProvider? timeProvider = null, ILogger<EventRecorder>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _events = client.Resource(ResourceType.Events, KubernetesModelJsonContext.Default.Event);
+        _options = options ?? new EventRecorderOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Events dropped by the per-object rate limit.</summary>
+    public int Dropped { get; private set; }
+
+    public async Task RecordAsync(IKubernetesObject regarding, string type, string reason, string action, string note, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regarding);
+        var reference = ObjectReference.For(regarding);
+        var objectId = reference.Uid ?? $"{reference.Kind}/{reference.Namespace}/{reference.Name}";
+        if (note.Length > MaxNoteLength)
+        {
+            note = note[..(MaxNoteLength - 3)] + "...";
+        }
+
+        var key = new SeriesKey(objectId, type, reason, action, note);
+        var now = _time.GetUtcNow();
+        SeriesState? existing;
+        lock (_lock)
+        {
+            if (!_buckets.TryGetValue(objectId, out var bucket))
+            {
+                if (_buckets.Count >= _options.MaxTrackedSeries)
+                {
+                    _buckets.Clear(); // bound memory; forgetting buckets only makes the limit briefly more lenient
+                }
+
+                _buckets[objectId] = bucket = new TokenBucket(_options.PerObjectQps, _options.PerObjectBurst, _time);
+            }
+
+            if (!bucket.TryTake())
+            {
+                Dropped++;
+                _logger.LogDebug("Event {Reason} for {Object} dropped by the per-object rate limit", reason, objectId);
+                return;
+            }
+
+            if (_series.TryGetValue(key, out existing) && now - existing.LastObserved > _options.AggregationWindow)
+            {
+                _series.Remove(key);
+                existing = null;
+            }
+
+            if (existing is not null)
+            {
+                existing.Count++;
+                existing.LastObserved = now;
+            }
+        }
+
+        try
+        {
+            if (existing is not null && await TryPatchSeriesAsync(existing, now, cancellationToken))
+            {
+                return;
+            }
+
+            var ns = string.IsNullOrEmpty(reference.Namespace) ? "default" : reference.Namespace;
+            var name = $"{reference.Name}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next():x8}";
+            var created = await _events.CreateAsync(new Event
+            {
+                Metadata = new ObjectMeta { Name = name, Namespace = ns },
+                EventTime = now,
+                ReportingController = _options.ReportingController,
+                ReportingInstance = _options.ReportingInstance,
+                Action = action,
+                Reason = reason,
+                Regarding = reference,
+                Note = note,
+                Type = type,
+            }, cancellationToken);
+            lock (_lock)
+            {
+                if (_series.Count >= _options.MaxTrackedSeries)
+                {
+                    var oldest = _series.MinBy(p => p.Value.LastObserved).Key;
+                    _series.Remove(oldest);
+                }
+
+                _series[key] = new SeriesState(created.Metadata.Namespace ?? ns, created.Metadata.Name ?? name) { LastObserved = now };
+            }
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or JsonException)
+        {
+            // Events are best effort: a failed event must never fail a reconcile.
+            _logger.LogWarning(e, "Could not record event {Reason} for {Object}", reason, objectId);
+        }
+    }
+
+    private async Task<bool> TryPatchSeriesAsync(SeriesState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        int count;
+        lock (_lock)
+        {
+            count = state.Count;
+        }
+
+        var series = new EventSeries { Count = count, LastObservedTime = now };
+        var patch = $"{{\"series\":{JsonSerializer.Serialize(series, EventsJsonContext.Default.EventSeries)}}}";
+        try
+        {
+            await _events.PatchAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            // The Event expired (events have a TTL): start a new one.
+            return false;
+        }
+    }
+
+    private sealed record SeriesKey(string ObjectId, string Type, string Reason, string Action, string Note);
+
+    private sealed class SeriesState(string ns, string name)
+    {
+        public string Namespace { get; } = ns;
+
+        public string Name { get; } = name;
+
+        public int Count { get; set; } = 1;
+
+        public DateTimeOffset LastObserved { get; set; }
+    }
+}

@@ -1,0 +1,48 @@
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Leader;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcsOperator.Kubernetes.Hosting;
+
+/// <summary>Runs informers always (warm caches) and controllers while leading.</summary>
+internal sealed class ControllerHostedService(
+    IEnumerable<IController> controllers,
+    SharedInformerFactory informers,
+    IKubernetesClient client,
+    IOptions<ControllerHostOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var logger = loggerFactory.CreateLogger<ControllerHostedService>();
+        var informerTask = informers.RunAsync(stoppingToken);
+        var list = controllers.ToList();
+        Task RunControllers(CancellationToken token) => Task.WhenAll(list.Select(c => c.RunAsync(token)));
+
+        if (!options.Value.LeaderElection)
+        {
+            await RunControllers(stoppingToken);
+        }
+        else
+        {
+            var election = options.Value.Election;
+            var ns = election.LeaseNamespace ?? client.DefaultNamespace;
+            var elector = new LeaderElector(new KubernetesLeaseLock(client, ns, election.LeaseName), election, timeProvider,
+                loggerFactory.CreateLogger<LeaderElector>());
+            await elector.RunAsync(RunControllers, stoppingToken);
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError("Lost the leader lease; stopping so a fresh replica can campaign");
+                lifetime.StopApplication();
+            }
+        }
+
+        await informerTask;
+    }
+}

@@ -1,0 +1,212 @@
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+
+namespace EcsOperator.Kubernetes.Informer;
+
+/// <summary>
+/// The informer's thread-safe store, keyed by <see cref="ObjectKey"/>, with named secondary indexes (e.g.
+/// "taskDefinitionRef" -> services referencing a task definition). Readers get immutable snapshots of objects.
+/// </summary>
+public sealed class InformerCache<T>
+    where T : class, IKubernetesObject
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<ObjectKey, T> _items = [];
+    private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HashSet<ObjectKey>>> _indices = new(StringComparer.Ordinal);
+
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _items.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Adds a named index; existing objects are indexed immediately.</summary>
+    public void AddIndex(string name, Func<T, IEnumerable<string>> indexFunc)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(indexFunc);
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_indexers.TryAdd(name, indexFunc))
+            {
+                throw new InvalidOperationException($"index '{name}' already exists");
+            }
+
+            _indices[name] = new Dictionary<string, HashSet<ObjectKey>>(StringComparer.Ordinal);
+            foreach (var (key, obj) in _items)
+            {
+                IndexLocked(name, indexFunc, key, obj);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public T? Get(ObjectKey key)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _items.GetValueOrDefault(key);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>All cached objects, optionally of one namespace.</summary>
+    public IReadOnlyList<T> List(string? ns = null)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return ns is null ? [.. _items.Values] : [.. _items.Where(p => p.Key.Namespace == ns).Select(p => p.Value)];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public IReadOnlyList<ObjectKey> Keys()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return [.. _items.Keys];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Objects whose index function returned <paramref name="value"/> for index <paramref name="indexName"/>.</summary>
+    public IReadOnlyList<T> ByIndex(string indexName, string value)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_indices.TryGetValue(indexName, out var index))
+            {
+                throw new InvalidOperationException($"index '{indexName}' does not exist");
+            }
+
+            return index.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Keys of <see cref="ByIndex"/>.</summary>
+    public IReadOnlyList<ObjectKey> KeysByIndex(string indexName, string value)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_indices.TryGetValue(indexName, out var index))
+            {
+                throw new InvalidOperationException($"index '{indexName}' does not exist");
+            }
+
+            return index.TryGetValue(value, out var keys) ? [.. keys] : [];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Inserts or replaces; returns the previous object.</summary>
+    internal T? Upsert(T obj)
+    {
+        var key = ObjectKey.Of(obj);
+        _lock.EnterWriteLock();
+        try
+        {
+            _items.TryGetValue(key, out var old);
+            if (old is not null)
+            {
+                UnindexLocked(key, old);
+            }
+
+            _items[key] = obj;
+            foreach (var (name, fn) in _indexers)
+            {
+                IndexLocked(name, fn, key, obj);
+            }
+
+            return old;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Removes; returns the removed object.</summary>
+    internal T? Remove(ObjectKey key)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_items.Remove(key, out var old))
+            {
+                return null;
+            }
+
+            UnindexLocked(key, old);
+            return old;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void IndexLocked(string name, Func<T, IEnumerable<string>> fn, ObjectKey key, T obj)
+    {
+        var index = _indices[name];
+        foreach (var value in fn(obj).Distinct(StringComparer.Ordinal))
+        {
+            if (!index.TryGetValue(value, out var set))
+            {
+                index[value] = set = [];
+            }
+
+            set.Add(key);
+        }
+    }
+
+    private void UnindexLocked(ObjectKey key, T obj)
+    {
+        foreach (var (name, fn) in _indexers)
+        {
+            var index = _indices[name];
+            foreach (var value in fn(obj))
+            {
+                if (index.TryGetValue(value, out var set) && set.Remove(key) && set.Count == 0)
+                {
+                    index.Remove(value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EcsOperator.Kubernetes.Config;
+using EcsOperator.Kubernetes.Diagnostics;
+using EcsOperator.Kubernetes.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EcsOperator.Kubernetes.Rest;
+
+/// <summary>
+/// The REST client: one HTTP connection pool, client-side rate limiting (QPS/burst), credential refresh on 401,
+/// bounded Retry-After retries for 429, and Status bodies mapped to typed exceptions.
+/// </summary>
+public sealed class KubernetesClient : IKubernetesClient, IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly KubernetesClientConfiguration _configuration;
+    private readonly KubernetesClientOptions _options;
+    private readonly TokenBucket _rateLimiter;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public KubernetesClient(KubernetesClientConfiguration configuration, KubernetesClientOptions? options = null,
+        TimeProvider? timeProvider = null, ILogger<KubernetesClient>? logger = null, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _configuration = configuration;
+        _options = options ?? new KubernetesClientOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _rateLimiter = new TokenBucket(_options.Qps, _options.Burst, _time);
+        _http = new HttpClient(handler ?? KubernetesHttpHandlerFactory.Create(configuration), disposeHandler: true)
+        {
+            BaseAddress = configuration.Server,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    public string DefaultNamespace => _configuration.Namespace;
+
+    public KubernetesClientConfiguration Configuration => _configuration;
+
+    public IResourceClient<T> Resource<T>(ResourceType type, JsonTypeInfo<T> typeInfo)
+        where T : class, IKubernetesObject
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return new ResourceClient<T>(this, type, typeInfo);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Sends a request and returns a successful response (the caller disposes it), or throws
+    /// <see cref="KubernetesApiException"/>.
+    /// </summary>
+    internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType,
+        string verb, ResourceType type, bool streaming, CancellationToken cancellationToken)
+    {
+        var refreshed = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            await _rateLimiter.WaitAsync(cancellationToken);
+            using var activity = KubernetesTelemetry.ActivitySource.StartActivity($"k8s {verb} {type.GroupResource}", ActivityKind.Client);
+            activity?.SetTag("k8s.verb", verb);
+            activity?.SetTag("k8s.resource", type.GroupResource);
+            activity?.SetTag("url.path", pathAndQuery);
+
+            using var request = new HttpRequestMessage(method, pathAndQuery);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json");
+            }
+
+            var token = await _configuration.Credentials.GetTokenAsync(cancellationToken);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (!streaming)
+            {
+                timeout.CancelAfter(_options.RequestTimeout);
+            }
+
+            var started = _time.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout.Token);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, "timeout");
+                throw new ServerErrorException(KubernetesErrorReason.Timeout, 0, new Status { Reason = "Timeout" },
+                    $"{verb} {pathAndQuery}: no response within {_options.RequestTimeout.TotalSeconds:0} s", e);
+            }
+
+            var code = (int)response.StatusCode;
+            activity?.SetTag("http.response.status_code", code);
+            var tags = new TagList { { "verb", verb }, { "resource", type.GroupResource }, { "code", code } };
+            KubernetesTelemetry.ApiRequests.Add(1, tags);
+            KubernetesTelemetry.ApiRequestDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var status = await ReadStatusAsync(response, cancellationToken);
+                var retryAfter = RetryAfter(response, status);
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed && _configuration.Credentials.CanRefresh)
+                {
+                    // Rotated token file or expired exec credential: refresh once and try again.
+                    refreshed = true;
+                    _configuration.Credentials.Invalidate();
+                    attempt--;
+                    continue;
+                }
+
+                var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (code >= 500 && retryAfter is not null);
+                if (retryable && attempt < _options.MaxRetries)
+                {
+                    var delay = retryAfter ?? TimeSpan.FromSeconds(1);
+                    if (delay > _options.MaxRetryAfter)
+                    {
+                        delay = _options.MaxRetryAfter;
+                    }
+
+                    _logger.LogDebug("{Verb} {Path} got {Code}; retrying after {Delay}", verb, pathAndQuery, code, delay);
+                    await Task.Delay(delay, _time, cancellationToken);
+                    continue;
+                }
+
+                throw KubernetesApiException.From(code, status, $"{verb} {pathAndQuery}", retryAfter);
+            }
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, Status? status)
+    {
+        if (response.Headers.RetryAfter is { } header)
+        {
+            if (header.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            if (header.Date is { } date)
+            {
+                var d = date - DateTimeOffset.UtcNow;
+                return d > TimeSpan.Zero ? d : TimeSpan.Zero;
+            }
+        }
+
+        return status?.Details?.RetryAfterSeconds is > 0 and var s ? TimeSpan.FromSeconds(s) : null;
+    }
+
+    private static async Task<Status?> ReadStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+
+        try
+        {
+            var status = JsonSerializer.Deserialize(text, KubernetesModelJsonContext.Default.Status);
+            if (status is not null && status.Kind == "Status")
+            {
+                return status;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        // Not a Status (a proxy's HTML page, say): keep the text so the error still says something useful.
+        var snippet = text.Length > 300 ? text[..300] : text;
+        return new Status { Code = (int)response.StatusCode, Outcome = "Failure", Message = snippet.Trim() };
+    }
+}

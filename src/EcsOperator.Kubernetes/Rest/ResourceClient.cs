@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using EcsOperator.Kubernetes.Model;
+
+namespace EcsOperator.Kubernetes.Rest;
+
+/// <summary>The typed verbs of one resource over <see cref="KubernetesClient"/>.</summary>
+internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType type, JsonTypeInfo<T> typeInfo) : IResourceClient<T>
+    where T : class, IKubernetesObject
+{
+    public ResourceType Type => type;
+
+    public JsonTypeInfo<T> TypeInfo => typeInfo;
+
+    public async Task<T> GetAsync(string? ns, string name, CancellationToken cancellationToken = default)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(NsForObject(ns), name), null, null, "get", type, false, cancellationToken);
+        return await ReadObjectAsync(response, cancellationToken);
+    }
+
+    public async Task<T?> TryGetAsync(string? ns, string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync(ns, name, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ResourceList<T>> ListAsync(string? ns, ListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var query = new Query();
+        query.Add("labelSelector", options?.LabelSelector);
+        query.Add("fieldSelector", options?.FieldSelector);
+        query.Add("limit", options?.Limit?.ToString(CultureInfo.InvariantCulture));
+        query.Add("continue", options?.Continue);
+        query.Add("resourceVersion", options?.ResourceVersion);
+        using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "list", type, false, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var root = doc.RootElement;
+        ListMeta? meta = root.TryGetProperty("metadata", out var m) ? m.Deserialize(KubernetesModelJsonContext.Default.ListMeta) : null;
+        var items = new List<T>();
+        if (root.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                items.Add(DeserializeItem(item));
+            }
+        }
+
+        return new ResourceList<T>(items, meta?.ResourceVersion, string.IsNullOrEmpty(meta?.Continue) ? null : meta.Continue);
+    }
+
+    public async IAsyncEnumerable<T> ListAllAsync(string? ns, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options ??= new ListOptions();
+        string? next = null;
+        do
+        {
+            var page = await ListAsync(ns, options with { Continue = next }, cancellationToken);
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            next = page.Continue;
+        }
+        while (next is not null);
+    }
+
+    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(string? ns, WatchOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var query = new Query();
+        query.Add("watch", "true");
+        query.Add("resourceVersion", options.ResourceVersion);
+        query.Add("allowWatchBookmarks", options.AllowWatchBookmarks ? "true" : null);
+        query.Add("timeoutSeconds", options.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture));
+        query.Add("labelSelector", options.LabelSelector);
+        query.Add("fieldSelector", options.FieldSelector);
+        using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "watch", type, true, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            yield return ParseWatchLine(line);
+        }
+    }
+
+    public async Task<T> CreateAsync(T obj, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var body = JsonSerializer.Serialize(obj, typeInfo);
+        using var response = await client.SendAsync(HttpMethod.Post, type.PathFor(NsOf(obj)), body, "application/json", "create", type, false, cancellationToken);
+        return await ReadObjectAsync(response, cancellationToken);
+    }
+
+    public Task<T> ReplaceAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, null, cancellationToken);
+
+    public Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, "status", cancellationToken);
+
+    public Task<T> PatchAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default) =>
+        SendPatchAsync(ns, name, patch, null, cancellationToken);
+
+    public Task<T> PatchStatusAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default) =>
+        SendPatchAsync(ns, name, patch, "status", cancellationToken);
+
+    public async Task<T?> DeleteAsync(string? ns, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var body = options is null ? null : JsonSerializer.Serialize(options, RestJsonContext.Default.DeleteOptions);
+        using var response = await client.SendAsync(HttpMethod.Delete, type.PathFor(NsForObject(ns), name), body, "application/json", "delete", type, false, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(text);
+        return doc.RootElement.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "Status"
+            && type.Kind != "Status"
+            ? null
+            : DeserializeItem(doc.RootElement);
+    }
+
+    internal WatchEvent<T> ParseWatchLine(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        var typeText = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (!root.TryGetProperty("object", out var obj))
+        {
+            throw new JsonException($"watch event without 'object': {Truncate(line)}");
+        }
+
+        switch (typeText)
+        {
+            case "ADDED":
+            case "MODIFIED":
+            case "DELETED":
+                var item = DeserializeItem(obj);
+                var eventType = typeText == "ADDED" ? WatchEventType.Added : typeText == "MODIFIED" ? WatchEventType.Modified : WatchEventType.Deleted;
+                return new WatchEvent<T>(eventType, item, item.Metadata.ResourceVersion);
+            case "BOOKMARK":
+                // A bookmark carries only metadata.resourceVersion; T may have required fields, so do not decode it as T.
+                string? rv = null;
+                if (obj.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rvElement))
+                {
+                    rv = rvElement.GetString();
+                }
+
+                return new WatchEvent<T>(WatchEventType.Bookmark, null, rv);
+            case "ERROR":
+                var status = obj.Deserialize(KubernetesModelJsonContext.Default.Status) ?? new Status();
+                return new WatchEvent<T>(WatchEventType.Error, null, null, status);
+            default:
+                throw new JsonException($"unknown watch event type '{typeText}'");
+        }
+    }
+
+    private async Task<T> PutAsync(T obj, string? subresource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var name = obj.Metadata.Name ?? throw new ArgumentException($"{type.Kind} has no metadata.name", nameof(obj));
+        var body = JsonSerializer.Serialize(obj, typeInfo);
+        var verb = subresource is null ? "update" : "update_status";
+        using var response = await client.SendAsync(HttpMethod.Put, type.PathFor(NsOf(obj), name, subresource), body, "application/json", verb, type, false, cancellationToken);
+        return await ReadObjectAsync(response, cancellationToken);
+    }
+
+    private async Task<T> SendPatchAsync(string? ns, string name, KubernetesPatch patch, string? subresource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var verb = subresource is null ? "patch" : "patch_status";
+        using var response = await client.SendAsync(HttpMethod.Patch, type.PathFor(NsForObject(ns), name, subresource), patch.Body, patch.ContentType, verb, type, false, cancellationToken);
+        return await ReadObjectAsync(response, cancellationToken);
+    }
+
+    private async Task<T> ReadObjectAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        return DeserializeItem(doc.RootElement);
+    }
+
+    /// <summary>Decodes an item; built-in kinds omit apiVersion/kind inside lists, so fill them in first.</summary>
+    private T DeserializeItem(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object && (!element.TryGetProperty("apiVersion", out _) || !element.TryGetProperty("kind", out _)))
+        {
+            var node = JsonObject.Create(element)!;
+            node["apiVersion"] ??= type.ApiVersion;
+            node["kind"] ??= type.Kind;
+            return node.Deserialize(typeInfo) ?? throw new JsonException($"null {type.Kind}");
+        }
+
+        return element.Deserialize(typeInfo) ?? throw new JsonException($"null {type.Kind}");
+    }
+
+    private string? NsForObject(string? ns)
+    {
+        if (type.Namespaced && string.IsNullOrEmpty(ns))
+        {
+            throw new ArgumentException($"{type.GroupResource} is namespaced: a namespace is required", nameof(ns));
+        }
+
+        return type.Namespaced ? ns : null;
+    }
+
+    private string? NsOf(T obj) => NsForObject(obj.Metadata.Namespace);
+
+    private static string Truncate(string s) => s.Length > 200 ? s[..200] + "..." : s;
+
+    private sealed class Query
+    {
+        private readonly StringBuilder _sb = new();
+
+        public void Add(string name, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            _sb.Append(_sb.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        public override string ToString() => _sb.ToString();
+    }
+}

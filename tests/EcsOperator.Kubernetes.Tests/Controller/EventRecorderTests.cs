@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Tests.Support;
+using Xunit;
+
+namespace EcsOperator.Kubernetes.Tests.Controller;
+
+public sealed partial class EventRecorderTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Repeats_within_the_window_become_one_event_with_a_series()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { ReportingInstance = "pod-1" }, time);
+        var widget = await f.Widgets.CreateAsync(Widget.New("w"), Ct);
+
+        await recorder.RecordAsync(widget, Event.WarningType, "RolloutFailed", "UpdateService", "tasks failed to start", Ct);
+        time.Advance(TimeSpan.FromSeconds(5));
+        await recorder.RecordAsync(widget, Event.WarningType, "RolloutFailed", "UpdateService", "tasks failed to start", Ct);
+        time.Advance(TimeSpan.FromSeconds(5));
+        await recorder.RecordAsync(widget, Event.WarningType, "RolloutFailed", "UpdateService", "tasks failed to start", Ct);
+        await recorder.RecordAsync(widget, Event.NormalType, "RolloutStarted", "UpdateService", "deployment ecs-svc/1", Ct);
+
+        var events = f.Server.ListObjects("events.k8s.io", "events", "default");
+        Assert.Equal(2, events.Count);
+        var failed = events.Single(e => (string?)e["reason"] == "RolloutFailed");
+        Assert.Equal(3, (int?)failed["series"]?["count"]);
+        Assert.Matches(MicroTime(), (string?)failed["series"]?["lastObservedTime"]);
+        Assert.Matches(MicroTime(), (string?)failed["eventTime"]);
+        Assert.Equal(("Widget", "w", widget.Metadata.Uid), ((string?)failed["regarding"]?["kind"], (string?)failed["regarding"]?["name"], (string?)failed["regarding"]?["uid"]));
+        Assert.Equal(("ecs.operator.dev/operator", "pod-1", "Warning"), ((string?)failed["reportingController"], (string?)failed["reportingInstance"], (string?)failed["type"]));
+        Assert.Null(events.Single(e => (string?)e["reason"] == "RolloutStarted")["series"]);
+
+        time.Advance(TimeSpan.FromMinutes(11)); // beyond the aggregation window: a fresh event
+        await recorder.RecordAsync(widget, Event.WarningType, "RolloutFailed", "UpdateService", "tasks failed to start", Ct);
+        Assert.Equal(3, f.Server.ListObjects("events.k8s.io", "events", "default").Count);
+    }
+
+    [Fact]
+    public async Task Each_object_is_rate_limited_and_failures_never_throw()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { PerObjectBurst = 5 }, time);
+        var noisy = await f.Widgets.CreateAsync(Widget.New("noisy"), Ct);
+        var quiet = await f.Widgets.CreateAsync(Widget.New("quiet"), Ct);
+        for (var i = 0; i < 8; i++)
+        {
+            await recorder.RecordAsync(noisy, Event.NormalType, "Tick", "Reconcile", $"tick {i}", Ct);
+        }
+
+        await recorder.RecordAsync(quiet, Event.NormalType, "Tick", "Reconcile", "hello", Ct);
+        Assert.Equal(5, f.Server.ListObjects("events.k8s.io", "events").Count(e => (string?)e["regarding"]?["name"] == "noisy"));
+        Assert.Single(f.Server.ListObjects("events.k8s.io", "events"), e => (string?)e["regarding"]?["name"] == "quiet");
+        Assert.Equal(3, recorder.Dropped);
+
+        f.Server.FailNext(1, 500);
+        await recorder.RecordAsync(quiet, Event.NormalType, "Other", "Reconcile", "server down", Ct); // logged, not thrown
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")]
+    private static partial Regex MicroTime();
+}
