@@ -93,7 +93,9 @@ public sealed class Controller<T> : IController
             .Where(o => o.Kind == ownerKind && o.Controller == true)
             .Select(o => new ObjectKey(other.Metadata.Namespace, o.Name));
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken, CancellationToken.None);
+
+    public async Task RunAsync(CancellationToken cancellationToken, CancellationToken abort)
     {
         await _informer.WaitForSyncAsync(cancellationToken);
         foreach (var informer in _watched)
@@ -102,7 +104,7 @@ public sealed class Controller<T> : IController
         }
 
         _logger.LogInformation("Controller {Controller} started with {Workers} workers", Name, _options.Workers);
-        using var hardStop = new CancellationTokenSource();
+        using var hardStop = CancellationTokenSource.CreateLinkedTokenSource(abort);
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
             .Select(_ => Task.Run(() => WorkerAsync(hardStop.Token), CancellationToken.None))
             .ToArray();
@@ -115,7 +117,8 @@ public sealed class Controller<T> : IController
         }
 
         // Graceful stop: hand out no more keys, let in-flight reconciles finish within the deadline, then cancel them.
-        if (!await Queue.ShutDownAndWaitAsync(_options.ShutdownTimeout, CancellationToken.None))
+        // After an abort the workers are already cancelled and the wait ends as soon as they unwind.
+        if (!await Queue.ShutDownAndWaitAsync(abort.IsCancellationRequested ? TimeSpan.Zero : _options.ShutdownTimeout, CancellationToken.None))
         {
             _logger.LogWarning("Controller {Controller}: reconciles still running after {Timeout}; cancelling them", Name, _options.ShutdownTimeout);
         }

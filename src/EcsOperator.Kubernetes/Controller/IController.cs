@@ -5,6 +5,13 @@ public interface IController
 {
     string Name { get; }
 
-    /// <summary>Waits for the informers' caches, then reconciles until <paramref name="cancellationToken"/> fires.</summary>
-    Task RunAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Waits for the informers' caches, then reconciles until <paramref name="stopping"/> fires; in-flight reconciles
+    /// then get a grace period to finish. <paramref name="abort"/> cancels them at once instead: a replica that lost
+    /// its leader lease must not act next to the new leader.
+    /// </summary>
+    Task RunAsync(CancellationToken stopping, CancellationToken abort);
+
+    /// <summary>Runs with a graceful stop only.</summary>
+    Task RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken, CancellationToken.None);
 }

@@ -23,11 +23,23 @@ internal sealed class ControllerHostedService(
         var logger = loggerFactory.CreateLogger<ControllerHostedService>();
         var informerTask = informers.RunAsync(stoppingToken);
         var list = controllers.ToList();
-        Task RunControllers(CancellationToken token) => Task.WhenAll(list.Select(c => c.RunAsync(token)));
+
+        // The leading token fires when the host stops (graceful: reconciles may finish) or when the lease is lost
+        // while the host runs (abort: another replica may already lead, so in-flight reconciles stop at once).
+        async Task RunControllers(CancellationToken leading)
+        {
+            using var lost = new CancellationTokenSource();
+            await using var onLost = leading.Register(() =>
+            {
+                if (!stoppingToken.IsCancellationRequested)
+                    lost.Cancel();
+            });
+            await Task.WhenAll(list.Select(c => c.RunAsync(leading, lost.Token)));
+        }
 
         if (!options.Value.LeaderElection)
         {
-            await RunControllers(stoppingToken);
+            await Task.WhenAll(list.Select(c => c.RunAsync(stoppingToken)));
         }
         else
         {

@@ -136,6 +136,44 @@ public sealed class ControllerTests
         Assert.Equal(0, reconciler.Count("default/queued"));
     }
 
+    [Fact]
+    public async Task Abort_after_a_lost_lease_cancels_in_flight_reconciles_at_once()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var entered = new TaskCompletionSource();
+        var cancelled = new TaskCompletionSource();
+        var reconciler = new RecordingReconciler(async (_, token) =>
+        {
+            entered.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult();
+                throw;
+            }
+
+            return ReconcileResult.Done;
+        });
+        var informer = new Informer<Widget>(f.Widgets, InformerTests.Fast);
+        // A long grace period: only the abort can explain a prompt cancellation.
+        var controller = new Controller<Widget>("widgets", informer, reconciler, FastRetry with { Workers = 1, ShutdownTimeout = TimeSpan.FromMinutes(5) });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        using var abort = new CancellationTokenSource();
+        var informerTask = informer.RunAsync(stop.Token);
+        var run = controller.RunAsync(stop.Token, abort.Token);
+        await f.Widgets.CreateAsync(Widget.New("busy"), Ct);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        await abort.CancelAsync();
+        await stop.CancelAsync();
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        await run.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        await informerTask;
+    }
+
     internal sealed class RecordingReconciler : IReconciler<Widget>
     {
         private readonly Func<ReconcileRequest<Widget>, CancellationToken, Task<ReconcileResult>> _body;
