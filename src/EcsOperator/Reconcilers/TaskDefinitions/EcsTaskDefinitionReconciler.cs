@@ -48,11 +48,11 @@ public sealed class EcsTaskDefinitionReconciler(
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
 
         var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
-        var family = TaskDefinitionTranslator.DefaultFamily(obj.Metadata.Namespace!, obj.Metadata.Name!);
+        var family = obj.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(obj.Metadata.Namespace!, obj.Metadata.Name!);
         try
         {
             if (request.IsDeleting)
-                return await DeleteAsync(obj, family, owner, cancellationToken);
+                return await DeleteAsync(obj, obj.Status?.Family ?? family, owner, cancellationToken);
 
             // The finalizer comes first: an AWS revision must never exist without something that will clean it up.
             obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
