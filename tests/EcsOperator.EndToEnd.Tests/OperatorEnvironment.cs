@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using EcsOperator.Api;
 using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
@@ -67,7 +68,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
     }
 
     /// <summary>Starts a fresh operator host (a new process, as far as the operator can tell).</summary>
-    public async Task StartOperatorAsync(CancellationToken cancellationToken)
+    public async Task StartOperatorAsync(CancellationToken cancellationToken, Action<OperatorOptions>? configure = null, Action<AwsClientOptions>? aws = null)
     {
         if (_host is not null)
             throw new InvalidOperationException("the operator is already running");
@@ -78,6 +79,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 o.Namespaces = [Namespace];
                 o.LeaderElection = false;
                 o.UsageClusters = ["default"];
+                configure?.Invoke(o);
             },
             k =>
             {
@@ -92,6 +94,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
                 a.EcsEndpoint = Ecs.BaseAddress;
                 a.ApplicationAutoScalingEndpoint = Ecs.BaseAddress;
+                aws?.Invoke(a);
             });
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);

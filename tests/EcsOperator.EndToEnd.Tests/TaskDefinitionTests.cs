@@ -198,13 +198,108 @@ public sealed class TaskDefinitionTests
         await env.StartOperatorAsync(Ct);
         await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1", deletionPolicy: DeletionPolicy.Retain), Ct);
         await WaitReadyAsync(env, "web");
-        env.Ecs.Calls.Reset();
 
         await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
         await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
 
         Assert.Equal([1], Revisions(env, "ACTIVE"));
-        Assert.Equal(0, env.Ecs.Calls.Total);
+        Assert.Equal(0, env.Ecs.Calls["ecs:DeregisterTaskDefinition"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:DeleteTaskDefinitions"]);
+    }
+
+    [Fact]
+    public async Task Access_denied_is_Stalled_and_not_retried_until_the_spec_changes()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1, "AccessDeniedException", message: "User is not authorized to perform: ecs:RegisterTaskDefinition");
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" } && o.Status!.ObservedGeneration == o.Metadata.Generation);
+        Assert.Equal(ConditionReasons.AccessDenied, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Contains("not authorized", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        // Our own status write and any metadata change reconcile again; neither may repeat the refused call.
+        var reconciles = env.ReconcileCount;
+        await env.TaskDefinitions.ReplaceAsync(stalled with { Metadata = stalled.Metadata with { Labels = new Dictionary<string, string> { ["team"] = "checkout" } } }, Ct);
+        await Eventually(() => env.ReconcileCount > reconciles, "a reconcile after the label change");
+        Assert.Equal(1, env.Ecs.Calls[Register]);
+        Assert.Empty(Revisions(env, "ACTIVE"));
+
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
+        var ready = await WaitReadyAsync(env, "web");
+        Assert.Equal(1, ready.Status!.Revision);
+        Assert.Null(Condition(ready, ConditionTypes.Stalled));
+    }
+
+    [Fact]
+    public async Task A_retryable_error_shows_RetryingAfterError_and_then_succeeds_without_a_duplicate()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1000, "ServiceUnavailableException", System.Net.HttpStatusCode.ServiceUnavailable);
+        await env.StartOperatorAsync(Ct, aws: a => a.Retry.MaxAttempts = 1);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+
+        var retrying = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Reconciling) is { Reason: ConditionReasons.RetryingAfterError });
+        Assert.Equal("False", Condition(retrying, ConditionTypes.Ready)!.Status);
+        env.Ecs.Faults.Clear();
+        var ready = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(1, ready.Status!.Revision);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+        Assert.Null(Condition(ready, ConditionTypes.Reconciling));
+    }
+
+    [Fact]
+    public async Task A_family_owned_by_someone_else_is_Stalled_NotOwned_and_left_alone()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Invoke("RegisterTaskDefinition", new JsonObject
+        {
+            ["family"] = Family,
+            ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = "other:1", ["memory"] = 128 }),
+            ["tags"] = new JsonArray(new JsonObject { ["key"] = ApiGroup.OwnerTagKey, ["value"] = "another-cluster/shop/web" }),
+        });
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
+        Assert.Equal(ConditionReasons.NotOwned, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Contains("another-cluster/shop/web", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+
+        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+        Assert.Equal(0, env.Ecs.Calls[Register]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:DeregisterTaskDefinition"]);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+    }
+
+    [Fact]
+    public async Task Deletion_waits_for_revisions_a_service_still_runs_and_names_them()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct, o => o.DeletionRecheckInterval = TimeSpan.FromMilliseconds(200));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        await WaitReadyAsync(env, "web");
+        env.Ecs.Invoke("CreateCluster", new JsonObject { ["clusterName"] = "default" });
+        env.Ecs.Invoke("CreateService", new JsonObject
+        {
+            ["cluster"] = "default",
+            ["serviceName"] = "web",
+            ["taskDefinition"] = $"{Family}:1",
+            ["desiredCount"] = 0,
+            ["launchType"] = "FARGATE",
+            ["networkConfiguration"] = new JsonObject { ["awsvpcConfiguration"] = new JsonObject { ["subnets"] = new JsonArray("subnet-1") } },
+        });
+
+        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        var deleting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Deleting });
+        Assert.Contains($"{Family}:1", Condition(deleting, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+
+        env.Ecs.Invoke("DeleteService", new JsonObject { ["cluster"] = "default", ["service"] = "web", ["force"] = true });
+        env.Ecs.Tick(3); // DRAINING -> INACTIVE: an inactive service has no deployments
+        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+        Assert.Equal([1], Revisions(env, "DELETE_IN_PROGRESS"));
     }
 
     private static EcsTaskDefinition NewTaskDefinition(string name, string image, string memory = "512", int? revisionHistoryLimit = null,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
@@ -38,6 +39,10 @@ public sealed class EcsTaskDefinitionReconciler(
     private const string Inactive = "INACTIVE";
     private static readonly string[] IncludeTags = ["TAGS"];
 
+    // When ECS last refused each object's generation: the status says the same, but the informer cache may hand the
+    // next reconcile an object from before that status write, and a restart only has the status.
+    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
+
     private readonly IResourceClient<EcsTaskDefinition> _client =
         kubernetes.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
 
@@ -45,7 +50,10 @@ public sealed class EcsTaskDefinitionReconciler(
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
+        {
+            _refusals.TryRemove(request.Key, out _);
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
+        }
 
         var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
         var family = obj.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(obj.Metadata.Namespace!, obj.Metadata.Name!);
@@ -64,6 +72,12 @@ public sealed class EcsTaskDefinitionReconciler(
                 return ReconcileResult.Done; // only a spec change (new generation) or a resync tries again
             }
 
+            // ECS refused this generation moments ago (access denied, rejected request, foreign family): asking again
+            // before the spec changes or the resync interval passes would only repeat the refusal. Our own status
+            // write is what triggers this reconcile, so without the check every stall would cost a second call.
+            if (StalledRecently(request.Key, obj))
+                return ReconcileResult.After(Jittered(options.ResyncInterval));
+
             return await ApplyAsync(obj, family, owner, cancellationToken);
         }
         catch (AwsServiceException e) when (e.Kind == AwsErrorKind.Retryable || e.Kind == AwsErrorKind.NotFound)
@@ -75,8 +89,9 @@ public sealed class EcsTaskDefinitionReconciler(
         {
             var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsTaskDefinition {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
+            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
-            return ReconcileResult.Done;
+            return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
         }
     }
 
@@ -105,8 +120,9 @@ public sealed class EcsTaskDefinitionReconciler(
             if (scan.ForeignOwner is { } foreign)
             {
                 var message = $"task-definition family {family} is managed by someone else (its latest revision is tagged {OwnershipTags.OwnerKey}={foreign}): delete this object or use another name";
+                _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
                 await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.NotOwned, message), cancellationToken);
-                return ReconcileResult.Done;
+                return ReconcileResult.After(Jittered(options.ResyncInterval)); // the other owner may give the family up
             }
 
             foreach (var found in scan.Owned)
@@ -336,6 +352,19 @@ public sealed class EcsTaskDefinitionReconciler(
                 },
             };
         }, cancellationToken);
+    }
+
+    /// <summary>Whether a Stalled condition for the current generation is younger than most of a resync interval.</summary>
+    private bool StalledRecently(ObjectKey key, EcsTaskDefinition obj)
+    {
+        var window = options.ResyncInterval * 0.9;
+        var now = time.GetUtcNow();
+        if (_refusals.TryGetValue(key, out var refusal) && refusal.Generation == obj.Metadata.Generation && now - refusal.At < window)
+            return true;
+        var stalled = obj.Status?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Stalled);
+        return stalled is { Status: ConditionStatus.True }
+            && stalled.ObservedGeneration == obj.Metadata.Generation
+            && now - stalled.LastTransitionTime < window;
     }
 
     private static HashSet<int> InUseRevisions(IReadOnlySet<string> arns) =>
