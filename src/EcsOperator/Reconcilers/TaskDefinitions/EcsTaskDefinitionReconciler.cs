@@ -99,7 +99,10 @@ public sealed class EcsTaskDefinitionReconciler(
     {
         var translated = TaskDefinitionTranslator.Translate(obj.Spec, family, owner);
         var status = obj.Status ?? new EcsTaskDefinitionStatus();
-        var known = (status.Revisions ?? []).ToDictionary(r => r.Revision);
+        // Entries of another family (spec.family was changed) say nothing about this family's revision numbers.
+        var known = (status.Revisions ?? [])
+            .Where(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) == family)
+            .ToDictionary(r => r.Revision);
         var activeArns = await ListAsync(family, Active, cancellationToken);
         var activeRevisions = activeArns.Select(Revision).OfType<int>().ToHashSet();
 
