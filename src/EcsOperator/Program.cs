@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EcsOperator.Crds;
+using EcsOperator.Aws.Transport;
 using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Config;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +24,17 @@ root.SetAction(async (_, cancellationToken) =>
     var builder = Host.CreateApplicationBuilder();
     builder.Services.AddEcsOperator(o => builder.Configuration.GetSection("Operator").Bind(o));
     using var host = builder.Build();
-    await host.RunAsync(cancellationToken);
-    return 0;
+    try
+    {
+        await host.RunAsync(cancellationToken);
+        return 0;
+    }
+    catch (Exception e) when (e is KubernetesConfigException or AwsConfigurationException)
+    {
+        // A configuration problem is the user's to fix: say what it is, without a stack trace.
+        Console.Error.WriteLine($"ecs-operator: {e.Message}");
+        return 2;
+    }
 });
 
 return await root.Parse(args).InvokeAsync();
