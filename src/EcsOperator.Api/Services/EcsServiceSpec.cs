@@ -44,7 +44,7 @@ public sealed record EcsServiceSpec
     /// <summary>
     /// An EcsTaskDefinition in the same namespace: the service rolls to each new revision it registers, exactly once.
     /// </summary>
-    public ObjectReference? TaskDefinitionRef { get; init; }
+    public LocalObjectReference? TaskDefinitionRef { get; init; }
 
     /// <summary>
     /// A task definition the operator does not manage: family:revision, family (latest ACTIVE revision) or full ARN.
@@ -63,7 +63,7 @@ public sealed record EcsServiceSpec
     public string? Cluster { get; init; }
 
     /// <summary>An EcsCluster in the same namespace to run the service in.</summary>
-    public ObjectReference? ClusterRef { get; init; }
+    public LocalObjectReference? ClusterRef { get; init; }
 
     /// <summary>
     /// The number of tasks to keep running. With autoScaling, the autoscaler owns it: it is only used (clamped to

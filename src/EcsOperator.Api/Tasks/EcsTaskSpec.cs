@@ -23,10 +23,10 @@ public sealed record EcsTaskSpec
     public string? Cluster { get; init; }
 
     /// <summary>An EcsCluster in the same namespace to run in.</summary>
-    public ObjectReference? ClusterRef { get; init; }
+    public LocalObjectReference? ClusterRef { get; init; }
 
     /// <summary>An EcsTaskDefinition in the same namespace: its current revision is run.</summary>
-    public ObjectReference? TaskDefinitionRef { get; init; }
+    public LocalObjectReference? TaskDefinitionRef { get; init; }
 
     /// <summary>A task definition the operator does not manage: family:revision, family (latest ACTIVE revision) or full ARN.</summary>
     [Length(1, 2048)]

@@ -94,8 +94,8 @@ internal static class SampleObjects
         Metadata = Meta("web"),
         Spec = new EcsServiceSpec
         {
-            TaskDefinitionRef = new ObjectReference { Name = "web" },
-            ClusterRef = new ObjectReference { Name = "prod" },
+            TaskDefinitionRef = new LocalObjectReference { Name = "web" },
+            ClusterRef = new LocalObjectReference { Name = "prod" },
             DesiredCount = 3,
             CapacityProviderStrategy =
             [
@@ -205,8 +205,8 @@ internal static class SampleObjects
         Metadata = Meta("migrate-42"),
         Spec = new EcsTaskSpec
         {
-            ClusterRef = new ObjectReference { Name = "prod" },
-            TaskDefinitionRef = new ObjectReference { Name = "web" },
+            ClusterRef = new LocalObjectReference { Name = "prod" },
+            TaskDefinitionRef = new LocalObjectReference { Name = "web" },
             LaunchType = "FARGATE",
             NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-0a1b2c3d"], SecurityGroups = ["sg-0123abcd"] } },
             Overrides = new TaskOverride { ContainerOverrides = [new ContainerOverride { Name = "web", Command = ["dotnet", "Shop.Web.dll", "migrate"], Environment = [new NameValuePair { Name = "MIGRATION_TARGET", Value = "42" }] }] },

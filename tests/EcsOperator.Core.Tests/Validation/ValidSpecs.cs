@@ -159,8 +159,8 @@ internal static class ValidSpecs
     /// <summary>A Fargate (and Spot) web service behind an ALB with target tracking, step and scheduled scaling.</summary>
     public static EcsServiceSpec WebService { get; } = new()
     {
-        TaskDefinitionRef = new ObjectReference { Name = "shop-web" },
-        ClusterRef = new ObjectReference { Name = "prod" },
+        TaskDefinitionRef = new LocalObjectReference { Name = "shop-web" },
+        ClusterRef = new LocalObjectReference { Name = "prod" },
         DesiredCount = 3,
         CapacityProviderStrategy =
         [
@@ -263,7 +263,7 @@ internal static class ValidSpecs
     /// <summary>A one-off database migration run on Fargate with a command override.</summary>
     public static EcsTaskSpec MigrationTask { get; } = new()
     {
-        TaskDefinitionRef = new ObjectReference { Name = "shop-web" },
+        TaskDefinitionRef = new LocalObjectReference { Name = "shop-web" },
         Cluster = "prod",
         LaunchType = "FARGATE",
         Count = 1,

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace EcsOperator.Api.Shared;
 
 /// <summary>A reference to another object of the expected kind in the same namespace.</summary>
-public sealed record ObjectReference
+public sealed record LocalObjectReference
 {
     /// <summary>The <c>metadata.name</c> of the referenced object, in the same namespace.</summary>
     [Required]
