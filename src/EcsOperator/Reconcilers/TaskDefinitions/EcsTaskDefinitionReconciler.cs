@@ -122,7 +122,8 @@ public sealed class EcsTaskDefinitionReconciler(
             var scan = await FindOwnedRevisionAsync(activeArns, known, translated.SpecHash, owner, cancellationToken);
             if (scan.ForeignOwner is { } foreign)
             {
-                var message = $"task-definition family {family} is managed by someone else (its latest revision is tagged {OwnershipTags.OwnerKey}={foreign}): delete this object or use another name";
+                var tagged = foreign.Length == 0 ? $"carries no {OwnershipTags.OwnerKey} tag" : $"is tagged {OwnershipTags.OwnerKey}={foreign}";
+                var message = $"task-definition family {family} is managed by someone else (its latest revision {tagged}): delete this object or set spec.family to another family";
                 _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
                 await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.NotOwned, message), cancellationToken);
                 return ReconcileResult.After(Jittered(options.ResyncInterval)); // the other owner may give the family up
@@ -194,7 +195,7 @@ public sealed class EcsTaskDefinitionReconciler(
             if (tagOwner != owner)
             {
                 if (i == 0)
-                    return new RevisionScan(null, owned, tagOwner ?? "(untagged)");
+                    return new RevisionScan(null, owned, tagOwner ?? string.Empty);
                 continue;
             }
 
