@@ -1,5 +1,11 @@
 using System.CommandLine;
 using EcsOperator.Crds;
+using EcsOperator.Aws.Transport;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Config;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 var root = new RootCommand("ECS Operator: reconciles EcsTaskDefinition, EcsService, EcsCluster and EcsTask resources against Amazon ECS.");
 
@@ -11,11 +17,24 @@ var crds = new Command("crds", "Print (or write) the CustomResourceDefinitions o
 crds.SetAction(parseResult => CrdsCommand.Run(parseResult.GetValue(output), Console.Out, Console.Error));
 root.Subcommands.Add(crds);
 
-// The controller host lands with the reconcilers; until then running the operator says so and fails loudly.
-root.SetAction(_ =>
+// Without a command: run the controllers against the current cluster (in-cluster or kubeconfig) and the AWS
+// environment (region, credentials, endpoint overrides from AWS_* variables).
+root.SetAction(async (_, cancellationToken) =>
 {
-    Console.Error.WriteLine("ecs-operator: the controller is not yet runnable (the host lands with the reconcilers); try 'ecs-operator crds'");
-    return 2;
+    var builder = Host.CreateApplicationBuilder();
+    builder.Services.AddEcsOperator(o => builder.Configuration.GetSection("Operator").Bind(o));
+    using var host = builder.Build();
+    try
+    {
+        await host.RunAsync(cancellationToken);
+        return 0;
+    }
+    catch (Exception e) when (e is KubernetesConfigException or AwsConfigurationException)
+    {
+        // A configuration problem is the user's to fix: say what it is, without a stack trace.
+        Console.Error.WriteLine($"ecs-operator: {e.Message}");
+        return 2;
+    }
 });
 
 return await root.Parse(args).InvokeAsync();

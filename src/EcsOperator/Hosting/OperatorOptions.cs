@@ -1,0 +1,32 @@
+namespace EcsOperator.Hosting;
+
+/// <summary>What the operator manages and how often it re-checks AWS.</summary>
+public sealed class OperatorOptions
+{
+    /// <summary>
+    /// The first part of every owner tag (<c>&lt;cluster-id&gt;/&lt;namespace&gt;/&lt;name&gt;</c>); null reads the
+    /// UID of the <c>kube-system</c> namespace, which is stable for the life of a cluster.
+    /// </summary>
+    public string? ClusterId { get; set; }
+
+    /// <summary>Namespaces to watch; null or empty watches all.</summary>
+    public IReadOnlyList<string>? Namespaces { get; set; }
+
+    /// <summary>How often a Ready object is checked against AWS again (plus up to 10% jitter).</summary>
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a deletion waits before checking again whether revisions are still in use.</summary>
+    public TimeSpan DeletionRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// ECS clusters whose services are asked which task-definition revisions they still run, before a revision is
+    /// deregistered or deleted.
+    /// </summary>
+    public IReadOnlyList<string> UsageClusters { get; set; } = ["default"];
+
+    /// <summary>Parallel reconciles per kind.</summary>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>Elect a leader among replicas (off for a single local run or tests).</summary>
+    public bool LeaderElection { get; set; } = true;
+}

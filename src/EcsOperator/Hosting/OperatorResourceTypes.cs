@@ -1,0 +1,16 @@
+using EcsOperator.Api;
+using RestResourceType = EcsOperator.Kubernetes.Rest.ResourceType;
+
+namespace EcsOperator.Hosting;
+
+/// <summary>Our kinds as REST resources of the Kubernetes client.</summary>
+public static class OperatorResourceTypes
+{
+    public static RestResourceType TaskDefinitions { get; } = Of(Kinds.TaskDefinition);
+
+    public static RestResourceType Of(Api.ResourceType kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return new RestResourceType(kind.Group, kind.Version, kind.Plural, kind.Kind, Namespaced: true);
+    }
+}

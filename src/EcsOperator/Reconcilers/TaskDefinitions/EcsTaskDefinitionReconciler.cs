@@ -1,0 +1,387 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EcsOperator.Api;
+using EcsOperator.Api.Shared;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Transport;
+using EcsOperator.Core.Arns;
+using EcsOperator.Core.Conditions;
+using EcsOperator.Core.Ownership;
+using EcsOperator.Core.TaskDefinitions;
+using EcsOperator.Core.Validation;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace EcsOperator.Reconcilers.TaskDefinitions;
+
+/// <summary>
+/// Drives an EcsTaskDefinition (DESIGN section 4): registers a revision only when the spec hash changes, reuses the
+/// revision a previous run registered (found by owner + hash tags), retires revisions beyond revisionHistoryLimit
+/// that no deployment uses, and cleans up (or retains) the family on deletion.
+/// </summary>
+public sealed class EcsTaskDefinitionReconciler(
+    IKubernetesClient kubernetes,
+    IEcsApi ecs,
+    ITaskDefinitionUsage usage,
+    IEventRecorder events,
+    ClusterIdentity clusterIdentity,
+    OperatorOptions options,
+    TimeProvider time,
+    ILogger<EcsTaskDefinitionReconciler> logger) : IReconciler<EcsTaskDefinition>
+{
+    private const string Active = "ACTIVE";
+    private const string Inactive = "INACTIVE";
+    private static readonly string[] IncludeTags = ["TAGS"];
+
+    // When ECS last refused each object's generation: the status says the same, but the informer cache may hand the
+    // next reconcile an object from before that status write, and a restart only has the status.
+    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
+
+    private readonly IResourceClient<EcsTaskDefinition> _client =
+        kubernetes.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<EcsTaskDefinition> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Object is not { } obj)
+        {
+            _refusals.TryRemove(request.Key, out _);
+            return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
+        }
+
+        var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
+        var family = obj.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(obj.Metadata.Namespace!, obj.Metadata.Name!);
+        try
+        {
+            if (request.IsDeleting)
+                return await DeleteAsync(obj, obj.Status?.Family ?? family, owner, cancellationToken);
+
+            // The finalizer comes first: an AWS revision must never exist without something that will clean it up.
+            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            var errors = TaskDefinitionValidator.Validate(obj.Spec);
+            if (errors.Count > 0)
+            {
+                var message = string.Join("; ", errors.Select(e => e.ToString()));
+                await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), cancellationToken);
+                return ReconcileResult.Done; // only a spec change (new generation) or a resync tries again
+            }
+
+            // ECS refused this generation moments ago (access denied, rejected request, foreign family): asking again
+            // before the spec changes or the resync interval passes would only repeat the refusal. Our own status
+            // write is what triggers this reconcile, so without the check every stall would cost a second call.
+            if (StalledRecently(request.Key, obj))
+                return ReconcileResult.After(Jittered(options.ResyncInterval));
+
+            return await ApplyAsync(obj, family, owner, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.Retryable || e.Kind == AwsErrorKind.NotFound)
+        {
+            await WriteStatusAsync(obj, s => s, new ReconcileState.Retrying($"{e.ErrorCode}: {e.Message}"), cancellationToken);
+            throw; // the work queue retries with per-key backoff
+        }
+        catch (AwsServiceException e)
+        {
+            var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
+            logger.LogWarning("EcsTaskDefinition {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
+            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
+            await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
+            return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
+        }
+    }
+
+    private async Task<ReconcileResult> ApplyAsync(EcsTaskDefinition obj, string family, string owner, CancellationToken cancellationToken)
+    {
+        var translated = TaskDefinitionTranslator.Translate(obj.Spec, family, owner);
+        var status = obj.Status ?? new EcsTaskDefinitionStatus();
+        // Entries of another family (spec.family was changed) say nothing about this family's revision numbers.
+        var known = (status.Revisions ?? [])
+            .Where(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) == family)
+            .ToDictionary(r => r.Revision);
+        var activeArns = await ListAsync(family, Active, cancellationToken);
+        var activeRevisions = activeArns.Select(Revision).OfType<int>().ToHashSet();
+
+        // Cheap path first: the status already names the revision for this hash and it is still ACTIVE.
+        TaskDefinitionRevision? current = null;
+        if (status.SpecHash == translated.SpecHash && status.Revision is { } statusRevision && status.TaskDefinitionArn is not null
+            && activeRevisions.Contains(statusRevision))
+        {
+            current = known.GetValueOrDefault(statusRevision) ?? new TaskDefinitionRevision
+            {
+                Revision = statusRevision, TaskDefinitionArn = status.TaskDefinitionArn, SpecHash = status.SpecHash,
+            };
+        }
+
+        if (current is null)
+        {
+            var scan = await FindOwnedRevisionAsync(activeArns, known, translated.SpecHash, owner, cancellationToken);
+            if (scan.ForeignOwner is { } foreign)
+            {
+                var tagged = foreign.Length == 0 ? $"carries no {OwnershipTags.OwnerKey} tag" : $"is tagged {OwnershipTags.OwnerKey}={foreign}";
+                var message = $"task-definition family {family} is managed by someone else (its latest revision {tagged}): delete this object or set spec.family to another family";
+                _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
+                await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.NotOwned, message), cancellationToken);
+                return ReconcileResult.After(Jittered(options.ResyncInterval)); // the other owner may give the family up
+            }
+
+            foreach (var found in scan.Owned)
+                known[found.Revision] = found;
+            current = scan.Match;
+        }
+
+        if (current is null)
+        {
+            var response = await ecs.RegisterTaskDefinitionAsync(translated.Request, cancellationToken);
+            var registered = response.TaskDefinition ?? throw new InvalidOperationException("RegisterTaskDefinition returned no task definition");
+            current = new TaskDefinitionRevision
+            {
+                Revision = registered.Revision ?? throw new InvalidOperationException("RegisterTaskDefinition returned no revision"),
+                TaskDefinitionArn = registered.TaskDefinitionArn,
+                SpecHash = translated.SpecHash,
+                RegisteredAt = registered.RegisteredAt ?? time.GetUtcNow(),
+            };
+            activeRevisions.Add(current.Revision);
+            logger.LogInformation("Registered {Arn} for EcsTaskDefinition {Namespace}/{Name}", current.TaskDefinitionArn, obj.Metadata.Namespace, obj.Metadata.Name);
+            await events.RecordAsync(obj, Event.NormalType, EventReasons.RevisionRegistered, "RegisterTaskDefinition",
+                $"Registered revision {current.Revision} ({current.TaskDefinitionArn})", cancellationToken);
+        }
+
+        known[current.Revision] = current;
+        var retired = await RetireOldRevisionsAsync(family, owner, current.Revision, known, activeRevisions, obj.Spec.EffectiveRevisionHistoryLimit, cancellationToken);
+        var revisions = known.Values
+            .Where(r => activeRevisions.Contains(r.Revision) && !retired.Contains(r.Revision))
+            .OrderByDescending(r => r.Revision)
+            .ToList();
+
+        await WriteStatusAsync(obj, s => s with
+        {
+            Family = family,
+            Revision = current.Revision,
+            TaskDefinitionArn = current.TaskDefinitionArn,
+            SpecHash = translated.SpecHash,
+            Revisions = revisions,
+        }, new ReconcileState.Ready($"revision {current.Revision} of {family} is registered and ACTIVE"), cancellationToken);
+        return ReconcileResult.After(Jittered(options.ResyncInterval));
+    }
+
+    /// <summary>
+    /// Newest first, stops at the first ACTIVE revision tagged with this owner and hash. Revisions the status already
+    /// knows as ours need no call; the latest revision carrying another owner means the family is not ours.
+    /// </summary>
+    private async Task<RevisionScan> FindOwnedRevisionAsync(IReadOnlyList<string> activeArns, IReadOnlyDictionary<int, TaskDefinitionRevision> known,
+        string specHash, string owner, CancellationToken cancellationToken)
+    {
+        var owned = new List<TaskDefinitionRevision>();
+        var newestFirst = activeArns.Select(a => (Arn: a, Revision: Revision(a))).Where(x => x.Revision is not null).OrderByDescending(x => x.Revision).ToList();
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            var (arn, revision) = newestFirst[i];
+            if (known.TryGetValue(revision!.Value, out var entry))
+            {
+                if (entry.SpecHash == specHash)
+                    return new RevisionScan(entry, owned, null);
+                continue;
+            }
+
+            var described = await DescribeAsync(arn, cancellationToken);
+            if (described is null)
+                continue;
+            var tagOwner = Tag(described.Tags, OwnershipTags.OwnerKey);
+            if (tagOwner != owner)
+            {
+                if (i == 0)
+                    return new RevisionScan(null, owned, tagOwner ?? string.Empty);
+                continue;
+            }
+
+            var found = new TaskDefinitionRevision
+            {
+                Revision = revision.Value,
+                TaskDefinitionArn = described.TaskDefinition?.TaskDefinitionArn ?? arn,
+                SpecHash = Tag(described.Tags, OwnershipTags.SpecHashKey),
+                RegisteredAt = described.TaskDefinition?.RegisteredAt,
+            };
+            owned.Add(found);
+            if (found.SpecHash == specHash)
+                return new RevisionScan(found, owned, null);
+        }
+
+        return new RevisionScan(null, owned, null);
+    }
+
+    /// <summary>Deregisters owned ACTIVE revisions beyond the history limit and deletes owned INACTIVE ones, unless in use.</summary>
+    private async Task<IReadOnlySet<int>> RetireOldRevisionsAsync(string family, string owner, int current,
+        IReadOnlyDictionary<int, TaskDefinitionRevision> known, IReadOnlySet<int> activeRevisions, int limit, CancellationToken cancellationToken)
+    {
+        var ownedActive = known.Keys.Where(activeRevisions.Contains).ToList();
+        var candidates = RevisionHistory.ToDeregister(ownedActive, current, limit, new HashSet<int>());
+        var inactiveArns = await ListAsync(family, Inactive, cancellationToken);
+        var ownedInactive = new List<int>();
+        foreach (var arn in inactiveArns)
+        {
+            if (Revision(arn) is not { } revision)
+                continue;
+            if (known.ContainsKey(revision) || Tag((await DescribeAsync(arn, cancellationToken))?.Tags, OwnershipTags.OwnerKey) == owner)
+                ownedInactive.Add(revision);
+        }
+
+        if (candidates.Count == 0 && ownedInactive.Count == 0)
+            return new HashSet<int>();
+
+        // Only now ask which revisions live deployments run: that call fans out over clusters and services.
+        var inUse = InUseRevisions(await usage.InUseAsync(family, cancellationToken));
+        var deregister = RevisionHistory.ToDeregister(ownedActive, current, limit, inUse);
+        foreach (var revision in deregister)
+        {
+            await DeregisterAsync($"{family}:{revision}", cancellationToken);
+        }
+
+        await DeleteAsync(family, RevisionHistory.ToDelete(ownedInactive.Concat(deregister), inUse), cancellationToken);
+        return deregister.ToHashSet();
+    }
+
+    private async Task<ReconcileResult> DeleteAsync(EcsTaskDefinition obj, string family, string owner, CancellationToken cancellationToken)
+    {
+        if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            return ReconcileResult.Done;
+        if (obj.Spec.DeletionPolicy == DeletionPolicy.Retain)
+        {
+            await _client.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            return ReconcileResult.Done;
+        }
+
+        var known = (obj.Status?.Revisions ?? []).Select(r => r.Revision).ToHashSet();
+        if (obj.Status?.Revision is { } statusRevision)
+            known.Add(statusRevision);
+        var ownedActive = await OwnedAsync(family, Active, owner, known, cancellationToken);
+        var ownedInactive = await OwnedAsync(family, Inactive, owner, known, cancellationToken);
+        var still = new List<int>();
+        if (ownedActive.Count + ownedInactive.Count > 0)
+        {
+            var inUse = InUseRevisions(await usage.InUseAsync(family, cancellationToken));
+            foreach (var revision in ownedActive.Where(r => !inUse.Contains(r)).Order())
+            {
+                await DeregisterAsync($"{family}:{revision}", cancellationToken);
+            }
+
+            await DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
+            still.AddRange(ownedActive.Concat(ownedInactive).Where(inUse.Contains).Distinct().Order());
+        }
+
+        if (still.Count > 0)
+        {
+            var names = string.Join(", ", still.Select(r => $"{family}:{r}"));
+            await WriteStatusAsync(obj, s => s, new ReconcileState.Deleting($"waiting for services to stop using {names} before deleting them"), cancellationToken);
+            return ReconcileResult.After(options.DeletionRecheckInterval);
+        }
+
+        await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "DeregisterTaskDefinition",
+            $"Deregistered and deleted the revisions of {family}", cancellationToken);
+        await _client.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+        return ReconcileResult.Done;
+    }
+
+    private async Task<IReadOnlyList<int>> OwnedAsync(string family, string status, string owner, IReadOnlySet<int> known, CancellationToken cancellationToken)
+    {
+        var owned = new List<int>();
+        foreach (var arn in await ListAsync(family, status, cancellationToken))
+        {
+            if (Revision(arn) is not { } revision)
+                continue;
+            if (known.Contains(revision) || Tag((await DescribeAsync(arn, cancellationToken))?.Tags, OwnershipTags.OwnerKey) == owner)
+                owned.Add(revision);
+        }
+
+        return owned;
+    }
+
+    private Task<IReadOnlyList<string>> ListAsync(string family, string status, CancellationToken cancellationToken) =>
+        ecs.ListAllTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = family, Status = status, Sort = "DESC" }, cancellationToken);
+
+    private async Task<DescribeTaskDefinitionResponse?> DescribeAsync(string arn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = arn, Include = IncludeTags }, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return null; // deleted between list and describe
+        }
+    }
+
+    private async Task DeregisterAsync(string familyRevision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ecs.DeregisterTaskDefinitionAsync(new DeregisterTaskDefinitionRequest { TaskDefinition = familyRevision }, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            // already gone: what we wanted
+        }
+    }
+
+    private async Task DeleteAsync(string family, IReadOnlyList<int> revisions, CancellationToken cancellationToken)
+    {
+        // DeleteTaskDefinitions takes at most 10 per call; per-revision failures (e.g. already deleting) are harmless.
+        foreach (var batch in revisions.Chunk(10))
+        {
+            await ecs.DeleteTaskDefinitionsAsync(new DeleteTaskDefinitionsRequest
+            {
+                TaskDefinitions = batch.Select(r => $"{family}:{r.ToString(CultureInfo.InvariantCulture)}").ToList(),
+            }, cancellationToken);
+        }
+    }
+
+    private async Task WriteStatusAsync(EcsTaskDefinition obj, Func<EcsTaskDefinitionStatus, EcsTaskDefinitionStatus> edit,
+        ReconcileState state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await _client.UpdateStatusAsync(obj, o =>
+        {
+            var status = edit(o.Status ?? new EcsTaskDefinitionStatus());
+            var generation = o.Metadata.Generation ?? 0;
+            return o with
+            {
+                Status = status with
+                {
+                    ObservedGeneration = generation,
+                    Conditions = ConditionsCalculator.Compute(status.Conditions, state, drift: null, generation, now),
+                },
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>Whether a Stalled condition for the current generation is younger than most of a resync interval.</summary>
+    private bool StalledRecently(ObjectKey key, EcsTaskDefinition obj)
+    {
+        var window = options.ResyncInterval * 0.9;
+        var now = time.GetUtcNow();
+        if (_refusals.TryGetValue(key, out var refusal) && refusal.Generation == obj.Metadata.Generation && now - refusal.At < window)
+            return true;
+        var stalled = obj.Status?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Stalled);
+        return stalled is { Status: ConditionStatus.True }
+            && stalled.ObservedGeneration == obj.Metadata.Generation
+            && now - stalled.LastTransitionTime < window;
+    }
+
+    private static HashSet<int> InUseRevisions(IReadOnlySet<string> arns) =>
+        arns.Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
+
+    private static int? Revision(string arn) => EcsNames.TaskDefinitionRevision(arn);
+
+    private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
+
+    private static bool IsAccessDenied(string code) =>
+        code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
+
+    private TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
+
+    private sealed record RevisionScan(TaskDefinitionRevision? Match, IReadOnlyList<TaskDefinitionRevision> Owned, string? ForeignOwner);
+}

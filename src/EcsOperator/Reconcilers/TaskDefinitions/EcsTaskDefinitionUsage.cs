@@ -1,0 +1,45 @@
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Transport;
+using EcsOperator.Core.Arns;
+
+namespace EcsOperator.Reconcilers.TaskDefinitions;
+
+/// <summary>
+/// Asks ECS: lists the services of the clusters <paramref name="clusters"/> names, describes them and collects the
+/// task definitions of all their deployments (PRIMARY and ACTIVE: a rollout in progress still needs the old one).
+/// </summary>
+public sealed class EcsTaskDefinitionUsage(IEcsApi ecs, Func<CancellationToken, Task<IReadOnlyList<string>>> clusters) : ITaskDefinitionUsage
+{
+    public async Task<IReadOnlySet<string>> InUseAsync(string family, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(family);
+        var inUse = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in (await clusters(cancellationToken)).Distinct(StringComparer.Ordinal))
+        {
+            IReadOnlyList<string> services;
+            try
+            {
+                services = await ecs.ListAllServicesAsync(new ListServicesRequest { Cluster = cluster }, cancellationToken);
+            }
+            catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+            {
+                continue; // a cluster that does not exist runs nothing
+            }
+
+            if (services.Count == 0)
+                continue;
+            var described = await ecs.DescribeAllServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = services }, cancellationToken);
+            foreach (var service in described.Services)
+            {
+                foreach (var deployment in service.Deployments ?? [])
+                {
+                    if (deployment.TaskDefinition is { } arn && EcsNames.TaskDefinitionFamily(arn) == family)
+                        inUse.Add(arn);
+                }
+            }
+        }
+
+        return inUse;
+    }
+}

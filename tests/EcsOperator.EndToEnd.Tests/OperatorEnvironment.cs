@@ -1,0 +1,119 @@
+using System.Diagnostics.Metrics;
+using EcsOperator.Api;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Config;
+using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Simulator;
+using EcsOperator.Testing;
+using EcsOperator.Testing.KubeApi;
+using Microsoft.Extensions.Hosting;
+
+namespace EcsOperator.EndToEnd.Tests;
+
+/// <summary>
+/// One test's world: a Kubernetes API test server with our CRDs, an ECS simulator, a client for the test's own
+/// calls, and the real operator host (started and restarted on demand) pointed at both.
+/// </summary>
+internal sealed class OperatorEnvironment : IAsyncDisposable
+{
+    public const string Namespace = "shop";
+
+    private readonly MeterListener _reconciles = new();
+    private long _reconcileCount;
+    private IHost? _host;
+
+    private OperatorEnvironment(KubeApiTestServer kube, EcsSimulator ecs)
+    {
+        Kube = kube;
+        Ecs = ecs;
+        var client = new KubernetesClient(Configuration, new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
+        TaskDefinitions = client.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+
+        // Reconciles are counted through the runtime's own metric, so a hot loop shows up even when it writes nothing.
+        _reconciles.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "EcsOperator.Kubernetes" && instrument.Name == "k8s.controller.reconciles")
+                listener.EnableMeasurementEvents(instrument);
+        };
+        _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "kind", Value: EcsTaskDefinition.KindName })
+                    Interlocked.Add(ref _reconcileCount, value);
+            }
+        });
+        _reconciles.Start();
+    }
+
+    public KubeApiTestServer Kube { get; }
+
+    public EcsSimulator Ecs { get; }
+
+    public IResourceClient<EcsTaskDefinition> TaskDefinitions { get; }
+
+    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
+    public long ReconcileCount => Interlocked.Read(ref _reconcileCount);
+
+    private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
+
+    public static async Task<OperatorEnvironment> StartAsync(CancellationToken cancellationToken)
+    {
+        var crds = Directory.GetFiles(RepoPaths.Crds, "*.yaml");
+        var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = crds }, cancellationToken);
+        var ecs = await EcsSimulator.StartAsync(cancellationToken: cancellationToken);
+        return new OperatorEnvironment(kube, ecs);
+    }
+
+    /// <summary>Starts a fresh operator host (a new process, as far as the operator can tell).</summary>
+    public async Task StartOperatorAsync(CancellationToken cancellationToken, Action<OperatorOptions>? configure = null, Action<AwsClientOptions>? aws = null)
+    {
+        if (_host is not null)
+            throw new InvalidOperationException("the operator is already running");
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddEcsOperator(
+            o =>
+            {
+                o.Namespaces = [Namespace];
+                o.LeaderElection = false;
+                o.UsageClusters = ["default"];
+                configure?.Invoke(o);
+            },
+            k =>
+            {
+                k.Configuration = Configuration;
+                k.Qps = 1000;
+                k.Burst = 1000;
+            },
+            a =>
+            {
+                a.Region = "us-east-1";
+                a.AccessKeyId = "AKIDEXAMPLE";
+                a.SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+                a.EcsEndpoint = Ecs.BaseAddress;
+                a.ApplicationAutoScalingEndpoint = Ecs.BaseAddress;
+                aws?.Invoke(a);
+            });
+        _host = builder.Build();
+        await _host.StartAsync(cancellationToken);
+    }
+
+    public async Task StopOperatorAsync(CancellationToken cancellationToken)
+    {
+        if (_host is null)
+            return;
+        await _host.StopAsync(cancellationToken);
+        _host.Dispose();
+        _host = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopOperatorAsync(CancellationToken.None);
+        _reconciles.Dispose();
+        await Ecs.DisposeAsync();
+        await Kube.DisposeAsync();
+    }
+}

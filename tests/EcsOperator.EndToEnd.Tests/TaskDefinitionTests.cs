@@ -1,0 +1,380 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EcsOperator.Api;
+using EcsOperator.Api.Shared;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Kubernetes.Model;
+using Xunit;
+
+namespace EcsOperator.EndToEnd.Tests;
+
+/// <summary>The EcsTaskDefinition controller, run by the real host against the test API server and the ECS simulator.</summary>
+public sealed class TaskDefinitionTests
+{
+    private const string Register = "ecs:RegisterTaskDefinition";
+    private const string Family = OperatorEnvironment.Namespace + "-web";
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Creating_registers_exactly_one_revision_and_reports_Ready()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var ready = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(1, env.Ecs.Calls[Register]);
+        Assert.Equal(Family, ready.Status!.Family);
+        Assert.Equal(1, ready.Status.Revision);
+        Assert.EndsWith($":task-definition/{Family}:1", ready.Status.TaskDefinitionArn, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.Single(ready.Status.Revisions!).Revision);
+        Assert.Contains(ApiGroup.CleanupFinalizer, ready.Metadata.Finalizers!);
+        var tags = Described(env, $"{Family}:1")["tags"]!.AsArray();
+        Assert.Contains(tags, t => (string?)t!["key"] == ApiGroup.OwnerTagKey && ((string?)t["value"])!.EndsWith("/shop/web", StringComparison.Ordinal));
+        Assert.Contains(tags, t => (string?)t!["key"] == ApiGroup.SpecHashTagKey && (string?)t["value"] == ready.Status.SpecHash);
+        await Eventually(() => env.Kube.ListObjects("events.k8s.io", "events", OperatorEnvironment.Namespace)
+            .Any(e => (string?)e["reason"] == EventReasons.RevisionRegistered && (string?)e["type"] == "Normal"), "a RevisionRegistered event");
+    }
+
+    [Fact]
+    public async Task Editing_the_image_registers_exactly_one_new_revision()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await WaitReadyAsync(env, "web");
+
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:1.28" }] });
+        var ready = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(2, env.Ecs.Calls[Register]);
+        Assert.Equal(2, ready.Status!.Revision);
+        Assert.Equal([2, 1], ready.Status.Revisions!.Select(r => r.Revision));
+        Assert.Equal("nginx:1.28", (string?)Described(env, $"{Family}:2")["taskDefinition"]!["containerDefinitions"]![0]!["image"]);
+    }
+
+    [Fact]
+    public async Task Label_changes_and_reordered_environment_variables_register_nothing()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var first = await WaitReadyAsync(env, "web");
+
+        var reconciles = env.ReconcileCount;
+        var current = await env.TaskDefinitions.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        await env.TaskDefinitions.ReplaceAsync(current with { Metadata = current.Metadata with { Labels = new Dictionary<string, string> { ["team"] = "checkout" } } }, Ct);
+        await Eventually(() => env.ReconcileCount > reconciles, "a reconcile after the label change");
+
+        await EditSpecAsync(env, "web", s => s with
+        {
+            ContainerDefinitions = [s.ContainerDefinitions[0] with { Environment = s.ContainerDefinitions[0].Environment!.Reverse().ToList() }],
+        });
+        var ready = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(1, env.Ecs.Calls[Register]);
+        Assert.True(ready.Metadata.Generation > first.Metadata.Generation, "the reorder was a spec change");
+        Assert.Equal(first.Status!.TaskDefinitionArn, ready.Status!.TaskDefinitionArn);
+        Assert.Equal(first.Status.SpecHash, ready.Status.SpecHash);
+    }
+
+    [Fact]
+    public async Task A_restarted_operator_registers_nothing_and_leaves_the_status_as_it_was()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var before = await WaitReadyAsync(env, "web");
+        await env.StopOperatorAsync(Ct);
+        env.Ecs.Calls.Reset();
+
+        var reconciles = env.ReconcileCount;
+        await env.StartOperatorAsync(Ct);
+        await Eventually(() => env.ReconcileCount > reconciles, "a reconcile by the new host");
+        var after = await env.TaskDefinitions.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+
+        Assert.Equal(0, env.Ecs.Calls[Register]);
+        Assert.Equal(StatusJson(before), StatusJson(after));
+    }
+
+    [Fact]
+    public async Task A_lost_status_is_recovered_from_the_revision_tags_without_registering_a_duplicate()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var before = await WaitReadyAsync(env, "web");
+        await env.StopOperatorAsync(Ct);
+
+        // e.g. restored from a backup without status: only the tags on the revision remember it.
+        await env.TaskDefinitions.ReplaceStatusAsync(before with { Status = new EcsTaskDefinitionStatus() }, Ct);
+        env.Ecs.Calls.Reset();
+        await env.StartOperatorAsync(Ct);
+        var after = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(0, env.Ecs.Calls[Register]);
+        Assert.Equal(before.Status!.TaskDefinitionArn, after.Status!.TaskDefinitionArn);
+        Assert.Equal(1, Assert.Single(after.Status.Revisions!).Revision);
+    }
+
+    [Fact]
+    public async Task Revisions_beyond_the_history_limit_are_deregistered_unless_a_service_still_runs_them()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1", revisionHistoryLimit: 2), Ct);
+        await WaitReadyAsync(env, "web");
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
+        await WaitReadyAsync(env, "web");
+
+        // A live service runs revision 2: it must stay ACTIVE whatever the limit says.
+        env.Ecs.Invoke("CreateCluster", new JsonObject { ["clusterName"] = "default" });
+        env.Ecs.Invoke("CreateService", new JsonObject
+        {
+            ["cluster"] = "default",
+            ["serviceName"] = "web",
+            ["taskDefinition"] = $"{Family}:2",
+            ["desiredCount"] = 0,
+            ["launchType"] = "FARGATE",
+            ["networkConfiguration"] = new JsonObject { ["awsvpcConfiguration"] = new JsonObject { ["subnets"] = new JsonArray("subnet-1") } },
+        });
+
+        foreach (var image in new[] { "nginx:3", "nginx:4" })
+        {
+            await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = image }] });
+            await WaitReadyAsync(env, "web");
+        }
+
+        var ready = await env.TaskDefinitions.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        Assert.Equal(4, env.Ecs.Calls[Register]);
+        Assert.Equal([2, 3, 4], Revisions(env, "ACTIVE"));
+        Assert.Empty(Revisions(env, "INACTIVE"));
+        Assert.Equal([1], Revisions(env, "DELETE_IN_PROGRESS")); // deregistered, then deleted: no deployment uses it
+        Assert.Equal([4, 3, 2], ready.Status!.Revisions!.Select(r => r.Revision));
+    }
+
+    [Fact]
+    public async Task An_invalid_spec_is_Stalled_with_the_field_path_without_any_ECS_call_or_hot_loop()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27", memory: "4096"), Ct);
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" } && o.Status!.ObservedGeneration == o.Metadata.Generation);
+
+        var condition = Condition(stalled, ConditionTypes.Stalled)!;
+        Assert.Equal(ConditionReasons.InvalidSpec, condition.Reason);
+        Assert.Contains("spec.memory", condition.Message, StringComparison.Ordinal);
+        Assert.Equal(ConditionReasons.InvalidSpec, Condition(stalled, ConditionTypes.Ready)!.Reason);
+        var reconciles = env.ReconcileCount;
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        Assert.InRange(env.ReconcileCount - reconciles, 0, 2);
+        Assert.Equal(0, env.Ecs.Calls.Total);
+    }
+
+    [Fact]
+    public async Task Deleting_with_the_Delete_policy_deregisters_and_deletes_the_revisions()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        await WaitReadyAsync(env, "web");
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
+        await WaitReadyAsync(env, "web");
+
+        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+
+        Assert.Empty(Revisions(env, "ACTIVE"));
+        Assert.Equal([1, 2], Revisions(env, "DELETE_IN_PROGRESS"));
+    }
+
+    [Fact]
+    public async Task Deleting_with_the_Retain_policy_leaves_the_revisions_registered()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1", deletionPolicy: DeletionPolicy.Retain), Ct);
+        await WaitReadyAsync(env, "web");
+
+        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+        Assert.Equal(0, env.Ecs.Calls["ecs:DeregisterTaskDefinition"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:DeleteTaskDefinitions"]);
+    }
+
+    [Fact]
+    public async Task Access_denied_is_Stalled_and_not_retried_until_the_spec_changes()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1, "AccessDeniedException", message: "User is not authorized to perform: ecs:RegisterTaskDefinition");
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" } && o.Status!.ObservedGeneration == o.Metadata.Generation);
+        Assert.Equal(ConditionReasons.AccessDenied, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Contains("not authorized", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        // Our own status write and any metadata change reconcile again; neither may repeat the refused call.
+        var reconciles = env.ReconcileCount;
+        await env.TaskDefinitions.ReplaceAsync(stalled with { Metadata = stalled.Metadata with { Labels = new Dictionary<string, string> { ["team"] = "checkout" } } }, Ct);
+        await Eventually(() => env.ReconcileCount > reconciles, "a reconcile after the label change");
+        Assert.Equal(1, env.Ecs.Calls[Register]);
+        Assert.Empty(Revisions(env, "ACTIVE"));
+
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
+        var ready = await WaitReadyAsync(env, "web");
+        Assert.Equal(1, ready.Status!.Revision);
+        Assert.Null(Condition(ready, ConditionTypes.Stalled));
+    }
+
+    [Fact]
+    public async Task A_retryable_error_shows_RetryingAfterError_and_then_succeeds_without_a_duplicate()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1000, "ServiceUnavailableException", System.Net.HttpStatusCode.ServiceUnavailable);
+        await env.StartOperatorAsync(Ct, aws: a => a.Retry.MaxAttempts = 1);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+
+        var retrying = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Reconciling) is { Reason: ConditionReasons.RetryingAfterError });
+        Assert.Equal("False", Condition(retrying, ConditionTypes.Ready)!.Status);
+        env.Ecs.Faults.Clear();
+        var ready = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(1, ready.Status!.Revision);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+        Assert.Null(Condition(ready, ConditionTypes.Reconciling));
+    }
+
+    [Fact]
+    public async Task A_family_owned_by_someone_else_is_Stalled_NotOwned_and_left_alone()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Invoke("RegisterTaskDefinition", new JsonObject
+        {
+            ["family"] = Family,
+            ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = "other:1", ["memory"] = 128 }),
+            ["tags"] = new JsonArray(new JsonObject { ["key"] = ApiGroup.OwnerTagKey, ["value"] = "another-cluster/shop/web" }),
+        });
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
+        Assert.Equal(ConditionReasons.NotOwned, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Contains("another-cluster/shop/web", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+
+        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+        Assert.Equal(0, env.Ecs.Calls[Register]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:DeregisterTaskDefinition"]);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+    }
+
+    [Fact]
+    public async Task Deletion_waits_for_revisions_a_service_still_runs_and_names_them()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct, o => o.DeletionRecheckInterval = TimeSpan.FromMilliseconds(200));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        await WaitReadyAsync(env, "web");
+        env.Ecs.Invoke("CreateCluster", new JsonObject { ["clusterName"] = "default" });
+        env.Ecs.Invoke("CreateService", new JsonObject
+        {
+            ["cluster"] = "default",
+            ["serviceName"] = "web",
+            ["taskDefinition"] = $"{Family}:1",
+            ["desiredCount"] = 0,
+            ["launchType"] = "FARGATE",
+            ["networkConfiguration"] = new JsonObject { ["awsvpcConfiguration"] = new JsonObject { ["subnets"] = new JsonArray("subnet-1") } },
+        });
+
+        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        var deleting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Deleting });
+        Assert.Contains($"{Family}:1", Condition(deleting, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+
+        env.Ecs.Invoke("DeleteService", new JsonObject { ["cluster"] = "default", ["service"] = "web", ["force"] = true });
+        env.Ecs.Tick(3); // DRAINING -> INACTIVE: an inactive service has no deployments
+        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+        Assert.Equal([1], Revisions(env, "DELETE_IN_PROGRESS"));
+    }
+
+    private static EcsTaskDefinition NewTaskDefinition(string name, string image, string memory = "512", int? revisionHistoryLimit = null,
+        DeletionPolicy deletionPolicy = DeletionPolicy.Delete) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = OperatorEnvironment.Namespace },
+        Spec = new EcsTaskDefinitionSpec
+        {
+            RequiresCompatibilities = ["FARGATE"],
+            NetworkMode = "awsvpc",
+            Cpu = "256",
+            Memory = memory,
+            RevisionHistoryLimit = revisionHistoryLimit,
+            DeletionPolicy = deletionPolicy,
+            ContainerDefinitions =
+            [
+                new ContainerDefinition
+                {
+                    Name = "web",
+                    Image = image,
+                    PortMappings = [new PortMapping { ContainerPort = 80 }],
+                    Environment = [new NameValuePair { Name = "A", Value = "1" }, new NameValuePair { Name = "B", Value = "2" }],
+                },
+            ],
+        },
+    };
+
+    private static async Task EditSpecAsync(OperatorEnvironment env, string name, Func<EcsTaskDefinitionSpec, EcsTaskDefinitionSpec> edit)
+    {
+        var current = await env.TaskDefinitions.GetAsync(OperatorEnvironment.Namespace, name, Ct);
+        await env.TaskDefinitions.ReplaceAsync(current with { Spec = edit(current.Spec) }, Ct);
+    }
+
+    /// <summary>Ready=True for the object's current generation.</summary>
+    private static Task<EcsTaskDefinition> WaitReadyAsync(OperatorEnvironment env, string name) =>
+        WaitForAsync(env, name, o => o.Status?.ObservedGeneration == o.Metadata.Generation && Condition(o, ConditionTypes.Ready) is { Status: "True" });
+
+    private static async Task<EcsTaskDefinition> WaitForAsync(OperatorEnvironment env, string name, Func<EcsTaskDefinition, bool> condition)
+    {
+        EcsTaskDefinition? last = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, name, Ct);
+            if (last is not null && condition(last))
+                return last;
+            await Task.Delay(25, Ct);
+        }
+
+        throw new TimeoutException($"{name} never reached the expected state; last status: {(last is null ? "gone" : StatusJson(last))}");
+    }
+
+    private static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"timed out waiting for {what}");
+            await Task.Delay(25, Ct);
+        }
+    }
+
+    private static Condition? Condition(EcsTaskDefinition obj, string type) => obj.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
+
+    private static string StatusJson(EcsTaskDefinition obj) => JsonSerializer.Serialize(obj.Status, ApiJsonContext.Default.EcsTaskDefinitionStatus);
+
+    private static JsonObject Described(OperatorEnvironment env, string taskDefinition) =>
+        env.Ecs.Invoke("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = taskDefinition, ["include"] = new JsonArray("TAGS") });
+
+    private static List<int> Revisions(OperatorEnvironment env, string status) =>
+        env.Ecs.Invoke("ListTaskDefinitions", new JsonObject { ["familyPrefix"] = Family, ["status"] = status })["taskDefinitionArns"]!.AsArray()
+            .Select(a => int.Parse(((string)a!)[((string)a!).LastIndexOf(':')..][1..], System.Globalization.CultureInfo.InvariantCulture))
+            .Order()
+            .ToList();
+}
