@@ -3,6 +3,7 @@ using EcsOperator.Crds;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
+using EcsOperator.Kubernetes.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,13 +20,17 @@ root.Subcommands.Add(crds);
 
 // Without a command: run the controllers against the current cluster (in-cluster or kubeconfig) and the AWS
 // environment (region, credentials, endpoint overrides from AWS_* variables).
-root.SetAction(async (_, cancellationToken) =>
+root.SetAction(async (parseResult, cancellationToken) =>
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Services.AddEcsOperator(o => builder.Configuration.GetSection("Operator").Bind(o));
     using var host = builder.Build();
     try
     {
+        // Resolve the Kubernetes and AWS configuration before the host starts, so a problem with either is the one
+        // line below rather than a hosting failure with a stack trace.
+        _ = host.Services.GetRequiredService<IKubernetesClient>();
+        await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
         await host.RunAsync(cancellationToken);
         return 0;
     }
