@@ -267,10 +267,12 @@ public sealed class EcsClusterReconciler(
         DriftObservation? drift, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // The generation this reconcile acted on, not that of a re-read after a conflict: a spec edit that raced this
+        // write must not be reported as applied (or its differences later taken for drift).
+        var generation = obj.Metadata.Generation ?? 0;
         await _client.UpdateStatusAsync(obj, o =>
         {
             var status = edit(o.Status ?? new EcsClusterStatus());
-            var generation = o.Metadata.Generation ?? 0;
             return o with
             {
                 Status = status with
