@@ -47,6 +47,22 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task An_invalid_cluster_name_is_Stalled_with_the_field_path_without_any_ECS_call()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+
+        // A valid Kubernetes name that ECS does not accept as a cluster name.
+        await env.Clusters.CreateAsync(NewCluster("pay.ments"), Ct);
+        var stalled = await WaitForAsync(env, "pay.ments", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" } && o.Status!.ObservedGeneration == o.Metadata.Generation);
+
+        var condition = Condition(stalled, ConditionTypes.Stalled)!;
+        Assert.Equal(ConditionReasons.InvalidSpec, condition.Reason);
+        Assert.Contains("spec.clusterName", condition.Message, StringComparison.Ordinal);
+        Assert.Equal(0, env.Ecs.Calls.Total);
+    }
+
+    [Fact]
     public async Task Changing_a_setting_sends_exactly_one_UpdateCluster()
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);
