@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws;
 using EcsOperator.Hosting;
@@ -22,6 +23,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     private readonly MeterListener _reconciles = new();
     private long _reconcileCount;
+    private long _clusterReconcileCount;
     private IHost? _host;
 
     private OperatorEnvironment(KubeApiTestServer kube, EcsSimulator ecs)
@@ -30,6 +32,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         Ecs = ecs;
         var client = new KubernetesClient(Configuration, new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
         TaskDefinitions = client.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+        Clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
 
         // Reconciles are counted through the runtime's own metric, so a hot loop shows up even when it writes nothing.
         _reconciles.InstrumentPublished = (instrument, listener) =>
@@ -43,6 +46,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
             {
                 if (tag is { Key: "kind", Value: EcsTaskDefinition.KindName })
                     Interlocked.Add(ref _reconcileCount, value);
+                if (tag is { Key: "kind", Value: EcsCluster.KindName })
+                    Interlocked.Add(ref _clusterReconcileCount, value);
             }
         });
         _reconciles.Start();
@@ -54,8 +59,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTaskDefinition> TaskDefinitions { get; }
 
+    public IResourceClient<EcsCluster> Clusters { get; }
+
     /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
     public long ReconcileCount => Interlocked.Read(ref _reconcileCount);
+
+    /// <summary>EcsCluster reconciles finished since start (any host instance of this process).</summary>
+    public long ClusterReconcileCount => Interlocked.Read(ref _clusterReconcileCount);
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
 

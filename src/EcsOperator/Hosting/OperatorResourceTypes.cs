@@ -8,6 +8,9 @@ public static class OperatorResourceTypes
 {
     public static RestResourceType TaskDefinitions { get; } = Of(Kinds.TaskDefinition);
 
+    /// <summary>ecsclusters.</summary>
+    public static RestResourceType Clusters { get; } = Of(Kinds.Cluster);
+
     public static RestResourceType Of(Api.ResourceType kind)
     {
         ArgumentNullException.ThrowIfNull(kind);

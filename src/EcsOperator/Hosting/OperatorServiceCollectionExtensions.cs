@@ -1,4 +1,5 @@
 using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
@@ -8,6 +9,7 @@ using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Clusters;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +23,7 @@ public static class OperatorServiceCollectionExtensions
 {
     /// <summary>
     /// Registers everything the operator runs: the Kubernetes client (configured by <paramref name="kubernetes"/>),
-    /// the AWS clients (<paramref name="aws"/>), the controller host and the EcsTaskDefinition controller.
+    /// the AWS clients (<paramref name="aws"/>), the controller host and the EcsTaskDefinition and EcsCluster controllers.
     /// </summary>
     public static IServiceCollection AddEcsOperator(this IServiceCollection services,
         Action<OperatorOptions>? configure = null,
@@ -65,6 +67,22 @@ public static class OperatorServiceCollectionExtensions
             return new Controller<EcsTaskDefinition>("ecstaskdefinition", taskDefinitions, sp.GetRequiredService<EcsTaskDefinitionReconciler>(),
                 new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsTaskDefinition"));
+        });
+        services.TryAddSingleton(sp => new EcsClusterReconciler(
+            sp.GetRequiredService<IKubernetesClient>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IEventRecorder>(),
+            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EcsClusterReconciler>>()));
+        services.AddController(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+            return new Controller<EcsCluster>("ecscluster", clusters, sp.GetRequiredService<EcsClusterReconciler>(),
+                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsCluster"));
         });
         return services;
     }
