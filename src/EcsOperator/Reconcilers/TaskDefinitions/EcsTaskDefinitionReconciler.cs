@@ -343,10 +343,12 @@ public sealed class EcsTaskDefinitionReconciler(
         ReconcileState state, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // The generation this reconcile acted on, not that of a re-read after a conflict: a spec edit that raced this
+        // write must not be reported as observed before it is applied.
+        var generation = obj.Metadata.Generation ?? 0;
         await _client.UpdateStatusAsync(obj, o =>
         {
             var status = edit(o.Status ?? new EcsTaskDefinitionStatus());
-            var generation = o.Metadata.Generation ?? 0;
             return o with
             {
                 Status = status with
