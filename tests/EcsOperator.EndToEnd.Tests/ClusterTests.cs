@@ -6,6 +6,7 @@ using EcsOperator.Api.Shared;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Kubernetes.Model;
 using Xunit;
+using static EcsOperator.EndToEnd.Tests.Waits;
 
 namespace EcsOperator.EndToEnd.Tests;
 
@@ -275,36 +276,10 @@ public sealed class ClusterTests
 
     /// <summary>Ready=True for the object's current generation.</summary>
     private static Task<EcsCluster> WaitReadyAsync(OperatorEnvironment env, string name) =>
-        WaitForAsync(env, name, o => o.Status?.ObservedGeneration == o.Metadata.Generation
-            && Condition(o, ConditionTypes.Ready) is { Status: "True" } ready && ready.ObservedGeneration == o.Metadata.Generation);
+        Waits.ReadyAsync(env.Clusters, name, o => o.Status, o => JsonSerializer.Serialize(o.Status, ApiJsonContext.Default.EcsClusterStatus));
 
-    private static async Task<EcsCluster> WaitForAsync(OperatorEnvironment env, string name, Func<EcsCluster, bool> condition)
-    {
-        EcsCluster? last = null;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await env.Clusters.TryGetAsync(OperatorEnvironment.Namespace, name, Ct);
-            if (last is not null && condition(last))
-                return last;
-            await Task.Delay(25, Ct);
-        }
-
-        throw new TimeoutException($"{name} never reached the expected state; last status: {(last is null ? "gone" : JsonSerializer.Serialize(last.Status, ApiJsonContext.Default.EcsClusterStatus))}");
-    }
-
-    private static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"timed out waiting for {what}");
-            await Task.Delay(25, Ct);
-        }
-    }
+    private static Task<EcsCluster> WaitForAsync(OperatorEnvironment env, string name, Func<EcsCluster, bool> condition) =>
+        Waits.ForAsync(env.Clusters, name, condition, o => JsonSerializer.Serialize(o.Status, ApiJsonContext.Default.EcsClusterStatus));
 
     private static Condition? Condition(EcsCluster obj, string type) => obj.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 

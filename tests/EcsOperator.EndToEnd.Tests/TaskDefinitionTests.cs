@@ -6,6 +6,7 @@ using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Kubernetes.Model;
 using Xunit;
+using static EcsOperator.EndToEnd.Tests.Waits;
 
 namespace EcsOperator.EndToEnd.Tests;
 
@@ -335,35 +336,10 @@ public sealed class TaskDefinitionTests
 
     /// <summary>Ready=True for the object's current generation.</summary>
     private static Task<EcsTaskDefinition> WaitReadyAsync(OperatorEnvironment env, string name) =>
-        WaitForAsync(env, name, o => o.Status?.ObservedGeneration == o.Metadata.Generation && Condition(o, ConditionTypes.Ready) is { Status: "True" });
+        Waits.ReadyAsync(env.TaskDefinitions, name, o => o.Status, StatusJson);
 
-    private static async Task<EcsTaskDefinition> WaitForAsync(OperatorEnvironment env, string name, Func<EcsTaskDefinition, bool> condition)
-    {
-        EcsTaskDefinition? last = null;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, name, Ct);
-            if (last is not null && condition(last))
-                return last;
-            await Task.Delay(25, Ct);
-        }
-
-        throw new TimeoutException($"{name} never reached the expected state; last status: {(last is null ? "gone" : StatusJson(last))}");
-    }
-
-    private static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"timed out waiting for {what}");
-            await Task.Delay(25, Ct);
-        }
-    }
+    private static Task<EcsTaskDefinition> WaitForAsync(OperatorEnvironment env, string name, Func<EcsTaskDefinition, bool> condition) =>
+        Waits.ForAsync(env.TaskDefinitions, name, condition, StatusJson);
 
     private static Condition? Condition(EcsTaskDefinition obj, string type) => obj.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
