@@ -82,5 +82,16 @@ public static class ConditionsCalculator
 
     /// <summary>Contract order (Ready, Reconciling, Stalled, Drifted), then anything else as it was.</summary>
     private static IReadOnlyList<Condition> Ordered(IReadOnlyList<Condition> conditions) =>
-        conditions.OrderBy(c => ConditionTypes.All.Contains(c.Type) ? ConditionTypes.All.ToList().IndexOf(c.Type) : int.MaxValue).ToList();
+        conditions.OrderBy(c => Rank(c.Type)).ToList();
+
+    private static int Rank(string type)
+    {
+        for (var i = 0; i < ConditionTypes.All.Count; i++)
+        {
+            if (ConditionTypes.All[i] == type)
+                return i;
+        }
+
+        return int.MaxValue;
+    }
 }

@@ -79,7 +79,7 @@ public sealed class ExampleTranslationTests
     {
         "EcsTaskDefinition" => TaskDefinition(document.Deserialize(ApiJsonContext.Default.EcsTaskDefinition)!),
         "EcsService" => Service(document.Deserialize(ApiJsonContext.Default.EcsService)!, resolve),
-        "EcsCluster" => new JsonObject { ["CreateCluster"] = Ecs(ClusterTranslator.ToCreateRequest(document.Deserialize(ApiJsonContext.Default.EcsCluster)!, Owner(document)), EcsJsonContext.Default.CreateClusterRequest) },
+        "EcsCluster" => new JsonObject { ["CreateCluster"] = Wire(ClusterTranslator.ToCreateRequest(document.Deserialize(ApiJsonContext.Default.EcsCluster)!, Owner(document)), EcsJsonContext.Default.CreateClusterRequest) },
         "EcsTask" => Task(document.Deserialize(ApiJsonContext.Default.EcsTask)!, resolve),
         _ => throw new InvalidOperationException($"unknown kind {kind}"),
     };
@@ -88,7 +88,7 @@ public sealed class ExampleTranslationTests
     {
         var family = taskDefinition.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(taskDefinition.Metadata.Namespace!, taskDefinition.Metadata.Name!);
         var translated = TaskDefinitionTranslator.Translate(taskDefinition.Spec, family, OwnershipTags.OwnerValue(ClusterId, taskDefinition.Metadata.Namespace!, taskDefinition.Metadata.Name!));
-        return new JsonObject { ["RegisterTaskDefinition"] = Ecs(translated.Request, EcsJsonContext.Default.RegisterTaskDefinitionRequest) };
+        return new JsonObject { ["RegisterTaskDefinition"] = Wire(translated.Request, EcsJsonContext.Default.RegisterTaskDefinitionRequest) };
     }
 
     private static JsonNode Service(EcsService service, Resolver resolve)
@@ -99,14 +99,14 @@ public sealed class ExampleTranslationTests
         var cluster = spec.Cluster ?? (spec.ClusterRef is { } clusterRef ? resolve.Cluster(clusterRef.Name) : null);
         var result = new JsonObject
         {
-            ["CreateService"] = Ecs(ServiceTranslator.ToCreateRequest(service, taskDefinition, cluster, OwnershipTags.OwnerValue(ClusterId, service.Metadata.Namespace!, service.Metadata.Name!)), EcsJsonContext.Default.CreateServiceRequest),
+            ["CreateService"] = Wire(ServiceTranslator.ToCreateRequest(service, taskDefinition, cluster, OwnershipTags.OwnerValue(ClusterId, service.Metadata.Namespace!, service.Metadata.Name!)), EcsJsonContext.Default.CreateServiceRequest),
         };
         if (spec.AutoScaling is { } scaling)
         {
             var target = ServiceScalableTarget.For(cluster ?? "default", ServiceTranslator.ServiceName(service));
-            result["RegisterScalableTarget"] = Aas(AutoScalingTranslator.ToRegisterRequest(scaling, target, null), ApplicationAutoScalingJsonContext.Default.RegisterScalableTargetRequest);
-            result["PutScalingPolicy"] = new JsonArray(AutoScalingTranslator.ToPolicyRequests(scaling, target).Select(p => Aas(p, ApplicationAutoScalingJsonContext.Default.PutScalingPolicyRequest)).ToArray());
-            result["PutScheduledAction"] = new JsonArray(AutoScalingTranslator.ToScheduledActionRequests(scaling, target).Select(a => Aas(a, ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest)).ToArray());
+            result["RegisterScalableTarget"] = Wire(AutoScalingTranslator.ToRegisterRequest(scaling, target, null), ApplicationAutoScalingJsonContext.Default.RegisterScalableTargetRequest);
+            result["PutScalingPolicy"] = new JsonArray(AutoScalingTranslator.ToPolicyRequests(scaling, target).Select(p => Wire(p, ApplicationAutoScalingJsonContext.Default.PutScalingPolicyRequest)).ToArray());
+            result["PutScheduledAction"] = new JsonArray(AutoScalingTranslator.ToScheduledActionRequests(scaling, target).Select(a => Wire(a, ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest)).ToArray());
         }
 
         return result;
@@ -117,15 +117,14 @@ public sealed class ExampleTranslationTests
         var taskDefinition = task.Spec.TaskDefinition ?? resolve.TaskDefinition(task.Spec.TaskDefinitionRef!.Name);
         var cluster = task.Spec.Cluster ?? (task.Spec.ClusterRef is { } clusterRef ? resolve.Cluster(clusterRef.Name) : null);
         var request = TaskRunTranslator.ToRunTaskRequest(task, taskDefinition, cluster, OwnershipTags.OwnerValue(ClusterId, task.Metadata.Namespace!, task.Metadata.Name!));
-        return new JsonObject { ["RunTask"] = Ecs(request, EcsJsonContext.Default.RunTaskRequest) };
+        return new JsonObject { ["RunTask"] = Wire(request, EcsJsonContext.Default.RunTaskRequest) };
     }
 
     private static string Owner(JsonObject document) =>
         OwnershipTags.OwnerValue(ClusterId, document["metadata"]!["namespace"]!.GetValue<string>(), document["metadata"]!["name"]!.GetValue<string>());
 
-    private static JsonNode Ecs<T>(T request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.SerializeToNode(request, type)!;
-
-    private static JsonNode Aas<T>(T request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.SerializeToNode(request, type)!;
+    /// <summary>A request as it goes on the wire (ECS camelCase, Application Auto Scaling PascalCase, by its context).</summary>
+    private static JsonNode Wire<T>(T request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.SerializeToNode(request, type)!;
 
     /// <summary>The example's documents as the API server stores them: CRD defaults applied, a UID assigned.</summary>
     private static IEnumerable<JsonObject> Documents(string example)
