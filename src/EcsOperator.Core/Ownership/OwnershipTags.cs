@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EcsOperator.Api;
 
 namespace EcsOperator.Core.Ownership;
 
@@ -10,10 +11,10 @@ namespace EcsOperator.Core.Ownership;
 public static class OwnershipTags
 {
     /// <summary>Tag key whose value is <c>&lt;cluster-id&gt;/&lt;namespace&gt;/&lt;name&gt;</c>.</summary>
-    public const string OwnerKey = "ecs.operator.dev/owner";
+    public const string OwnerKey = ApiGroup.OwnerTagKey;
 
     /// <summary>Tag key on task-definition revisions: the spec hash the revision was registered for.</summary>
-    public const string SpecHashKey = "ecs.operator.dev/spec-hash";
+    public const string SpecHashKey = ApiGroup.SpecHashTagKey;
 
     /// <summary>ECS's limit on tag values.</summary>
     public const int MaxTagValueLength = 256;
