@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
+using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Api.Tasks;
 using EcsOperator.Aws;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
@@ -22,8 +25,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
     public const string Namespace = "shop";
 
     private readonly MeterListener _reconciles = new();
-    private long _reconcileCount;
-    private long _clusterReconcileCount;
+    private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
     private IHost? _host;
 
     private OperatorEnvironment(KubeApiTestServer kube, EcsSimulator ecs)
@@ -33,6 +35,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         var client = new KubernetesClient(Configuration, new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
         TaskDefinitions = client.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
         Clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+        Services = client.Resource(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService);
+        Tasks = client.Resource(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask);
 
         // Reconciles are counted through the runtime's own metric, so a hot loop shows up even when it writes nothing.
         _reconciles.InstrumentPublished = (instrument, listener) =>
@@ -44,10 +48,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         {
             foreach (var tag in tags)
             {
-                if (tag is { Key: "kind", Value: EcsTaskDefinition.KindName })
-                    Interlocked.Add(ref _reconcileCount, value);
-                if (tag is { Key: "kind", Value: EcsCluster.KindName })
-                    Interlocked.Add(ref _clusterReconcileCount, value);
+                if (tag is { Key: "kind", Value: string kind })
+                    _reconcileCounts.AddOrUpdate(kind, value, (_, count) => count + value);
             }
         });
         _reconciles.Start();
@@ -61,11 +63,18 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsCluster> Clusters { get; }
 
+    public IResourceClient<EcsService> Services { get; }
+
+    public IResourceClient<EcsTask> Tasks { get; }
+
     /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
-    public long ReconcileCount => Interlocked.Read(ref _reconcileCount);
+    public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
     /// <summary>EcsCluster reconciles finished since start (any host instance of this process).</summary>
-    public long ClusterReconcileCount => Interlocked.Read(ref _clusterReconcileCount);
+    public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
+
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this process).</summary>
+    public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
 

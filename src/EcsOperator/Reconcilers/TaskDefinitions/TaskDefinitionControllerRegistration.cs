@@ -1,0 +1,46 @@
+using EcsOperator.Api;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Hosting;
+using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcsOperator.Reconcilers.TaskDefinitions;
+
+/// <summary>DI wiring of the EcsTaskDefinition controller.</summary>
+public static class TaskDefinitionControllerRegistration
+{
+    public static IServiceCollection AddTaskDefinitionController(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITaskDefinitionUsage>(sp =>
+        {
+            var clusters = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.UsageClusters;
+            return new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(clusters));
+        });
+        services.TryAddSingleton(sp => new EcsTaskDefinitionReconciler(
+            sp.GetRequiredService<IKubernetesClient>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<ITaskDefinitionUsage>(),
+            sp.GetRequiredService<IEventRecorder>(),
+            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EcsTaskDefinitionReconciler>>()));
+        services.AddController(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+            return new Controller<EcsTaskDefinition>("ecstaskdefinition", taskDefinitions, sp.GetRequiredService<EcsTaskDefinitionReconciler>(),
+                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsTaskDefinition"));
+        });
+        return services;
+    }
+}
