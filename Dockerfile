@@ -29,7 +29,8 @@ ARG DOTNET_VERSION=10.0
 
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-noble AS build
 WORKDIR /source
-# Restore inputs first so the package layer survives source-only changes.
+# Only what the build needs (.dockerignore keeps bin/, obj/ and tests/ out); the cache mount keeps NuGet packages
+# between builds.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 COPY scripts/publish.sh scripts/publish.sh
@@ -37,10 +38,13 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     ./scripts/publish.sh /app
 
 # Chiseled: no shell, no package manager, only what the .NET runtime needs (plus ASP.NET Core for the health and
-# metrics endpoint). InvariantGlobalization is on, so the non-"extra" variant (no ICU, no tzdata) suffices.
+# metrics endpoint). InvariantGlobalization is on, so the non-"extra" variant (no ICU, no tzdata) suffices; without
+# tzdata, scheduled-scaling time zones are checked by form only before AWS validates them (use
+# aspnet:10.0-noble-chiseled-extra to check them against the tz database as well).
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble-chiseled AS runtime
 WORKDIR /app
-COPY --from=build --chown=65532:65532 /app/ ./
+# Owned by root and only readable by the operator's user: the process cannot change its own code.
+COPY --from=build /app/ ./
 # Nothing writes outside /tmp: no diagnostics IPC socket or dump files (the operator exports /metrics instead), and
 # HOME points at the writable emptyDir for anything that insists on one. Workstation GC: one small process. The
 # base image's default Kestrel port (8080) is cleared: the operator binds its own --health-port.
