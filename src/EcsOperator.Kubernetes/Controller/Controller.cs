@@ -54,6 +54,8 @@ public sealed class Controller<T> : IController
 
     public WorkQueue<ObjectKey> Queue { get; }
 
+    public TimeSpan? OldestReconcileAge => Queue.OldestInFlightAge;
+
     /// <summary>
     /// Also reconcile when an object of another kind changes: <paramref name="map"/> turns it into the primary keys
     /// to enqueue (called with both the old and the new object on update).
