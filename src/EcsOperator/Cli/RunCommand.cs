@@ -82,8 +82,10 @@ internal static class RunCommand
                 if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
                     await endpoint.StartAsync(cancellationToken);
 
-                // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop.
-                await host.RunAsync(CancellationToken.None);
+                // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
+                // yet, so the outcome of its services can be read below).
+                await host.StartAsync(CancellationToken.None);
+                await host.WaitForShutdownAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is KubernetesConfigException or AwsConfigurationException or StartupException or OptionsValidationException)
             {

@@ -47,6 +47,8 @@ public sealed class ObservabilityEndpoint(
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(loggerFactory);
+            // The operator's host owns signals and lifetime messages; this listener starts and stops with it.
+            builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
             builder.WebHost.UseKestrel(k =>
             {
                 k.AddServerHeader = false;
@@ -101,5 +103,12 @@ public sealed class ObservabilityEndpoint(
         context.Response.ContentType = "text/plain; charset=utf-8";
         var body = status.Healthy ? "ok\n" : string.Join('\n', status.Problems) + "\n";
         return context.Response.WriteAsync(body, context.RequestAborted);
+    }
+
+    private sealed class PassiveLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
