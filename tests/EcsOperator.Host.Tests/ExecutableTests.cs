@@ -28,6 +28,7 @@ public sealed class ExecutableTests
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kubeconfig").FullName, "config");
         await File.WriteAllTextAsync(kubeconfig, kube.KubeconfigYaml(defaultNamespace: "ecs-operator"), Ct);
         var port = OperatorProcess.FreePort();
+        await using var otlp = await OtlpSink.StartAsync(Ct);
         // Hold the informers' first lists back, so the listener is up while the caches are still empty.
         kube.DelayRequests(TimeSpan.FromSeconds(2), r => r.Verb == "list");
 
@@ -36,7 +37,11 @@ public sealed class ExecutableTests
              "--health-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--health-address", "127.0.0.1",
              "--aws-region", "us-east-1", "--ecs-endpoint", ecs.BaseAddress.ToString(), "--application-autoscaling-endpoint", ecs.BaseAddress.ToString(),
              "--log-format", "json", "--cluster-id", "test-cluster"],
-            new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" });
+            new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.BaseAddress.ToString(), ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         var first = await Eventually.ValueAsync(async () => op.HasExited ? throw new InvalidOperationException($"exited {op.ExitCode}: {op}") : await TryGetAsync(http, "/readyz"),
@@ -77,6 +82,9 @@ public sealed class ExecutableTests
             Assert.True(entry.RootElement.TryGetProperty("Category", out _));
         });
         Assert.Contains(op.Stdout, l => l.Contains("Controller ecscluster stopped", StringComparison.Ordinal));
+        // OTEL_EXPORTER_OTLP_ENDPOINT set: traces and metrics were exported (flushed at the latest on shutdown).
+        Assert.Contains("/v1/traces", otlp.Paths);
+        Assert.Contains("/v1/metrics", otlp.Paths);
     }
 
     [Fact]
