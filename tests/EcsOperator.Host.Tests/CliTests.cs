@@ -1,4 +1,6 @@
+using System.CommandLine;
 using EcsOperator.Cli;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace EcsOperator.Host.Tests;
@@ -66,5 +68,28 @@ public sealed class CliTests
             Assert.Contains(setting.Option, output, StringComparison.Ordinal);
             Assert.Contains(setting.EnvironmentVariable, output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Parsed_options_become_settings_and_absent_options_leave_room_for_the_environment()
+    {
+        var options = new RunOptions();
+        var command = new Command("run");
+        foreach (var option in options.All)
+            command.Options.Add(option);
+        var config = new ConfigurationBuilder().Build();
+        var environment = new Dictionary<string, string?> { ["ECS_OPERATOR_WORKERS"] = "7", ["ECS_OPERATOR_LEADER_ELECTION"] = "false" };
+
+        var parsed = command.Parse(["--namespace", "shop", "--namespace", "billing,ops", "--leader-election", "--health-port", "0", "--log-format=json"]);
+        var settings = RunSettings.Resolve(options.Values(parsed), environment.GetValueOrDefault, config);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(["shop", "billing", "ops"], settings.Namespaces);
+        Assert.True(settings.LeaderElection); // a bare flag means true, over the environment's false
+        Assert.Equal(7, settings.Workers); // not on the command line: the environment decides
+        Assert.Equal((0, LogFormat.Json), (settings.HealthPort, settings.LogFormat));
+
+        var off = command.Parse(["--leader-election", "false"]);
+        Assert.False(RunSettings.Resolve(options.Values(off), _ => null, config).LeaderElection);
     }
 }

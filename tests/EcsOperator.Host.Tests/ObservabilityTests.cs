@@ -75,6 +75,9 @@ public sealed class ObservabilityTests
         var children = spans.Where(c => c.ParentSpanId == reconcile!.SpanId).ToList();
 
         Assert.Equal(default, reconcile!.ParentSpanId);
+        var read = Assert.Single(reconcile.Events, e => e.Name == "read from informer cache");
+        Assert.Contains(read.Tags, t => t.Key == "k8s.found" && Equals(t.Value, true));
+        Assert.Contains(read.Tags, t => t.Key == "k8s.resource_version" && t.Value is string { Length: > 0 });
         Assert.All(children, c => Assert.Equal(reconcile.TraceId, c.TraceId));
         Assert.Contains(children, c => c.Source.Name == AwsTelemetry.Name && c.DisplayName == "ECS/CreateCluster" && c.Kind == ActivityKind.Client);
         Assert.Contains(children, c => c.Source.Name == AwsTelemetry.Name && c.DisplayName == "ECS/DescribeClusters");

@@ -164,12 +164,20 @@ public sealed class Controller<T> : IController
 
     private async Task ReconcileOneAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var obj = _informer.Cache.Get(key);
         using var activity = KubernetesTelemetry.ActivitySource.StartActivity($"reconcile {_informer.Kind}");
         activity?.SetTag("k8s.kind", _informer.Kind);
         activity?.SetTag("k8s.namespace", key.Namespace);
         activity?.SetTag("k8s.name", key.Name);
         activity?.SetTag("k8s.controller", Name);
+
+        // The Kubernetes read of a reconcile is the informer cache (no API request): the trace records which
+        // resourceVersion the reconcile saw, so it can be matched with the watch event that caused it.
+        var obj = _informer.Cache.Get(key);
+        activity?.AddEvent(new ActivityEvent("read from informer cache", tags: new ActivityTagsCollection
+        {
+            { "k8s.found", obj is not null },
+            { "k8s.resource_version", obj?.Metadata.ResourceVersion },
+        }));
         var started = _time.GetTimestamp();
         string label;
         try

@@ -79,6 +79,7 @@ internal static class RunCommand
                 _ = host.Services.GetRequiredService<IKubernetesClient>();
                 await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
                 _ = host.Services.GetRequiredService<OtlpHolder>();
+                _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
                 if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
                     await endpoint.StartAsync(cancellationToken);
 
