@@ -30,7 +30,7 @@ public sealed class ExecutableTests
         var port = OperatorProcess.FreePort();
         await using var otlp = await OtlpSink.StartAsync(Ct);
         // Hold the informers' first lists back, so the listener is up while the caches are still empty.
-        kube.DelayRequests(TimeSpan.FromSeconds(2), r => r.Verb == "list");
+        kube.DelayRequests(TimeSpan.FromSeconds(3), r => r.Verb == "list");
 
         using var op = OperatorProcess.Start(
             ["run", "--kubeconfig", kubeconfig, "--namespace", "shop", "--leader-election", "false",
