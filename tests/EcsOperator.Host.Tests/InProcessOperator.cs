@@ -1,5 +1,6 @@
 using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
+using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
@@ -29,6 +30,7 @@ internal sealed class InProcessOperator : IAsyncDisposable
         Host = host;
         var client = new KubernetesClient(Configuration(kube), new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
         Clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+        TaskDefinitions = client.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
         Http = new HttpClient { BaseAddress = host.Services.GetRequiredService<ObservabilityEndpoint>().Address };
     }
 
@@ -39,6 +41,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
     public IHost Host { get; }
 
     public IResourceClient<EcsCluster> Clusters { get; }
+
+    public IResourceClient<EcsTaskDefinition> TaskDefinitions { get; }
 
     /// <summary>A client for /healthz, /readyz and /metrics.</summary>
     public HttpClient Http { get; }
@@ -79,6 +83,20 @@ internal sealed class InProcessOperator : IAsyncDisposable
     {
         Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
         Spec = new EcsClusterSpec { Settings = [new ClusterSetting { Name = "containerInsights", Value = "enabled" }] },
+    };
+
+    /// <summary>A Fargate task definition of family <c>shop-&lt;name&gt;</c>.</summary>
+    public static EcsTaskDefinition NewTaskDefinition(string name) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Spec = new EcsTaskDefinitionSpec
+        {
+            RequiresCompatibilities = ["FARGATE"],
+            NetworkMode = "awsvpc",
+            Cpu = "256",
+            Memory = "512",
+            ContainerDefinitions = [new ContainerDefinition { Name = "web", Image = "nginx:1.27" }],
+        },
     };
 
     public async ValueTask DisposeAsync()

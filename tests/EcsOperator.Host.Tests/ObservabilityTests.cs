@@ -52,6 +52,20 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public async Task A_task_definition_revision_deregistered_outside_the_operator_counts_as_drift_and_is_registered_again()
+    {
+        await using var op = await InProcessOperator.StartAsync(TimeSpan.FromMilliseconds(200), Ct);
+        await op.TaskDefinitions.CreateAsync(InProcessOperator.NewTaskDefinition("tddrift"), Ct);
+        await Eventually.ValueAsync(() => op.TaskDefinitions.GetAsync(InProcessOperator.Namespace, "tddrift", Ct), o => o.Status?.Revision == 1, "revision 1");
+
+        op.Ecs.Invoke("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = "shop-tddrift:1" });
+
+        await Eventually.ValueAsync(() => op.TaskDefinitions.GetAsync(InProcessOperator.Namespace, "tddrift", Ct), o => o.Status?.Revision == 2, "revision 2");
+        var text = await op.Http.GetStringAsync("/metrics", Ct);
+        Assert.Contains("ecs_operator_drift_detections_total{kind=\"EcsTaskDefinition\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reconcile_is_one_trace_whose_children_are_the_AWS_calls_and_the_status_patch()
     {
         var spans = new ConcurrentQueue<Activity>();
