@@ -58,8 +58,12 @@ public sealed class TaskTests
         await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.TaskSucceeded), "a TaskSucceeded event");
         Assert.Contains(EventReasons.Created, EventReasonsSeen(env));
 
-        // Finished: no more polling and never a second run.
+        // Finished: no more polling, and a spec edit is reported, never run.
         var describes = env.Ecs.Calls["ecs:DescribeTasks"];
+        await EditSpecAsync(env, s => s with { Overrides = new TaskOverride { ContainerOverrides = [new ContainerOverride { Name = "app", Command = ["migrate", "down"] }] } });
+        await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.SpecChangeIgnored), "a SpecChangeIgnored event");
+        var edited = await Waits.ReadyAsync(env.Tasks, Name, o => o.Status, StatusJson);
+        Assert.Equal((2L, TaskPhase.Succeeded), (edited.Metadata.Generation!.Value, edited.Status!.Phase!.Value));
         await Task.Delay(300, Ct);
         Assert.Equal(describes, env.Ecs.Calls["ecs:DescribeTasks"]);
         Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
@@ -169,6 +173,7 @@ public sealed class TaskTests
         Assert.True(DateTimeOffset.UtcNow >= expiry, $"deleted before the ttl expired at {expiry:O}");
         Assert.Equal(0, env.Ecs.Calls["ecs:StopTask"]); // nothing left to stop
         Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
+        Assert.DoesNotContain(EventReasons.SpecChangeIgnored, EventReasonsSeen(env)); // a ttl edit applies
     }
 
     [Fact]

@@ -167,7 +167,10 @@ public sealed class EcsTaskReconciler(
             var arns = found.Select(t => t.TaskArn!).Order(StringComparer.Ordinal).ToList();
             logger.LogInformation("EcsTask {Namespace}/{Name}: found {Count} task(s) already started by {StartedBy}; not running again",
                 obj.Metadata.Namespace, obj.Metadata.Name, arns.Count, startedBy);
-            var adopted = new StartedRun(obj.Metadata.Uid, arns, found[0].ClusterArn ?? cluster, found[0].TaskDefinitionArn ?? taskDefinition, []);
+            var adopted = new StartedRun(obj.Metadata.Uid, arns, found[0].ClusterArn ?? cluster, found[0].TaskDefinitionArn ?? taskDefinition, [])
+            {
+                SpecHash = TaskRunTranslator.RunSpecHash(obj.Spec),
+            };
             _started[ObjectKey.Of(obj)] = adopted;
             obj = await WriteStatusAsync(obj, s => WithRun(s, adopted),
                 new ReconcileState.Progressing(ConditionReasons.Creating, $"found task(s) {string.Join(", ", arns)} started earlier for this object"), cancellationToken);
@@ -182,7 +185,10 @@ public sealed class EcsTaskReconciler(
             started.Select(t => t.TaskArn!).Order(StringComparer.Ordinal).ToList(),
             started.FirstOrDefault()?.ClusterArn ?? cluster,
             started.FirstOrDefault()?.TaskDefinitionArn ?? taskDefinition,
-            TaskRunStatusCalculator.FailureMessages(response.Failures));
+            TaskRunStatusCalculator.FailureMessages(response.Failures))
+        {
+            SpecHash = TaskRunTranslator.RunSpecHash(obj.Spec),
+        };
         _started[ObjectKey.Of(obj)] = run;
 
         if (run.TaskArns.Count == 0)
@@ -402,12 +408,17 @@ public sealed class EcsTaskReconciler(
         }
     }
 
+    /// <summary>Once per new generation: a spec edit the started run will not see (ttl and deletionPolicy edits apply).</summary>
     private async Task ReportIgnoredSpecChangeAsync(EcsTask obj, CancellationToken cancellationToken)
     {
-        if (obj.Status?.ObservedGeneration is not { } observed || observed >= (obj.Metadata.Generation ?? 0))
+        if (obj.Status is not { ObservedGeneration: { } observed, RunSpecHash: { } runHash } || observed >= (obj.Metadata.Generation ?? 0)
+            || runHash == TaskRunTranslator.RunSpecHash(obj.Spec))
+        {
             return;
+        }
+
         await events.RecordAsync(obj, Event.WarningType, EventReasons.SpecChangeIgnored, "RunTask",
-            $"spec changed (generation {observed} -> {obj.Metadata.Generation}) after the run started: an EcsTask runs once, so only ttlSecondsAfterFinished and deletionPolicy changes apply; delete and re-create it to run the new spec",
+            $"spec changed (generation {obj.Metadata.Generation}) after the run started: an EcsTask runs once, so the change is not applied (only ttlSecondsAfterFinished and deletionPolicy are); delete and re-create the EcsTask to run the new spec",
             cancellationToken);
     }
 
@@ -415,7 +426,7 @@ public sealed class EcsTaskReconciler(
     private StartedRun? StartedRunOf(EcsTask obj)
     {
         if (obj.Status is { TaskArns.Count: > 0 } status)
-            return new StartedRun(obj.Metadata.Uid, status.TaskArns, status.ClusterArn ?? obj.Spec.Cluster, status.TaskDefinitionArn, status.Failures ?? []);
+            return new StartedRun(obj.Metadata.Uid, status.TaskArns, status.ClusterArn ?? obj.Spec.Cluster, status.TaskDefinitionArn, status.Failures ?? []) { SpecHash = status.RunSpecHash };
         return _started.TryGetValue(ObjectKey.Of(obj), out var run) && run.Uid == obj.Metadata.Uid && run.TaskArns.Count > 0 ? run : null;
     }
 
@@ -425,6 +436,7 @@ public sealed class EcsTaskReconciler(
         ClusterArn = run.Cluster ?? status.ClusterArn,
         TaskDefinitionArn = run.TaskDefinition ?? status.TaskDefinitionArn,
         Failures = run.Failures.Count > 0 ? run.Failures : status.Failures,
+        RunSpecHash = run.SpecHash ?? status.RunSpecHash,
     };
 
     private async Task<ReconcileResult> WaitAsync(EcsTask obj, string message, CancellationToken cancellationToken)
@@ -486,5 +498,9 @@ public sealed class EcsTaskReconciler(
     private static TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
 
     /// <summary>What RunTask started for one object (by UID, so a re-created object with the same name is not confused).</summary>
-    private sealed record StartedRun(string? Uid, IReadOnlyList<string> TaskArns, string? Cluster, string? TaskDefinition, IReadOnlyList<string> Failures);
+    private sealed record StartedRun(string? Uid, IReadOnlyList<string> TaskArns, string? Cluster, string? TaskDefinition, IReadOnlyList<string> Failures)
+    {
+        /// <summary>The hash of the spec the run was started from; null when only the status knew the run and it had none.</summary>
+        public string? SpecHash { get; init; }
+    }
 }
