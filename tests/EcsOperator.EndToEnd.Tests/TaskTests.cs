@@ -236,6 +236,11 @@ public sealed class TaskTests
         await Task.Delay(400, Ct);
         Assert.InRange(env.ReconcileCountOf(EcsTask.KindName) - reconciles, 0, 2);
         Assert.Equal(0, env.Ecs.Calls.Total);
+
+        // It never ran, so deleting it has nothing to stop and is not held up.
+        await env.Tasks.DeleteAsync(OperatorEnvironment.Namespace, Name, cancellationToken: Ct);
+        await Eventually(async () => await env.Tasks.TryGetAsync(OperatorEnvironment.Namespace, Name, Ct) is null, "the object deleted");
+        Assert.Equal(0, env.Ecs.Calls.Total);
     }
 
     [Fact]

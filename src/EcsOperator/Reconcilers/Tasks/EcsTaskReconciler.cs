@@ -231,6 +231,17 @@ public sealed class EcsTaskReconciler(
         var response = await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken);
         var described = (response.Tasks ?? []).ToList();
         var missing = run.TaskArns.Where(a => described.All(t => t.TaskArn != a)).ToList();
+        // DescribeTasks is eventually consistent: a task just started may be MISSING for a moment. Only a task seen
+        // before and now forgotten counts as lost.
+        var seen = (obj.Status?.Tasks ?? []).Select(t => t.TaskArn).ToHashSet(StringComparer.Ordinal);
+        var notYetVisible = missing.Where(a => !seen.Contains(a)).ToList();
+        if (notYetVisible.Count > 0)
+        {
+            await WriteStatusAsync(obj, s => WithRun(s, run) with { Phase = s.Phase ?? TaskPhase.Pending },
+                new ReconcileState.Progressing(ConditionReasons.Creating, $"waiting for ECS to report task(s) {string.Join(", ", notYetVisible)}"), cancellationToken);
+            return ReconcileResult.After(options.TaskPollInterval);
+        }
+
         var failures = run.Failures.Concat(missing.Select(a => $"{a}: ECS no longer knows this task (MISSING)")).ToList();
 
         var result = TaskRunStatusCalculator.From(described, essentialContainers: null, failures);
@@ -345,8 +356,11 @@ public sealed class EcsTaskReconciler(
                         ? clusterStatus.ClusterArn ?? clusterStatus.ClusterName
                         : null
                     : obj.Spec.Cluster;
-                live = obj.Spec.ClusterRef is null || cluster is not null
-                    ? await FindRunAsync(cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
+                // A spec that never validated never ran (and may name no valid cluster): nothing to look for.
+                var couldHaveRun = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null).Count == 0
+                    && (obj.Spec.ClusterRef is null || cluster is not null);
+                live = couldHaveRun
+                    ? await FindRunForDeletionAsync(cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
                     : [];
             }
 
@@ -389,6 +403,18 @@ public sealed class EcsTaskReconciler(
             return [];
         var described = await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = cluster, Tasks = arns.Distinct().ToList(), Include = IncludeTags }, cancellationToken);
         return (described.Tasks ?? []).Where(t => TaskRunTranslator.IsRunOf(t, startedBy, owner)).ToList();
+    }
+
+    private async Task<IReadOnlyList<TaskDescription>> FindRunForDeletionAsync(string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FindRunAsync(cluster, startedBy, owner, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return []; // no such cluster (e.g. no default cluster): nothing can run there, nothing to stop
+        }
     }
 
     /// <summary>The essential containers of the revision that ran; null (all essential) when it cannot be described.</summary>
