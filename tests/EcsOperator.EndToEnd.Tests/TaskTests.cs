@@ -275,6 +275,22 @@ public sealed class TaskTests
     }
 
     [Fact]
+    public async Task A_task_still_waiting_for_its_task_definition_is_deleted_without_delay_even_without_a_default_cluster()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct, FastPolling);
+        await env.Tasks.CreateAsync(NewTask() with { Spec = NewTask().Spec with { Cluster = null } }, Ct);
+        await WaitForAsync(env, o => Condition(o, ConditionTypes.Reconciling)?.Message?.Contains("EcsTaskDefinition job", StringComparison.Ordinal) == true);
+
+        await env.Tasks.DeleteAsync(OperatorEnvironment.Namespace, Name, cancellationToken: Ct);
+
+        // It looks for tasks started for it (a lost status), finds no default cluster, and lets go.
+        await Eventually(async () => await env.Tasks.TryGetAsync(OperatorEnvironment.Namespace, Name, Ct) is null, "the object deleted");
+        Assert.True(env.Ecs.Calls["ecs:ListTasks"] >= 1, "the deletion looked for tasks started for the object");
+        Assert.Equal(0, env.Ecs.Calls["ecs:RunTask"] + env.Ecs.Calls["ecs:StopTask"]);
+    }
+
+    [Fact]
     public async Task RunTask_placement_failures_fail_the_run_with_the_reason_and_are_not_retried()
     {
         await using var env = await StartAsync();
