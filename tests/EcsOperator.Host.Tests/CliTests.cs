@@ -1,6 +1,9 @@
 using System.CommandLine;
+using EcsOperator.Aws;
 using EcsOperator.Cli;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace EcsOperator.Host.Tests;
@@ -91,5 +94,27 @@ public sealed class CliTests
 
         var off = command.Parse(["--leader-election", "false"]);
         Assert.False(RunSettings.Resolve(options.Values(off), _ => null, config).LeaderElection);
+    }
+
+    [Fact]
+    public void Rate_limits_and_retries_are_tuned_through_configuration()
+    {
+        // Process-wide variables, named so that no other test reads them.
+        Environment.SetEnvironmentVariable("Aws__RateLimits__Mutate__RequestsPerSecond", "25");
+        Environment.SetEnvironmentVariable("Aws__Retry__MaxAttempts", "7");
+        try
+        {
+            var (builder, _) = RunCommand.Build(new Dictionary<RunSetting, IReadOnlyList<string>>());
+            using var host = builder.Build();
+            var aws = host.Services.GetRequiredService<IOptions<AwsClientOptions>>().Value;
+            Assert.Equal(25, aws.RateLimits.Mutate.RequestsPerSecond);
+            Assert.Equal(10, aws.RateLimits.Mutate.Burst); // untouched members keep their defaults
+            Assert.Equal(7, aws.Retry.MaxAttempts);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Aws__RateLimits__Mutate__RequestsPerSecond", null);
+            Environment.SetEnvironmentVariable("Aws__Retry__MaxAttempts", null);
+        }
     }
 }

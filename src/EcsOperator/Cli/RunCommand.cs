@@ -1,10 +1,12 @@
 using System.CommandLine;
+using EcsOperator.Aws;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -53,6 +55,13 @@ internal static class RunCommand
         builder.Services.AddOperatorObservability(settings.HealthPort == 0 ? null : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort));
         builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
         builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
+        // Tuning without command-line options: the client-side rate limits and retry budget come from configuration
+        // only (Aws:RateLimits:Mutate:RequestsPerSecond, Aws:Retry:..., or the Aws__RateLimits__... variables).
+        builder.Services.Configure<AwsClientOptions>(o =>
+        {
+            builder.Configuration.GetSection("Aws:RateLimits").Bind(o.RateLimits);
+            builder.Configuration.GetSection("Aws:Retry").Bind(o.Retry);
+        });
         builder.Services.AddSingleton(_ => new OtlpHolder(OtlpExport.FromEnvironment(Environment.GetEnvironmentVariable, OperatorVersion.Informational)));
         return (builder, settings);
     }
