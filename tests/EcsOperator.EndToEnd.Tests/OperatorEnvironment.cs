@@ -13,7 +13,6 @@ using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
 using EcsOperator.Reconcilers.Services;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EcsOperator.EndToEnd.Tests;
@@ -123,8 +122,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.ApplicationAutoScalingEndpoint = Ecs.BaseAddress;
                 aws?.Invoke(a);
             });
-        // Until the autoscaling implementation is merged, services in these tests run without it.
-        builder.Services.TryAddSingleton<IServiceAutoScaling, NoServiceAutoScaling>();
+        // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
+        builder.Services.AddServiceAutoScaling();
         _host = builder.Build();
         Owner.Value = this;
         await _host.StartAsync(cancellationToken);
