@@ -150,11 +150,18 @@ public sealed class ServiceRolloutTests
         Assert.Equal(ConditionReasons.RolloutFailed, Condition(after, ConditionTypes.Stalled)?.Reason);
         Assert.EndsWith($"{Family}:1", (string?)Described(env, "web")["taskDefinition"], StringComparison.Ordinal);
 
+        // A spec edit is a new generation: it tries revision 2 again (and fails again).
+        await EditSpecAsync(env, "web", s => s with { EnableExecuteCommand = true });
+        await Eventually(() => env.Ecs.Calls["ecs:UpdateService"] == 2, "revision 2 pushed again for the new generation");
+        await TickUntilAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Reason: ConditionReasons.RolloutFailed } s && s.ObservedGeneration == o.Metadata.Generation);
+        await TickAndSettleAsync(env, 4);
+        Assert.Equal(2, env.Ecs.Calls["ecs:UpdateService"]);
+
         // A fixed image is a new revision: it rolls out.
         env.Ecs.Rules.ClearImageFailures();
         await EditTaskDefinitionImageAsync(env, "web", "nginx:1.29");
         var fixedUp = await TickUntilAsync(env, "web", o => IsReady(o) && o.Status!.TaskDefinitionArn!.EndsWith($"{Family}:3", StringComparison.Ordinal));
-        Assert.Equal(2, env.Ecs.Calls["ecs:UpdateService"]);
+        Assert.Equal(3, env.Ecs.Calls["ecs:UpdateService"]);
         Assert.Null(Condition(fixedUp, ConditionTypes.Stalled));
     }
 
