@@ -25,6 +25,10 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
+    // The host's work runs in the execution context StartOperatorAsync started it from: this tells which environment a
+    // reconcile measurement belongs to when test classes run in parallel (the meter is process-wide).
+    private static readonly AsyncLocal<OperatorEnvironment?> Owner = new();
+
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
     private IHost? _host;
@@ -47,6 +51,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         };
         _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            if (!ReferenceEquals(Owner.Value, this))
+                return;
             foreach (var tag in tags)
             {
                 if (tag is { Key: "kind", Value: string kind })
@@ -68,13 +74,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTask> Tasks { get; }
 
-    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this environment).</summary>
     public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
-    /// <summary>EcsCluster reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsCluster reconciles finished since start (any host instance of this environment).</summary>
     public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
 
-    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this process).</summary>
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this environment).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
@@ -119,6 +125,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
         builder.Services.AddServiceAutoScaling();
         _host = builder.Build();
+        Owner.Value = this;
         await _host.StartAsync(cancellationToken);
     }
 
