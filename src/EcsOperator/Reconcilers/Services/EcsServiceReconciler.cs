@@ -121,6 +121,10 @@ public sealed class EcsServiceReconciler(
         {
             return await StallAsync(obj, e.Reason, e.Message, cancellationToken);
         }
+        catch (ScalableTargetNotOwnedException e)
+        {
+            return await StallAsync(obj, ConditionReasons.NotOwned, e.Message, cancellationToken);
+        }
         catch (AwsServiceException e) when (e.ErrorCode == "ClusterNotFoundException")
         {
             var cluster = obj.Status?.ClusterName ?? clusters.Resolve(obj).Name ?? ServiceClusters.DefaultCluster;
