@@ -113,7 +113,7 @@ public sealed class EcsServiceReconciler(
                 return ReconcileResult.After(Jittered(options.ResyncInterval));
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
-                ?? obj.Spec.TaskDefinition
+                ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
                 ?? await EnsureInlineRevisionAsync(obj, owner, cancellationToken);
             return await ApplyAsync(obj, owner, cluster.Name, taskDefinition, cancellationToken);
         }
@@ -328,6 +328,18 @@ public sealed class EcsServiceReconciler(
             owner,
             MayExist: obj.Spec.AutoScaling is not null || obj.Status?.AutoScaling is not null,
             Apply: apply), cancellationToken);
+
+    /// <summary>
+    /// An external task definition as given (ARN or family:revision); a bare family means its latest ACTIVE revision,
+    /// as in ECS, resolved here so that the service is compared with (and rolls to) a definite revision.
+    /// </summary>
+    private async Task<string> ResolveExternalAsync(string taskDefinition, CancellationToken cancellationToken)
+    {
+        if (EcsNames.TaskDefinitionRevision(taskDefinition) is not null)
+            return taskDefinition;
+        var described = await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
+        return described.TaskDefinition?.TaskDefinitionArn ?? taskDefinition;
+    }
 
     /// <summary>
     /// The revision of the inline template: the one registered before (remembered, or found by owner and hash tags
