@@ -402,6 +402,7 @@ public sealed class EcsServiceReconciler(
                 if ((live.DesiredCount ?? 0) > 0)
                     await ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = name, DesiredCount = 0 }, cancellationToken);
                 await ecs.DeleteServiceAsync(new DeleteServiceRequest { Cluster = cluster, Service = name, Force = true }, cancellationToken);
+                InvalidateSnapshot(cluster, name);
                 logger.LogInformation("Deleted ECS service {Name} in {Cluster} for EcsService {Namespace}/{Object}", name, cluster, obj.Metadata.Namespace, obj.Metadata.Name);
                 await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "DeleteService", $"Deleted ECS service {name}; waiting for it to drain", cancellationToken);
             }
