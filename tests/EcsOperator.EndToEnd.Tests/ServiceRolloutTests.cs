@@ -152,6 +152,8 @@ public sealed class ServiceRolloutTests
         await EditSpecAsync(env, "web", s => s with { EnableExecuteCommand = true });
         await Eventually(() => env.Ecs.Calls["ecs:UpdateService"] == 2, "revision 2 pushed again for the new generation");
         await TickUntilAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Reason: ConditionReasons.RolloutFailed } s && s.ObservedGeneration == o.Metadata.Generation);
+        await TickAndSettleAsync(env, 4);
+        Assert.Equal(2, env.Ecs.Calls["ecs:UpdateService"]);
 
         // A fixed image is a new revision: it rolls out.
         env.Ecs.Rules.ClearImageFailures();
