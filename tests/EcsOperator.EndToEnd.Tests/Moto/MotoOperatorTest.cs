@@ -16,7 +16,7 @@ namespace EcsOperator.EndToEnd.Tests.Moto;
 public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
 {
     /// <summary>The operator's region; moto keeps state per region, so the test's own clients use it too.</summary>
-    private const string Region = "us-east-1";
+    protected const string Region = "us-east-1";
 
     private readonly HttpClient _http = new();
     private AwsJsonTransport? _transport;

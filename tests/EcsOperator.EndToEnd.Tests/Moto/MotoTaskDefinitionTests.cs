@@ -113,6 +113,38 @@ public sealed class MotoTaskDefinitionTests(MotoServer moto) : MotoOperatorTest(
     }
 
     [Fact]
+    public async Task Deletion_waits_while_a_moto_service_runs_a_revision()
+    {
+        await StartOperatorAsync(o => o.DeletionRecheckInterval = TimeSpan.FromMilliseconds(200));
+        await Env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        await WaitReadyAsync("web");
+        // The operator looks for users in the "default" cluster (OperatorOptions.UsageClusters).
+        var (subnet, securityGroup) = await MotoNetwork.DefaultsAsync(Moto.Endpoint, Region, Ct);
+        await Ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = "default" }, Ct);
+        await Ecs.CreateServiceAsync(new CreateServiceRequest
+        {
+            Cluster = "default",
+            ServiceName = "web",
+            TaskDefinition = $"{Family}:1",
+            DesiredCount = 0,
+            LaunchType = LaunchType.Fargate,
+            NetworkConfiguration = new NetworkConfiguration
+            {
+                AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [subnet], SecurityGroups = [securityGroup] },
+            },
+        }, Ct);
+
+        await Env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        var deleting = await Waits.ForAsync(Env.TaskDefinitions, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Deleting }, StatusJson);
+        Assert.Contains($"{Family}:1", Condition(deleting, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        Assert.Single(await ArnsAsync(TaskDefinitionStatus.Active));
+
+        await Ecs.DeleteServiceAsync(new DeleteServiceRequest { Cluster = "default", Service = "web", Force = true }, Ct);
+        await Eventually(async () => await Env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+        Assert.Empty(await ArnsAsync(TaskDefinitionStatus.Active));
+    }
+
+    [Fact]
     public async Task Deleting_with_the_Retain_policy_leaves_the_revision_active()
     {
         await StartOperatorAsync();
@@ -178,6 +210,8 @@ public sealed class MotoTaskDefinitionTests(MotoServer moto) : MotoOperatorTest(
     /// </summary>
     private static string Essentials(EcsTaskDefinition obj) =>
         StatusJson(obj with { Status = obj.Status! with { Revisions = [.. obj.Status.Revisions!.Select(r => r with { RegisteredAt = null })] } });
+
+    private static Condition? Condition(EcsTaskDefinition obj, string type) => obj.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
     private Task<EcsTaskDefinition> WaitReadyAsync(string name) => Waits.ReadyAsync(Env.TaskDefinitions, name, o => o.Status, StatusJson);
 
