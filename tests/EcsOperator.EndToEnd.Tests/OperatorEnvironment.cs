@@ -12,6 +12,8 @@ using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
+using EcsOperator.Reconcilers.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EcsOperator.EndToEnd.Tests;
@@ -130,9 +132,14 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.ApplicationAutoScalingEndpoint = AwsEndpoint;
                 aws?.Invoke(a);
             });
+        // Until the autoscaling implementation is merged, services in these tests run without it.
+        builder.Services.TryAddSingleton<IServiceAutoScaling, NoServiceAutoScaling>();
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
     }
+
+    /// <summary>The running host's services (e.g. the resync sweep), for assertions on its internals.</summary>
+    public IServiceProvider OperatorServices => _host?.Services ?? throw new InvalidOperationException("the operator is not running");
 
     public async Task StopOperatorAsync(CancellationToken cancellationToken)
     {
