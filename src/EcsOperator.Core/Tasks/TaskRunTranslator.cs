@@ -55,6 +55,18 @@ public static class TaskRunTranslator
         };
     }
 
+    /// <summary>
+    /// Whether a task found by ListTasks (described with its tags) was started for this EcsTask: same startedBy and
+    /// this object's owner tag. startedBy alone is not enough when spec.startedBy is shared by several objects.
+    /// </summary>
+    public static bool IsRunOf(TaskDescription described, string startedBy, string ownerTagValue)
+    {
+        ArgumentNullException.ThrowIfNull(described);
+        return described.TaskArn is not null
+            && described.StartedBy == startedBy
+            && described.Tags?.Any(t => t.Key == OwnershipTags.OwnerKey && t.Value == ownerTagValue) == true;
+    }
+
     private static string Uid(EcsTask task) =>
         string.IsNullOrEmpty(task.Metadata.Uid)
             ? throw new ArgumentException($"EcsTask {task.Metadata.Namespace}/{task.Metadata.Name} has no metadata.uid: it must come from the API server", nameof(task))
