@@ -27,6 +27,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
+    /// <summary>
+    /// The environment whose host is doing the current work: the host's background tasks inherit it from
+    /// <see cref="StartOperatorAsync"/>, so reconciles of hosts of tests running in parallel are told apart (the
+    /// runtime's meter is static, process-wide).
+    /// </summary>
+    private static readonly AsyncLocal<OperatorEnvironment?> HostOwner = new();
+
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
     private readonly EcsSimulator? _ecs;
@@ -51,6 +58,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         };
         _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            if (!ReferenceEquals(HostOwner.Value, this))
+                return;
             foreach (var tag in tags)
             {
                 if (tag is { Key: "kind", Value: string kind })
@@ -76,13 +85,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTask> Tasks { get; }
 
-    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsTaskDefinition reconciles finished since start (by any host this environment started).</summary>
     public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
-    /// <summary>EcsCluster reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsCluster reconciles finished since start (by any host this environment started).</summary>
     public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
 
-    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this process).</summary>
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (by any host this environment started).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
@@ -135,6 +144,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         // Until the autoscaling implementation is merged, services in these tests run without it.
         builder.Services.TryAddSingleton<IServiceAutoScaling, NoServiceAutoScaling>();
         _host = builder.Build();
+        HostOwner.Value = this; // flows into the host's background tasks; restored when this method returns
         await _host.StartAsync(cancellationToken);
     }
 
