@@ -13,7 +13,6 @@ using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
 using EcsOperator.Reconcilers.Services;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EcsOperator.EndToEnd.Tests;
@@ -27,12 +26,9 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
-    /// <summary>
-    /// The environment whose host is doing the current work: the host's background tasks inherit it from
-    /// <see cref="StartOperatorAsync"/>, so reconciles of hosts of tests running in parallel are told apart (the
-    /// runtime's meter is static, process-wide).
-    /// </summary>
-    private static readonly AsyncLocal<OperatorEnvironment?> HostOwner = new();
+    // The host's work runs in the execution context StartOperatorAsync started it from: this tells which environment a
+    // reconcile measurement belongs to when test classes run in parallel (the meter is process-wide).
+    private static readonly AsyncLocal<OperatorEnvironment?> Owner = new();
 
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
@@ -58,7 +54,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         };
         _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
-            if (!ReferenceEquals(HostOwner.Value, this))
+            if (!ReferenceEquals(Owner.Value, this))
                 return;
             foreach (var tag in tags)
             {
@@ -85,13 +81,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTask> Tasks { get; }
 
-    /// <summary>EcsTaskDefinition reconciles finished since start (by any host this environment started).</summary>
+    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this environment).</summary>
     public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
-    /// <summary>EcsCluster reconciles finished since start (by any host this environment started).</summary>
+    /// <summary>EcsCluster reconciles finished since start (any host instance of this environment).</summary>
     public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
 
-    /// <summary>Reconciles of <paramref name="kind"/> finished since start (by any host this environment started).</summary>
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this environment).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
@@ -141,10 +137,10 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.ApplicationAutoScalingEndpoint = AwsEndpoint;
                 aws?.Invoke(a);
             });
-        // Until the autoscaling implementation is merged, services in these tests run without it.
-        builder.Services.TryAddSingleton<IServiceAutoScaling, NoServiceAutoScaling>();
+        // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
+        builder.Services.AddServiceAutoScaling();
         _host = builder.Build();
-        HostOwner.Value = this; // flows into the host's background tasks; restored when this method returns
+        Owner.Value = this;
         await _host.StartAsync(cancellationToken);
     }
 
