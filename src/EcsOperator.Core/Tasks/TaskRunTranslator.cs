@@ -1,5 +1,8 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Shared;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.Hashing;
 using EcsOperator.Core.Ownership;
 
 namespace EcsOperator.Core.Tasks;
@@ -65,6 +68,16 @@ public static class TaskRunTranslator
         return described.TaskArn is not null
             && described.StartedBy == startedBy
             && described.Tags?.Any(t => t.Key == OwnershipTags.OwnerKey && t.Value == ownerTagValue) == true;
+    }
+
+    /// <summary>
+    /// The hash of what a run is made of: the spec without ttlSecondsAfterFinished and deletionPolicy, which still
+    /// apply after the run started. A different hash later means an edit the run will not see.
+    /// </summary>
+    public static string RunSpecHash(EcsTaskSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return SpecHash.Of(spec with { TtlSecondsAfterFinished = null, DeletionPolicy = DeletionPolicy.Delete }, ApiJsonContext.Default.EcsTaskSpec);
     }
 
     private static string Uid(EcsTask task) =>

@@ -209,4 +209,18 @@ public sealed class TaskRunTests
         Assert.Equal(TimeSpan.Zero, TaskTtl.Remaining(stopped, 0, stopped));
         Assert.Equal(TimeSpan.Zero, TaskTtl.Remaining(stopped, 90, stopped.AddHours(5)));
     }
+
+    [Fact]
+    public void The_run_spec_hash_ignores_only_the_fields_read_after_the_start()
+    {
+        var spec = Migration.Spec;
+        var hash = TaskRunTranslator.RunSpecHash(spec);
+
+        Assert.Equal(hash, TaskRunTranslator.RunSpecHash(spec with { TtlSecondsAfterFinished = 600, DeletionPolicy = Api.Shared.DeletionPolicy.Retain }));
+        Assert.NotEqual(hash, TaskRunTranslator.RunSpecHash(spec with
+        {
+            Overrides = new TaskOverride { ContainerOverrides = [new ContainerOverride { Name = "app", Command = ["migrate", "down"] }] },
+        }));
+        Assert.NotEqual(hash, TaskRunTranslator.RunSpecHash(spec with { Count = 2 }));
+    }
 }

@@ -167,7 +167,10 @@ public sealed class EcsTaskReconciler(
             var arns = found.Select(t => t.TaskArn!).Order(StringComparer.Ordinal).ToList();
             logger.LogInformation("EcsTask {Namespace}/{Name}: found {Count} task(s) already started by {StartedBy}; not running again",
                 obj.Metadata.Namespace, obj.Metadata.Name, arns.Count, startedBy);
-            var adopted = new StartedRun(obj.Metadata.Uid, arns, found[0].ClusterArn ?? cluster, found[0].TaskDefinitionArn ?? taskDefinition, []);
+            var adopted = new StartedRun(obj.Metadata.Uid, arns, found[0].ClusterArn ?? cluster, found[0].TaskDefinitionArn ?? taskDefinition, [])
+            {
+                SpecHash = TaskRunTranslator.RunSpecHash(obj.Spec),
+            };
             _started[ObjectKey.Of(obj)] = adopted;
             obj = await WriteStatusAsync(obj, s => WithRun(s, adopted),
                 new ReconcileState.Progressing(ConditionReasons.Creating, $"found task(s) {string.Join(", ", arns)} started earlier for this object"), cancellationToken);
@@ -182,7 +185,10 @@ public sealed class EcsTaskReconciler(
             started.Select(t => t.TaskArn!).Order(StringComparer.Ordinal).ToList(),
             started.FirstOrDefault()?.ClusterArn ?? cluster,
             started.FirstOrDefault()?.TaskDefinitionArn ?? taskDefinition,
-            TaskRunStatusCalculator.FailureMessages(response.Failures));
+            TaskRunStatusCalculator.FailureMessages(response.Failures))
+        {
+            SpecHash = TaskRunTranslator.RunSpecHash(obj.Spec),
+        };
         _started[ObjectKey.Of(obj)] = run;
 
         if (run.TaskArns.Count == 0)
@@ -225,6 +231,17 @@ public sealed class EcsTaskReconciler(
         var response = await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken);
         var described = (response.Tasks ?? []).ToList();
         var missing = run.TaskArns.Where(a => described.All(t => t.TaskArn != a)).ToList();
+        // DescribeTasks is eventually consistent: a task just started may be MISSING for a moment. Only a task seen
+        // before and now forgotten counts as lost.
+        var seen = (obj.Status?.Tasks ?? []).Select(t => t.TaskArn).ToHashSet(StringComparer.Ordinal);
+        var notYetVisible = missing.Where(a => !seen.Contains(a)).ToList();
+        if (notYetVisible.Count > 0)
+        {
+            await WriteStatusAsync(obj, s => WithRun(s, run) with { Phase = s.Phase ?? TaskPhase.Pending },
+                new ReconcileState.Progressing(ConditionReasons.Creating, $"waiting for ECS to report task(s) {string.Join(", ", notYetVisible)}"), cancellationToken);
+            return ReconcileResult.After(options.TaskPollInterval);
+        }
+
         var failures = run.Failures.Concat(missing.Select(a => $"{a}: ECS no longer knows this task (MISSING)")).ToList();
 
         var result = TaskRunStatusCalculator.From(described, essentialContainers: null, failures);
@@ -339,8 +356,11 @@ public sealed class EcsTaskReconciler(
                         ? clusterStatus.ClusterArn ?? clusterStatus.ClusterName
                         : null
                     : obj.Spec.Cluster;
-                live = obj.Spec.ClusterRef is null || cluster is not null
-                    ? await FindRunAsync(cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
+                // A spec that never validated never ran (and may name no valid cluster): nothing to look for.
+                var couldHaveRun = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null).Count == 0
+                    && (obj.Spec.ClusterRef is null || cluster is not null);
+                live = couldHaveRun
+                    ? await FindRunForDeletionAsync(cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
                     : [];
             }
 
@@ -385,6 +405,18 @@ public sealed class EcsTaskReconciler(
         return (described.Tasks ?? []).Where(t => TaskRunTranslator.IsRunOf(t, startedBy, owner)).ToList();
     }
 
+    private async Task<IReadOnlyList<TaskDescription>> FindRunForDeletionAsync(string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FindRunAsync(cluster, startedBy, owner, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return []; // no such cluster (e.g. no default cluster): nothing can run there, nothing to stop
+        }
+    }
+
     /// <summary>The essential containers of the revision that ran; null (all essential) when it cannot be described.</summary>
     private async Task<IReadOnlySet<string>?> EssentialContainersAsync(string? taskDefinition, CancellationToken cancellationToken)
     {
@@ -402,12 +434,17 @@ public sealed class EcsTaskReconciler(
         }
     }
 
+    /// <summary>Once per new generation: a spec edit the started run will not see (ttl and deletionPolicy edits apply).</summary>
     private async Task ReportIgnoredSpecChangeAsync(EcsTask obj, CancellationToken cancellationToken)
     {
-        if (obj.Status?.ObservedGeneration is not { } observed || observed >= (obj.Metadata.Generation ?? 0))
+        if (obj.Status is not { ObservedGeneration: { } observed, RunSpecHash: { } runHash } || observed >= (obj.Metadata.Generation ?? 0)
+            || runHash == TaskRunTranslator.RunSpecHash(obj.Spec))
+        {
             return;
+        }
+
         await events.RecordAsync(obj, Event.WarningType, EventReasons.SpecChangeIgnored, "RunTask",
-            $"spec changed (generation {observed} -> {obj.Metadata.Generation}) after the run started: an EcsTask runs once, so only ttlSecondsAfterFinished and deletionPolicy changes apply; delete and re-create it to run the new spec",
+            $"spec changed (generation {obj.Metadata.Generation}) after the run started: an EcsTask runs once, so the change is not applied (only ttlSecondsAfterFinished and deletionPolicy are); delete and re-create the EcsTask to run the new spec",
             cancellationToken);
     }
 
@@ -415,7 +452,7 @@ public sealed class EcsTaskReconciler(
     private StartedRun? StartedRunOf(EcsTask obj)
     {
         if (obj.Status is { TaskArns.Count: > 0 } status)
-            return new StartedRun(obj.Metadata.Uid, status.TaskArns, status.ClusterArn ?? obj.Spec.Cluster, status.TaskDefinitionArn, status.Failures ?? []);
+            return new StartedRun(obj.Metadata.Uid, status.TaskArns, status.ClusterArn ?? obj.Spec.Cluster, status.TaskDefinitionArn, status.Failures ?? []) { SpecHash = status.RunSpecHash };
         return _started.TryGetValue(ObjectKey.Of(obj), out var run) && run.Uid == obj.Metadata.Uid && run.TaskArns.Count > 0 ? run : null;
     }
 
@@ -425,6 +462,7 @@ public sealed class EcsTaskReconciler(
         ClusterArn = run.Cluster ?? status.ClusterArn,
         TaskDefinitionArn = run.TaskDefinition ?? status.TaskDefinitionArn,
         Failures = run.Failures.Count > 0 ? run.Failures : status.Failures,
+        RunSpecHash = run.SpecHash ?? status.RunSpecHash,
     };
 
     private async Task<ReconcileResult> WaitAsync(EcsTask obj, string message, CancellationToken cancellationToken)
@@ -486,5 +524,9 @@ public sealed class EcsTaskReconciler(
     private static TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
 
     /// <summary>What RunTask started for one object (by UID, so a re-created object with the same name is not confused).</summary>
-    private sealed record StartedRun(string? Uid, IReadOnlyList<string> TaskArns, string? Cluster, string? TaskDefinition, IReadOnlyList<string> Failures);
+    private sealed record StartedRun(string? Uid, IReadOnlyList<string> TaskArns, string? Cluster, string? TaskDefinition, IReadOnlyList<string> Failures)
+    {
+        /// <summary>The hash of the spec the run was started from; null when only the status knew the run and it had none.</summary>
+        public string? SpecHash { get; init; }
+    }
 }
