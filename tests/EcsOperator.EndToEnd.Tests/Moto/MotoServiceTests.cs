@@ -8,6 +8,7 @@ using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Testing.Moto;
 using Xunit;
+using Aas = EcsOperator.Aws.Model.ApplicationAutoScaling;
 using static EcsOperator.EndToEnd.Tests.Waits;
 
 namespace EcsOperator.EndToEnd.Tests.Moto;
@@ -180,6 +181,47 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
     }
 
     [Fact]
+    public async Task Autoscaling_registers_the_target_policies_and_schedule_in_moto_and_resyncs_find_them_in_sync()
+    {
+        await StartOperatorAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
+        await Env.TaskDefinitions.CreateAsync(MotoTaskDefinitionTests.NewTaskDefinition("web", "nginx:1"), Ct);
+        var service = NewService("web", desiredCount: 0);
+        await Env.Services.CreateAsync(service with { Spec = service.Spec with { AutoScaling = ServiceAutoScalingTests.Scaling(min: 0, max: 4) } }, Ct);
+
+        var scaled = await WaitForAsync("web", o => IsReady(o) && o.Status!.AutoScaling is { PolicyArns.Count: 2, ScheduledActionArns.Count: 1 });
+        var target = Assert.Single(await ScalableTargetsAsync());
+        Assert.Equal((0, 4), (target.MinCapacity, target.MaxCapacity));
+        Assert.Equal("ecs:service:DesiredCount", target.ScalableDimension);
+        Assert.Equal(target.ScalableTargetARN, scaled.Status!.AutoScaling!.ScalableTargetArn);
+        // moto gap: Application Auto Scaling TagResource and ListTagsForResource are not implemented (HTTP 500).
+        // Creating needs neither (the owner tag rides on RegisterScalableTarget), but the operator reads the owner
+        // tag before it changes or removes a target, so changing autoscaling and deleting a service with it cannot
+        // complete against moto: those flows are covered against the simulator (ServiceAutoScalingTests) only.
+        var policies = await PoliciesAsync();
+        Assert.Equal(["cpu", "memory"], policies.Select(p => p.PolicyName).Order(StringComparer.Ordinal));
+        Assert.Equal(scaled.Status.AutoScaling.PolicyArns!.Order(StringComparer.Ordinal), policies.Select(p => p.PolicyARN).Order(StringComparer.Ordinal));
+        var cpu = policies.Single(p => p.PolicyName == "cpu").TargetTrackingScalingPolicyConfiguration!;
+        Assert.Equal((50.0, "ECSServiceAverageCPUUtilization"), (cpu.TargetValue, cpu.PredefinedMetricSpecification!.PredefinedMetricType));
+        var schedule = Assert.Single((await AutoScaling.DescribeScheduledActionsAsync(
+            new Aas.DescribeScheduledActionsRequest { ServiceNamespace = Aas.ServiceNamespace.Ecs, ResourceId = ResourceId }, Ct)).ScheduledActions!);
+        Assert.Equal(("nightly", "cron(0 22 * * ? *)"), (schedule.ScheduledActionName, schedule.Schedule));
+        Assert.Equal((1, 2), (schedule.ScalableTargetAction!.MinCapacity, schedule.ScalableTargetAction.MaxCapacity));
+
+        // What moto returns reads back as in sync: once settled, resyncs write nothing (and, being in sync, never
+        // need the tags moto cannot list).
+        var reconciles = Env.ReconcileCountOf(EcsService.KindName);
+        await Eventually(() => Env.ReconcileCountOf(EcsService.KindName) >= reconciles + 3, "three resyncs");
+        var settled = await Env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        reconciles = Env.ReconcileCountOf(EcsService.KindName);
+        await Eventually(() => Env.ReconcileCountOf(EcsService.KindName) >= reconciles + 3, "three more resyncs");
+        var after = await Env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        Assert.Equal(settled.Metadata.ResourceVersion, after.Metadata.ResourceVersion);
+        Assert.True(IsReady(after), Describe(after));
+        Assert.Null(Condition(after, ConditionTypes.Drifted));
+        Assert.Equal(scaled.Status.AutoScaling.PolicyArns, after.Status!.AutoScaling!.PolicyArns);
+    }
+
+    [Fact]
     public async Task Deleting_deletes_the_service_in_moto()
     {
         await StartOperatorAsync();
@@ -221,6 +263,18 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
             Tags = [new Tag { Key = "team", Value = "checkout" }],
         },
     };
+
+    private const string ResourceId = $"service/{Cluster}/web";
+
+    private async Task<IReadOnlyList<Aas.ScalableTarget>> ScalableTargetsAsync() =>
+        (await AutoScaling.DescribeScalableTargetsAsync(new Aas.DescribeScalableTargetsRequest { ServiceNamespace = Aas.ServiceNamespace.Ecs, ResourceIds = [ResourceId] }, Ct)).ScalableTargets ?? [];
+
+    private async Task<IReadOnlyList<Aas.ScalingPolicy>> PoliciesAsync() =>
+        (await AutoScaling.DescribeScalingPoliciesAsync(new Aas.DescribeScalingPoliciesRequest { ServiceNamespace = Aas.ServiceNamespace.Ecs, ResourceId = ResourceId }, Ct)).ScalingPolicies ?? [];
+
+    private static bool IsReady(EcsService o) =>
+        o.Status is { } s && s.ObservedGeneration == o.Metadata.Generation
+        && Condition(o, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready && ready.ObservedGeneration == o.Metadata.Generation;
 
     private async Task<Service> DescribeAsync(string name)
     {
