@@ -11,7 +11,8 @@ namespace EcsOperator.EndToEnd.Tests.Moto;
 /// Base of the end-to-end tests against moto_server: a freshly reset moto, a Kubernetes API test server and the
 /// real operator host whose ECS and Application Auto Scaling endpoints point at moto. The tests check what the
 /// operator did through our own typed clients (the same wire code the operator uses), so a request moto cannot
-/// parse or a response our clients cannot read fails here rather than only against AWS.
+/// parse or a response our clients cannot read fails here rather than only against AWS. Application Auto Scaling
+/// goes through <see cref="AutoScalingTagShim"/> (moto lacks its tagging operations), for the operator and the test.
 /// </summary>
 public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
 {
@@ -21,6 +22,7 @@ public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
     private readonly HttpClient _http = new();
     private AwsJsonTransport? _transport;
     private OperatorEnvironment? _env;
+    private AutoScalingTagShim? _shim;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,19 +33,20 @@ public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
     /// <summary>ECS in moto, through our client.</summary>
     protected IEcsApi Ecs { get; private set; } = null!;
 
-    /// <summary>Application Auto Scaling in moto, through our client.</summary>
+    /// <summary>Application Auto Scaling in moto (tags: in the shim), through our client.</summary>
     protected IApplicationAutoScalingApi AutoScaling { get; private set; } = null!;
 
     public virtual async ValueTask InitializeAsync()
     {
         await moto.ResetAsync(Ct);
+        _shim = await AutoScalingTagShim.StartAsync(moto.Endpoint, Ct);
         _transport = new AwsJsonTransport(
             _http,
             new AwsClientOptions
             {
                 Region = Region,
                 EcsEndpoint = moto.Endpoint,
-                ApplicationAutoScalingEndpoint = moto.Endpoint,
+                ApplicationAutoScalingEndpoint = _shim.Endpoint,
                 AccessKeyId = MotoServer.AccessKeyId,
                 SecretAccessKey = MotoServer.SecretAccessKey,
             },
@@ -60,12 +63,15 @@ public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
             a.Region = Region;
             a.AccessKeyId = MotoServer.AccessKeyId;
             a.SecretAccessKey = MotoServer.SecretAccessKey;
+            a.ApplicationAutoScalingEndpoint = _shim!.Endpoint;
         });
 
     public virtual async ValueTask DisposeAsync()
     {
         if (_env is not null)
             await _env.DisposeAsync();
+        if (_shim is not null)
+            await _shim.DisposeAsync();
         _transport?.Dispose();
         _http.Dispose();
         GC.SuppressFinalize(this);

@@ -181,7 +181,7 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
     }
 
     [Fact]
-    public async Task Autoscaling_registers_the_target_policies_and_schedule_in_moto_and_resyncs_find_them_in_sync()
+    public async Task Autoscaling_registers_changes_and_removes_the_target_policies_and_schedule_in_moto()
     {
         await StartOperatorAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
         await Env.TaskDefinitions.CreateAsync(MotoTaskDefinitionTests.NewTaskDefinition("web", "nginx:1"), Ct);
@@ -194,9 +194,9 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
         Assert.Equal("ecs:service:DesiredCount", target.ScalableDimension);
         Assert.Equal(target.ScalableTargetARN, scaled.Status!.AutoScaling!.ScalableTargetArn);
         // moto gap: Application Auto Scaling TagResource and ListTagsForResource are not implemented (HTTP 500).
-        // Creating needs neither (the owner tag rides on RegisterScalableTarget), but the operator reads the owner
-        // tag before it changes or removes a target, so changing autoscaling and deleting a service with it cannot
-        // complete against moto: those flows are covered against the simulator (ServiceAutoScalingTests) only.
+        // The owner tag rides on RegisterScalableTarget; AutoScalingTagShim remembers it and answers the tag calls.
+        var tags = (await AutoScaling.ListTagsForResourceAsync(new Aas.ListTagsForResourceRequest { ResourceARN = target.ScalableTargetARN }, Ct)).Tags!;
+        Assert.EndsWith($"/{OperatorEnvironment.Namespace}/web", tags[ApiGroup.OwnerTagKey], StringComparison.Ordinal);
         var policies = await PoliciesAsync();
         Assert.Equal(["cpu", "memory"], policies.Select(p => p.PolicyName).Order(StringComparer.Ordinal));
         Assert.Equal(scaled.Status.AutoScaling.PolicyArns!.Order(StringComparer.Ordinal), policies.Select(p => p.PolicyARN).Order(StringComparer.Ordinal));
@@ -207,8 +207,7 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
         Assert.Equal(("nightly", "cron(0 22 * * ? *)"), (schedule.ScheduledActionName, schedule.Schedule));
         Assert.Equal((1, 2), (schedule.ScalableTargetAction!.MinCapacity, schedule.ScalableTargetAction.MaxCapacity));
 
-        // What moto returns reads back as in sync: once settled, resyncs write nothing (and, being in sync, never
-        // need the tags moto cannot list).
+        // What moto returns reads back as in sync: once settled, resyncs write nothing.
         var reconciles = Env.ReconcileCountOf(EcsService.KindName);
         await Eventually(() => Env.ReconcileCountOf(EcsService.KindName) >= reconciles + 3, "three resyncs");
         var settled = await Env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
@@ -219,6 +218,36 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
         Assert.True(IsReady(after), Describe(after));
         Assert.Null(Condition(after, ConditionTypes.Drifted));
         Assert.Equal(scaled.Status.AutoScaling.PolicyArns, after.Status!.AutoScaling!.PolicyArns);
+
+        // Changed: the new range and target value land in moto.
+        await EditSpecAsync("web", s => s with { AutoScaling = ServiceAutoScalingTests.Scaling(min: 0, max: 6, cpuTarget: 65) });
+        await WaitForAsync("web", o => IsReady(o) && o.Status!.AutoScaling?.MaxCapacity == 6);
+        Assert.Equal(6, Assert.Single(await ScalableTargetsAsync()).MaxCapacity);
+        Assert.Equal(65.0, (await PoliciesAsync()).Single(p => p.PolicyName == "cpu").TargetTrackingScalingPolicyConfiguration!.TargetValue);
+
+        // Removed: moto has no target and no policies left; the service stays.
+        await EditSpecAsync("web", s => s with { AutoScaling = null });
+        await WaitForAsync("web", o => IsReady(o) && o.Status!.AutoScaling is null);
+        Assert.Empty(await ScalableTargetsAsync());
+        Assert.Empty(await PoliciesAsync());
+        Assert.Equal("ACTIVE", (await DescribeAsync("web")).Status);
+    }
+
+    [Fact]
+    public async Task Deleting_a_service_with_autoscaling_removes_the_target_and_the_service()
+    {
+        await StartOperatorAsync();
+        await Env.TaskDefinitions.CreateAsync(MotoTaskDefinitionTests.NewTaskDefinition("web", "nginx:1"), Ct);
+        var service = NewService("web", desiredCount: 0);
+        await Env.Services.CreateAsync(service with { Spec = service.Spec with { AutoScaling = ServiceAutoScalingTests.Scaling(min: 0, max: 4) } }, Ct);
+        await WaitForAsync("web", o => IsReady(o) && o.Status!.AutoScaling is { PolicyArns.Count: 2 });
+
+        await Env.Services.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        await Eventually(async () => await Env.Services.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
+
+        Assert.Empty(await ScalableTargetsAsync());
+        Assert.Empty(await PoliciesAsync());
+        Assert.Equal("INACTIVE", (await DescribeAsync("web")).Status);
     }
 
     [Fact]
