@@ -19,8 +19,8 @@ namespace EcsOperator.Reconcilers.Services;
 
 /// <summary>
 /// DI wiring of the EcsService controller: the reconciler, watches on the EcsTaskDefinitions and EcsClusters services
-/// reference (through informer indexes), and the batched resync sweep. <see cref="IServiceAutoScaling"/> is
-/// registered by <c>AddServiceAutoScaling</c>.
+/// reference (through informer indexes), the batched resync sweep, and <see cref="IServiceAutoScaling"/>
+/// (<c>AddServiceAutoScaling</c>).
 /// </summary>
 public static class ServiceControllerRegistration
 {
@@ -32,6 +32,7 @@ public static class ServiceControllerRegistration
 
     public static IServiceCollection AddServiceController(this IServiceCollection services)
     {
+        services.AddServiceAutoScaling();
         services.TryAddSingleton(sp => new ServiceSnapshots(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp =>
         {
