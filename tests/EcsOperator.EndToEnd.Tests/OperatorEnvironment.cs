@@ -26,9 +26,9 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
-    // The host's work runs in the execution context StartOperatorAsync started it from: this tells which environment a
-    // reconcile measurement belongs to when test classes run in parallel (the meter is process-wide).
-    private static readonly AsyncLocal<OperatorEnvironment?> Owner = new();
+    // The reconcile counter is process-wide and test classes run in parallel: a measurement belongs to this
+    // environment when it is recorded in the execution context of a host this environment started.
+    private static readonly AsyncLocal<OperatorEnvironment?> StartedBy = new();
 
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
@@ -54,7 +54,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         };
         _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
-            if (!ReferenceEquals(Owner.Value, this))
+            if (StartedBy.Value != this)
                 return;
             foreach (var tag in tags)
             {
@@ -81,13 +81,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTask> Tasks { get; }
 
-    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this environment).</summary>
+    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance this environment started).</summary>
     public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
-    /// <summary>EcsCluster reconciles finished since start (any host instance of this environment).</summary>
+    /// <summary>EcsCluster reconciles finished since start (any host instance this environment started).</summary>
     public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
 
-    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this environment).</summary>
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance this environment started).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
@@ -140,7 +140,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
         builder.Services.AddServiceAutoScaling();
         _host = builder.Build();
-        Owner.Value = this;
+        // Everything the host starts (controller workers, their timers) inherits this marker.
+        StartedBy.Value = this;
         await _host.StartAsync(cancellationToken);
     }
 

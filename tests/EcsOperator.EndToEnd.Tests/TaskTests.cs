@@ -92,6 +92,7 @@ public sealed class TaskTests
         await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.TaskFailed), "a TaskFailed event");
 
         var reconciles = env.ReconcileCountOf(EcsTask.KindName);
+        Assert.True(reconciles > 0, "the reconciles of this environment are counted");
         await Task.Delay(300, Ct);
         Assert.InRange(env.ReconcileCountOf(EcsTask.KindName) - reconciles, 0, 2);
         Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
@@ -233,6 +234,7 @@ public sealed class TaskTests
         Assert.Equal(ConditionReasons.InvalidSpec, condition.Reason);
         Assert.Contains("spec.placementConstraints", condition.Message, StringComparison.Ordinal);
         var reconciles = env.ReconcileCountOf(EcsTask.KindName);
+        Assert.True(reconciles > 0, "the reconciles of this environment are counted");
         await Task.Delay(400, Ct);
         Assert.InRange(env.ReconcileCountOf(EcsTask.KindName) - reconciles, 0, 2);
         Assert.Equal(0, env.Ecs.Calls.Total);
@@ -272,6 +274,22 @@ public sealed class TaskTests
         Assert.Equal(td.Status!.TaskDefinitionArn, started.Status!.TaskDefinitionArn);
         Assert.EndsWith($":cluster/{Cluster}", started.Status.ClusterArn, StringComparison.Ordinal);
         Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
+    }
+
+    [Fact]
+    public async Task A_task_still_waiting_for_its_task_definition_is_deleted_without_delay_even_without_a_default_cluster()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct, FastPolling);
+        await env.Tasks.CreateAsync(NewTask() with { Spec = NewTask().Spec with { Cluster = null } }, Ct);
+        await WaitForAsync(env, o => Condition(o, ConditionTypes.Reconciling)?.Message?.Contains("EcsTaskDefinition job", StringComparison.Ordinal) == true);
+
+        await env.Tasks.DeleteAsync(OperatorEnvironment.Namespace, Name, cancellationToken: Ct);
+
+        // It looks for tasks started for it (a lost status), finds no default cluster, and lets go.
+        await Eventually(async () => await env.Tasks.TryGetAsync(OperatorEnvironment.Namespace, Name, Ct) is null, "the object deleted");
+        Assert.True(env.Ecs.Calls["ecs:ListTasks"] >= 1, "the deletion looked for tasks started for the object");
+        Assert.Equal(0, env.Ecs.Calls["ecs:RunTask"] + env.Ecs.Calls["ecs:StopTask"]);
     }
 
     [Fact]
