@@ -251,6 +251,38 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
     }
 
     [Fact]
+    public async Task An_untagged_service_in_moto_is_NotOwned_until_adoptionPolicy_Adopt_tags_it()
+    {
+        await StartOperatorAsync();
+        await Env.TaskDefinitions.CreateAsync(MotoTaskDefinitionTests.NewTaskDefinition("web", "nginx:1"), Ct);
+        await Waits.ReadyAsync(Env.TaskDefinitions, "web", o => o.Status, o => JsonSerializer.Serialize(o.Status, ApiJsonContext.Default.EcsTaskDefinitionStatus));
+        await Ecs.CreateServiceAsync(new CreateServiceRequest
+        {
+            Cluster = Cluster,
+            ServiceName = "web",
+            TaskDefinition = $"{Family}:1",
+            DesiredCount = 0,
+            LaunchType = LaunchType.Fargate,
+            NetworkConfiguration = _network,
+            Tags = [new Tag { Key = "team", Value = "checkout" }],
+        }, Ct);
+
+        await Env.Services.CreateAsync(NewService("web", desiredCount: 0), Ct);
+        var stalled = await WaitForAsync("web", o => Condition(o, ConditionTypes.Stalled) is { Status: ConditionStatus.True });
+        Assert.Equal(ConditionReasons.NotOwned, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Null(Tag(await DescribeAsync("web"), ApiGroup.OwnerTagKey));
+
+        await EditSpecAsync("web", s => s with { AdoptionPolicy = AdoptionPolicy.Adopt });
+        var ready = await WaitReadyAsync("web");
+
+        var live = await DescribeAsync("web");
+        Assert.EndsWith($"/{OperatorEnvironment.Namespace}/web", Tag(live, ApiGroup.OwnerTagKey), StringComparison.Ordinal);
+        Assert.Equal("checkout", Tag(live, "team"));
+        Assert.Equal(live.ServiceArn, ready.Status!.ServiceArn);
+        Assert.Null(Condition(ready, ConditionTypes.Stalled));
+    }
+
+    [Fact]
     public async Task Deleting_deletes_the_service_in_moto()
     {
         await StartOperatorAsync();
