@@ -12,6 +12,7 @@ using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
+using EcsOperator.Reconcilers.Services;
 using Microsoft.Extensions.Hosting;
 
 namespace EcsOperator.EndToEnd.Tests;
@@ -23,6 +24,10 @@ namespace EcsOperator.EndToEnd.Tests;
 internal sealed class OperatorEnvironment : IAsyncDisposable
 {
     public const string Namespace = "shop";
+
+    // The host's work runs in the execution context StartOperatorAsync started it from: this tells which environment a
+    // reconcile measurement belongs to when test classes run in parallel (the meter is process-wide).
+    private static readonly AsyncLocal<OperatorEnvironment?> Owner = new();
 
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
@@ -46,6 +51,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         };
         _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            if (!ReferenceEquals(Owner.Value, this))
+                return;
             foreach (var tag in tags)
             {
                 if (tag is { Key: "kind", Value: string kind })
@@ -67,13 +74,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTask> Tasks { get; }
 
-    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this environment).</summary>
     public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
-    /// <summary>EcsCluster reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsCluster reconciles finished since start (any host instance of this environment).</summary>
     public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
 
-    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this process).</summary>
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this environment).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
@@ -115,9 +122,15 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.ApplicationAutoScalingEndpoint = Ecs.BaseAddress;
                 aws?.Invoke(a);
             });
+        // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
+        builder.Services.AddServiceAutoScaling();
         _host = builder.Build();
+        Owner.Value = this;
         await _host.StartAsync(cancellationToken);
     }
+
+    /// <summary>The running host's services (e.g. the resync sweep), for assertions on its internals.</summary>
+    public IServiceProvider OperatorServices => _host?.Services ?? throw new InvalidOperationException("the operator is not running");
 
     public async Task StopOperatorAsync(CancellationToken cancellationToken)
     {

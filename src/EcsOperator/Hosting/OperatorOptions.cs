@@ -19,10 +19,23 @@ public sealed class OperatorOptions
     public TimeSpan DeletionRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// ECS clusters whose services are asked which task-definition revisions they still run, before a revision is
-    /// deregistered or deleted.
+    /// How soon a service whose rollout is in progress (or that is draining, or waiting for ECS to apply a change) is
+    /// described again.
     /// </summary>
-    public IReadOnlyList<string> UsageClusters { get; set; } = ["default"];
+    public TimeSpan RolloutRecheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How old a description from the periodic resync sweep (batched DescribeServices) may be for a service reconcile
+    /// to use it instead of describing the service itself.
+    /// </summary>
+    public TimeSpan ServiceSnapshotMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Extra ECS clusters whose services are asked which task-definition revisions they still run, before a revision
+    /// is deregistered or deleted. The clusters of every EcsService are always asked; when there are no EcsServices
+    /// and this is empty, the account's <c>default</c> cluster is asked.
+    /// </summary>
+    public IReadOnlyList<string> UsageClusters { get; set; } = [];
 
     /// <summary>Parallel reconciles per kind.</summary>
     public int Workers { get; set; } = 2;

@@ -4,6 +4,7 @@ using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Clusters;
+using EcsOperator.Reconcilers.Services;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class OperatorServiceCollectionExtensions
         // One line per kind; each registration lives next to its reconciler.
         services.AddTaskDefinitionController();
         services.AddClusterController();
+        services.AddServiceController();
         return services;
     }
 }

@@ -1,0 +1,129 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Services;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Hosting;
+using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.TaskDefinitions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcsOperator.Reconcilers.Services;
+
+/// <summary>
+/// DI wiring of the EcsService controller: the reconciler, watches on the EcsTaskDefinitions and EcsClusters services
+/// reference (through informer indexes), the batched resync sweep, and <see cref="IServiceAutoScaling"/>
+/// (<c>AddServiceAutoScaling</c>).
+/// </summary>
+public static class ServiceControllerRegistration
+{
+    /// <summary>Index of the EcsService cache: <c>namespace/name</c> of the EcsTaskDefinition a service references.</summary>
+    public const string TaskDefinitionRefIndex = "taskDefinitionRef";
+
+    /// <summary>Index of the EcsService cache: <c>namespace/name</c> of the EcsCluster a service references.</summary>
+    public const string ClusterRefIndex = "clusterRef";
+
+    public static IServiceCollection AddServiceController(this IServiceCollection services)
+    {
+        services.AddServiceAutoScaling();
+        services.TryAddSingleton(sp => new ServiceSnapshots(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            return new ServiceClusters(
+                informers.For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService).Cache,
+                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache,
+                sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
+        });
+
+        // Revisions are in use if any deployment of a service in a cluster our services live in runs them.
+        services.Replace(ServiceDescriptor.Singleton<ITaskDefinitionUsage>(sp =>
+        {
+            var clusters = sp.GetRequiredService<ServiceClusters>();
+            return new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(clusters.InUse()));
+        }));
+
+        services.TryAddSingleton(sp => new EcsServiceReconciler(
+            sp.GetRequiredService<IKubernetesClient>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IServiceAutoScaling>(),
+            sp.GetRequiredService<ITaskDefinitionUsage>(),
+            sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition).Cache,
+            sp.GetRequiredService<ServiceClusters>(),
+            sp.GetRequiredService<ServiceSnapshots>(),
+            sp.GetRequiredService<IEventRecorder>(),
+            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EcsServiceReconciler>>()));
+
+        services.TryAddSingleton(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            var ecsServices = informers.For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService);
+            var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+            var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+            ecsServices.AddIndex(TaskDefinitionRefIndex, s => s.Spec.TaskDefinitionRef is { } r ? [$"{s.Metadata.Namespace}/{r.Name}"] : []);
+            ecsServices.AddIndex(ClusterRefIndex, s => s.Spec.ClusterRef is { } r ? [$"{s.Metadata.Namespace}/{r.Name}"] : []);
+
+            var controller = new Controller<EcsService>("ecsservice", ecsServices, sp.GetRequiredService<EcsServiceReconciler>(),
+                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsService"));
+
+            // Each new revision rolls exactly once: referencing services are enqueued when a task definition appears,
+            // goes, or its current revision changes, not on every status write of it. Likewise clusters, on readiness.
+            controller.Watches(taskDefinitions, _ => []);
+            controller.Watches(clusters, _ => []);
+            var byTaskDefinition = controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key);
+            taskDefinitions.AddEventHandler(new ResourceEventHandler<EcsTaskDefinition>
+            {
+                OnAdd = td => Enqueue(controller, byTaskDefinition(td)),
+                OnUpdate = (old, td) =>
+                {
+                    if (old.Status?.TaskDefinitionArn != td.Status?.TaskDefinitionArn)
+                        Enqueue(controller, byTaskDefinition(td));
+                },
+                OnDelete = (td, _) => Enqueue(controller, byTaskDefinition(td)),
+            });
+            var byCluster = controller.ByIndex<Api.Clusters.EcsCluster>(ClusterRefIndex, Key);
+            clusters.AddEventHandler(new ResourceEventHandler<Api.Clusters.EcsCluster>
+            {
+                OnAdd = c => Enqueue(controller, byCluster(c)),
+                OnUpdate = (old, c) =>
+                {
+                    if (old.Status?.ClusterName != c.Status?.ClusterName
+                        || Core.Conditions.ConditionSet.IsTrue(old.Status?.Conditions, Api.Shared.ConditionTypes.Ready) != Core.Conditions.ConditionSet.IsTrue(c.Status?.Conditions, Api.Shared.ConditionTypes.Ready))
+                        Enqueue(controller, byCluster(c));
+                },
+                OnDelete = (c, _) => Enqueue(controller, byCluster(c)),
+            });
+            return controller;
+        });
+        services.AddController(sp => sp.GetRequiredService<Controller<EcsService>>());
+
+        services.TryAddSingleton(sp => new ServiceResyncSweep(
+            sp.GetRequiredService<Controller<EcsService>>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<ServiceSnapshots>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ServiceResyncSweep>>()));
+        services.AddController(sp => sp.GetRequiredService<ServiceResyncSweep>());
+        return services;
+    }
+
+    private static string Key(IKubernetesObject obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}";
+
+    private static void Enqueue(Controller<EcsService> controller, IEnumerable<ObjectKey> keys)
+    {
+        foreach (var key in keys)
+            controller.Enqueue(key);
+    }
+}
