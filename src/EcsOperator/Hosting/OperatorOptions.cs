@@ -25,6 +25,12 @@ public sealed class OperatorOptions
     public TimeSpan RolloutRecheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How often the tasks of a running EcsTask are described while they are PENDING or RUNNING (DescribeTasks, 100
+    /// tasks per call). Shorter reports exit codes sooner and costs more ECS read calls.
+    /// </summary>
+    public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// How old a description from the periodic resync sweep (batched DescribeServices) may be for a service reconcile
     /// to use it instead of describing the service itself.
     /// </summary>

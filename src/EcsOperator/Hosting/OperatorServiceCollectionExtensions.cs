@@ -6,6 +6,7 @@ using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Clusters;
 using EcsOperator.Reconcilers.Services;
 using EcsOperator.Reconcilers.TaskDefinitions;
+using EcsOperator.Reconcilers.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddTaskDefinitionController();
         services.AddClusterController();
         services.AddServiceController();
+        services.AddTaskController();
         return services;
     }
 }
