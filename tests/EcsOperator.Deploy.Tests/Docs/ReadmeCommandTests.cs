@@ -93,6 +93,9 @@ public sealed partial class ReadmeCommandTests
     [InlineData("cd deploy/base && kustomize edit set image nginx=example.com/nginx:1", "no container image named nginx")]
     [InlineData("kubectl apply -f -", "nothing the checker ran is piped")]
     [InlineData("./scripts/no-such-script.sh", "does not exist")]
+    [InlineData("kubectl -n ecs-operator-system logs deploy/ecs-operator-controller", "no Deployment ecs-operator-controller")]
+    [InlineData("kubectl describe ecsservice checkout -n shop", "not applied by any README command")]
+    [InlineData("kubectl -n ecs-operator-system port-forward svc/ecs-operator-metrics 8081:http", "has no port http")]
     public async Task The_checker_rejects_what_would_not_work(string command, string expected)
     {
         var problems = await Checker.Value.CheckAsync(command);
