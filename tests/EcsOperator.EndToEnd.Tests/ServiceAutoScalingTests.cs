@@ -105,6 +105,78 @@ public sealed class ServiceAutoScalingTests
     }
 
     [Fact]
+    public async Task A_policy_and_range_changed_in_AWS_are_set_back_under_Correct_and_named_in_Drifted()
+    {
+        await using var env = await StartAsync();
+        await env.Services.CreateAsync(NewService(Name, desiredCount: 2, autoScaling: Scaling(min: 1, max: 5)), Ct);
+        await WaitReadyAsync(env, Name);
+        env.Ecs.Calls.Reset();
+
+        ChangeInAws(env);
+        await Eventually(() => (int)LiveTarget(env)!["MaxCapacity"]! == 5
+            && (double)LivePolicy(env, "cpu")["TargetTrackingScalingPolicyConfiguration"]!["TargetValue"]! == 50.0, "the autoscaling set back");
+        await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.DriftCorrected), "a DriftCorrected event");
+        var settled = await WaitForAsync(env, Name, o => Condition(o, ConditionTypes.Drifted) is { Status: "False" });
+
+        Assert.Equal(ConditionReasons.DriftCorrected, Condition(settled, ConditionTypes.Drifted)!.Reason);
+        Assert.Equal(["autoScaling.scalableTarget", "autoScaling.policy/cpu"], settled.Status!.Drift!.Fields);
+        Assert.Equal(1, env.Ecs.Calls["RegisterScalableTarget"]);
+        Assert.Equal(1, env.Ecs.Calls["PutScalingPolicy"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:UpdateService"]);
+        Assert.Equal(5, settled.Status.AutoScaling!.MaxCapacity);
+    }
+
+    [Fact]
+    public async Task A_policy_changed_in_AWS_is_only_reported_under_Report()
+    {
+        await using var env = await StartAsync();
+        var service = NewService(Name, desiredCount: 2, autoScaling: Scaling(min: 1, max: 5));
+        await env.Services.CreateAsync(service with { Spec = service.Spec with { DriftPolicy = DriftPolicy.Report } }, Ct);
+        await WaitReadyAsync(env, Name);
+        env.Ecs.Calls.Reset();
+
+        ChangeInAws(env);
+        var drifted = await WaitForAsync(env, Name, o => Condition(o, ConditionTypes.Drifted) is { Status: "True" });
+        Assert.Equal(ConditionReasons.DriftReported, Condition(drifted, ConditionTypes.Drifted)!.Reason);
+        Assert.Contains("autoScaling.policy/cpu", Condition(drifted, ConditionTypes.Drifted)!.Message, StringComparison.Ordinal);
+
+        var reconciles = env.ReconcileCountOf(EcsService.KindName);
+        await Eventually(() => env.ReconcileCountOf(EcsService.KindName) >= reconciles + 3, "three more resyncs");
+        Assert.Equal(0, AutoScalingMutations.Sum(c => env.Ecs.Calls[c]));
+        Assert.Equal(9, (int)LiveTarget(env)!["MaxCapacity"]!);
+        var still = await env.Services.GetAsync(OperatorEnvironment.Namespace, Name, Ct);
+        Assert.Equal(ConditionStatus.True, Condition(still, ConditionTypes.Drifted)!.Status);
+        Assert.Equal(9, still.Status!.AutoScaling!.MaxCapacity); // status says what is live
+    }
+
+    [Fact]
+    public async Task A_scalable_target_owned_by_another_object_stalls_the_service_and_is_left_alone()
+    {
+        await using var env = await StartAsync();
+        await env.Services.CreateAsync(NewService(Name, desiredCount: 2, autoScaling: null), Ct);
+        await WaitReadyAsync(env, Name);
+        env.Ecs.Invoke("RegisterScalableTarget", new JsonObject
+        {
+            ["ServiceNamespace"] = "ecs", ["ResourceId"] = ResourceId, ["ScalableDimension"] = "ecs:service:DesiredCount",
+            ["MinCapacity"] = 1, ["MaxCapacity"] = 9,
+            ["Tags"] = new JsonObject { [ApiGroup.OwnerTagKey] = "other-cluster/shop/web" },
+        });
+        env.Ecs.Calls.Reset();
+
+        await EditSpecAsync(env, Name, s => s with { AutoScaling = Scaling(min: 1, max: 5) });
+        var stalled = await WaitForAsync(env, Name, o => Applied(o) && Condition(o, ConditionTypes.Stalled) is { Status: ConditionStatus.True });
+        Assert.Contains("other-cluster/shop/web", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+
+        // Refused once per generation, not retried in a loop; and nothing of the other owner's target changes.
+        var reconciles = env.ReconcileCountOf(EcsService.KindName);
+        await Task.Delay(500, Ct);
+        Assert.InRange(env.ReconcileCountOf(EcsService.KindName) - reconciles, 0, 6);
+        Assert.Equal(0, AutoScalingMutations.Sum(c => env.Ecs.Calls[c]));
+        Assert.Equal(9, (int)LiveTarget(env)!["MaxCapacity"]!);
+        Assert.Empty(LivePolicyArns(env) ?? []);
+    }
+
+    [Fact]
     public async Task On_create_desiredCount_starts_inside_the_autoscaling_range_and_one_outside_it_is_refused()
     {
         await using var env = await StartAsync();
@@ -160,6 +232,26 @@ public sealed class ServiceAutoScalingTests
         Assert.Null(LiveTarget(env));
         Assert.Equal(1, env.Ecs.Calls["ecs:DeleteService"]);
         Assert.Equal("INACTIVE", (string?)DescribeService(env, Name)["status"]);
+    }
+
+    /// <summary>Someone raises the range and retunes the cpu policy in the console.</summary>
+    private static void ChangeInAws(OperatorEnvironment env)
+    {
+        env.Ecs.Invoke("RegisterScalableTarget", new JsonObject
+        {
+            ["ServiceNamespace"] = "ecs", ["ResourceId"] = ResourceId, ["ScalableDimension"] = "ecs:service:DesiredCount", ["MaxCapacity"] = 9,
+        });
+        env.Ecs.Invoke("PutScalingPolicy", new JsonObject
+        {
+            ["ServiceNamespace"] = "ecs", ["ResourceId"] = ResourceId, ["ScalableDimension"] = "ecs:service:DesiredCount",
+            ["PolicyName"] = "cpu",
+            ["PolicyType"] = "TargetTrackingScaling",
+            ["TargetTrackingScalingPolicyConfiguration"] = new JsonObject
+            {
+                ["TargetValue"] = 80.0,
+                ["PredefinedMetricSpecification"] = new JsonObject { ["PredefinedMetricType"] = "ECSServiceAverageCPUUtilization" },
+            },
+        });
     }
 
     private static async Task<OperatorEnvironment> StartAsync(TimeSpan? deletionRecheck = null)

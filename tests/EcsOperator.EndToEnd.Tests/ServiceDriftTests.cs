@@ -124,4 +124,24 @@ public sealed class ServiceDriftTests
         await Task.Delay(300, Ct);
         Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
     }
+
+    [Fact]
+    public async Task A_service_deleted_outside_the_operator_is_created_again_once_INACTIVE()
+    {
+        await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await env.Services.CreateAsync(NewService("web"), Ct);
+        var first = await TickUntilReadyAsync(env, "web");
+        env.Ecs.Calls.Reset();
+
+        env.Ecs.Invoke("DeleteService", new JsonObject { ["cluster"] = DefaultCluster, ["service"] = "web", ["force"] = true });
+        var draining = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Reconciling) is { Message: var m } && m.Contains("DRAINING", StringComparison.Ordinal));
+        Assert.Equal("False", Condition(draining, ConditionTypes.Ready)!.Status);
+        Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
+
+        var again = await TickUntilAsync(env, "web", o => IsReady(o) && env.Ecs.Calls["ecs:CreateService"] == 1);
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Equal("ACTIVE", (string?)Described(env, "web")["status"]);
+        Assert.NotEqual(first.Status!.Rollout!.DeploymentId, again.Status!.Rollout!.DeploymentId);
+    }
 }

@@ -21,7 +21,15 @@ public sealed class ServiceLifecycleTests
         await TickUntilReadyAsync(env, "web");
         env.Ecs.Calls.Reset();
 
+        // DeleteService is held up for a moment: while it is in flight the service must already be scaled to 0.
+        env.Ecs.Faults.SetLatency("DeleteService", TimeSpan.FromMilliseconds(500));
         await env.Services.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
+        await Eventually(() => env.Ecs.Calls["ecs:DeleteService"] == 1, "DeleteService sent");
+        var inFlight = Described(env, "web");
+        Assert.Equal("ACTIVE", (string?)inFlight["status"]);
+        Assert.Equal(0, (int?)inFlight["desiredCount"]);
+        env.Ecs.Faults.ClearLatency();
+
         var deleting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Deleting });
         Assert.Equal(ConditionReasons.Deleting, Condition(deleting, ConditionTypes.Reconciling)!.Reason);
         Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);

@@ -150,11 +150,18 @@ public sealed class ServiceRolloutTests
         Assert.Equal(ConditionReasons.RolloutFailed, Condition(after, ConditionTypes.Stalled)?.Reason);
         Assert.EndsWith($"{Family}:1", (string?)Described(env, "web")["taskDefinition"], StringComparison.Ordinal);
 
+        // A spec edit is a new generation: it tries revision 2 again (and fails again).
+        await EditSpecAsync(env, "web", s => s with { EnableExecuteCommand = true });
+        await Eventually(() => env.Ecs.Calls["ecs:UpdateService"] == 2, "revision 2 pushed again for the new generation");
+        await TickUntilAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Reason: ConditionReasons.RolloutFailed } s && s.ObservedGeneration == o.Metadata.Generation);
+        await TickAndSettleAsync(env, 4);
+        Assert.Equal(2, env.Ecs.Calls["ecs:UpdateService"]);
+
         // A fixed image is a new revision: it rolls out.
         env.Ecs.Rules.ClearImageFailures();
         await EditTaskDefinitionImageAsync(env, "web", "nginx:1.29");
         var fixedUp = await TickUntilAsync(env, "web", o => IsReady(o) && o.Status!.TaskDefinitionArn!.EndsWith($"{Family}:3", StringComparison.Ordinal));
-        Assert.Equal(2, env.Ecs.Calls["ecs:UpdateService"]);
+        Assert.Equal(3, env.Ecs.Calls["ecs:UpdateService"]);
         Assert.Null(Condition(fixedUp, ConditionTypes.Stalled));
     }
 
@@ -175,5 +182,42 @@ public sealed class ServiceRolloutTests
         Assert.Single(ListServices(env));
         Assert.Equal("ACTIVE", (string?)Described(env, "web")["status"]);
         Assert.Equal(2, ready.Status!.RunningCount);
+    }
+
+    [Fact]
+    public async Task A_missing_ECS_cluster_is_Stalled_DependencyNotFound_naming_it_without_a_hot_loop()
+    {
+        await using var env = await StartAsync();
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var service = NewService("web");
+        await env.Services.CreateAsync(service with { Spec = service.Spec with { Cluster = "nowhere" } }, Ct);
+
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
+        Assert.Equal(ConditionReasons.DependencyNotFound, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Contains("nowhere", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        var calls = env.Ecs.Calls["ecs:DescribeServices"];
+        await Task.Delay(500, Ct);
+        Assert.Equal(calls, env.Ecs.Calls["ecs:DescribeServices"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
+    }
+
+    [Fact]
+    public async Task Access_denied_is_Stalled_and_not_retried_until_the_spec_changes()
+    {
+        await using var env = await StartAsync();
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        env.Ecs.Faults.FailNext("CreateService", 1, "AccessDeniedException", message: "User is not authorized to perform: ecs:CreateService");
+        await env.Services.CreateAsync(NewService("web"), Ct);
+
+        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
+        Assert.Equal(ConditionReasons.AccessDenied, Condition(stalled, ConditionTypes.Stalled)!.Reason);
+        Assert.Contains("ecs:CreateService", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        await Task.Delay(500, Ct);
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+
+        await EditSpecAsync(env, "web", s => s with { DesiredCount = 1 });
+        await TickUntilReadyAsync(env, "web");
+        Assert.Equal(2, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Single(ListServices(env));
     }
 }

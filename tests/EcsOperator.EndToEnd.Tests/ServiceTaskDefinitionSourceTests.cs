@@ -97,6 +97,24 @@ public sealed class ServiceTaskDefinitionSourceTests
         Assert.Empty(Revisions(env, "INACTIVE"));
     }
 
+    [Fact]
+    public async Task An_external_family_means_its_latest_revision_without_an_update_loop_and_rolls_to_a_newer_one()
+    {
+        await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
+        RegisterExternalRevision(env, "legacy");
+        await env.Services.CreateAsync(NewService("web", taskDefinition: "legacy"), Ct);
+        var ready = await TickUntilReadyAsync(env, "web");
+        Assert.EndsWith("legacy:1", ready.Status!.TaskDefinitionArn, StringComparison.Ordinal);
+
+        await TickAndSettleAsync(env, 4);
+        Assert.Equal(0, env.Ecs.Calls["ecs:UpdateService"]);
+
+        RegisterExternalRevision(env, "legacy");
+        await TickUntilAsync(env, "web", o => IsReady(o) && o.Status!.TaskDefinitionArn!.EndsWith("legacy:2", StringComparison.Ordinal));
+        Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);
+        Assert.Null(Condition(await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct), ConditionTypes.Drifted));
+    }
+
     private static EcsService InlineService(string name, string image)
     {
         var service = NewService(name);

@@ -12,7 +12,10 @@ public sealed class OperatorOptions
     /// <summary>Namespaces to watch; null or empty watches all.</summary>
     public IReadOnlyList<string>? Namespaces { get; set; }
 
-    /// <summary>How often a Ready object is checked against AWS again (plus up to 10% jitter).</summary>
+    /// <summary>
+    /// How often a Ready object is checked against AWS again (plus up to 10% jitter). EcsServices are checked by one
+    /// sweep per interval that describes them in batches of 10 per cluster.
+    /// </summary>
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a deletion waits before checking again whether revisions are still in use.</summary>

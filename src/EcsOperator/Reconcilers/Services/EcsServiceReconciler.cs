@@ -113,13 +113,17 @@ public sealed class EcsServiceReconciler(
                 return ReconcileResult.After(Jittered(options.ResyncInterval));
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
-                ?? obj.Spec.TaskDefinition
+                ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
                 ?? await EnsureInlineRevisionAsync(obj, owner, cancellationToken);
             return await ApplyAsync(obj, owner, cluster.Name, taskDefinition, cancellationToken);
         }
         catch (ServiceStallException e)
         {
             return await StallAsync(obj, e.Reason, e.Message, cancellationToken);
+        }
+        catch (ScalableTargetNotOwnedException e)
+        {
+            return await StallAsync(obj, ConditionReasons.NotOwned, e.Message, cancellationToken);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ClusterNotFoundException")
         {
@@ -326,6 +330,18 @@ public sealed class EcsServiceReconciler(
             Apply: apply), cancellationToken);
 
     /// <summary>
+    /// An external task definition as given (ARN or family:revision); a bare family means its latest ACTIVE revision,
+    /// as in ECS, resolved here so that the service is compared with (and rolls to) a definite revision.
+    /// </summary>
+    private async Task<string> ResolveExternalAsync(string taskDefinition, CancellationToken cancellationToken)
+    {
+        if (EcsNames.TaskDefinitionRevision(taskDefinition) is not null)
+            return taskDefinition;
+        var described = await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
+        return described.TaskDefinition?.TaskDefinitionArn ?? taskDefinition;
+    }
+
+    /// <summary>
     /// The revision of the inline template: the one registered before (remembered, or found by owner and hash tags
     /// after a restart), else a newly registered one.
     /// </summary>
@@ -386,6 +402,7 @@ public sealed class EcsServiceReconciler(
                 if ((live.DesiredCount ?? 0) > 0)
                     await ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = name, DesiredCount = 0 }, cancellationToken);
                 await ecs.DeleteServiceAsync(new DeleteServiceRequest { Cluster = cluster, Service = name, Force = true }, cancellationToken);
+                InvalidateSnapshot(cluster, name);
                 logger.LogInformation("Deleted ECS service {Name} in {Cluster} for EcsService {Namespace}/{Object}", name, cluster, obj.Metadata.Namespace, obj.Metadata.Name);
                 await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "DeleteService", $"Deleted ECS service {name}; waiting for it to drain", cancellationToken);
             }

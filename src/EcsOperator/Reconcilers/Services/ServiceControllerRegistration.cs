@@ -1,13 +1,11 @@
 using EcsOperator.Api;
 using EcsOperator.Api.Services;
-using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
-using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,17 +17,11 @@ namespace EcsOperator.Reconcilers.Services;
 
 /// <summary>
 /// DI wiring of the EcsService controller: the reconciler, watches on the EcsTaskDefinitions and EcsClusters services
-/// reference (through informer indexes), the batched resync sweep, and <see cref="IServiceAutoScaling"/>
+/// reference (<see cref="ServiceReferenceWatches"/>), the batched resync sweep, and <see cref="IServiceAutoScaling"/>
 /// (<c>AddServiceAutoScaling</c>).
 /// </summary>
 public static class ServiceControllerRegistration
 {
-    /// <summary>Index of the EcsService cache: <c>namespace/name</c> of the EcsTaskDefinition a service references.</summary>
-    public const string TaskDefinitionRefIndex = "taskDefinitionRef";
-
-    /// <summary>Index of the EcsService cache: <c>namespace/name</c> of the EcsCluster a service references.</summary>
-    public const string ClusterRefIndex = "clusterRef";
-
     public static IServiceCollection AddServiceController(this IServiceCollection services)
     {
         services.AddServiceAutoScaling();
@@ -70,40 +62,13 @@ public static class ServiceControllerRegistration
             var ecsServices = informers.For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService);
             var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-            ecsServices.AddIndex(TaskDefinitionRefIndex, s => s.Spec.TaskDefinitionRef is { } r ? [$"{s.Metadata.Namespace}/{r.Name}"] : []);
-            ecsServices.AddIndex(ClusterRefIndex, s => s.Spec.ClusterRef is { } r ? [$"{s.Metadata.Namespace}/{r.Name}"] : []);
+            ServiceReferenceWatches.AddIndexes(ecsServices);
 
             var controller = new Controller<EcsService>("ecsservice", ecsServices, sp.GetRequiredService<EcsServiceReconciler>(),
                 new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsService"));
 
-            // Each new revision rolls exactly once: referencing services are enqueued when a task definition appears,
-            // goes, or its current revision changes, not on every status write of it. Likewise clusters, on readiness.
-            controller.Watches(taskDefinitions, _ => []);
-            controller.Watches(clusters, _ => []);
-            var byTaskDefinition = controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key);
-            taskDefinitions.AddEventHandler(new ResourceEventHandler<EcsTaskDefinition>
-            {
-                OnAdd = td => Enqueue(controller, byTaskDefinition(td)),
-                OnUpdate = (old, td) =>
-                {
-                    if (old.Status?.TaskDefinitionArn != td.Status?.TaskDefinitionArn)
-                        Enqueue(controller, byTaskDefinition(td));
-                },
-                OnDelete = (td, _) => Enqueue(controller, byTaskDefinition(td)),
-            });
-            var byCluster = controller.ByIndex<Api.Clusters.EcsCluster>(ClusterRefIndex, Key);
-            clusters.AddEventHandler(new ResourceEventHandler<Api.Clusters.EcsCluster>
-            {
-                OnAdd = c => Enqueue(controller, byCluster(c)),
-                OnUpdate = (old, c) =>
-                {
-                    if (old.Status?.ClusterName != c.Status?.ClusterName
-                        || Core.Conditions.ConditionSet.IsTrue(old.Status?.Conditions, Api.Shared.ConditionTypes.Ready) != Core.Conditions.ConditionSet.IsTrue(c.Status?.Conditions, Api.Shared.ConditionTypes.Ready))
-                        Enqueue(controller, byCluster(c));
-                },
-                OnDelete = (c, _) => Enqueue(controller, byCluster(c)),
-            });
+            ServiceReferenceWatches.Watch(controller, taskDefinitions, clusters);
             return controller;
         });
         services.AddController(sp => sp.GetRequiredService<Controller<EcsService>>());
@@ -117,13 +82,5 @@ public static class ServiceControllerRegistration
             sp.GetRequiredService<ILogger<ServiceResyncSweep>>()));
         services.AddController(sp => sp.GetRequiredService<ServiceResyncSweep>());
         return services;
-    }
-
-    private static string Key(IKubernetesObject obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}";
-
-    private static void Enqueue(Controller<EcsService> controller, IEnumerable<ObjectKey> keys)
-    {
-        foreach (var key in keys)
-            controller.Enqueue(key);
     }
 }

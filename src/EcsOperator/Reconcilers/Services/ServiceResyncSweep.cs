@@ -59,6 +59,7 @@ public sealed class ServiceResyncSweep(
         {
             try
             {
+                var mark = snapshots.BeginRead();
                 var described = await ecs.DescribeAllServicesAsync(new DescribeServicesRequest
                 {
                     Cluster = cluster.Key,
@@ -66,7 +67,7 @@ public sealed class ServiceResyncSweep(
                     Include = IncludeTags,
                 }, cancellationToken);
                 foreach (var service in described.Services.Where(s => s.Status != "INACTIVE"))
-                    snapshots.Put(service);
+                    snapshots.Put(service, mark);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
