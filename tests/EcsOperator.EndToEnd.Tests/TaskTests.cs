@@ -92,6 +92,7 @@ public sealed class TaskTests
         await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.TaskFailed), "a TaskFailed event");
 
         var reconciles = env.ReconcileCountOf(EcsTask.KindName);
+        Assert.True(reconciles > 0, "the reconciles of this environment are counted");
         await Task.Delay(300, Ct);
         Assert.InRange(env.ReconcileCountOf(EcsTask.KindName) - reconciles, 0, 2);
         Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
@@ -233,6 +234,7 @@ public sealed class TaskTests
         Assert.Equal(ConditionReasons.InvalidSpec, condition.Reason);
         Assert.Contains("spec.placementConstraints", condition.Message, StringComparison.Ordinal);
         var reconciles = env.ReconcileCountOf(EcsTask.KindName);
+        Assert.True(reconciles > 0, "the reconciles of this environment are counted");
         await Task.Delay(400, Ct);
         Assert.InRange(env.ReconcileCountOf(EcsTask.KindName) - reconciles, 0, 2);
         Assert.Equal(0, env.Ecs.Calls.Total);
