@@ -73,7 +73,7 @@ public sealed class EcsClusterReconciler(
             }
 
             if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(Jittered(options.ResyncInterval));
+                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             return await ApplyAsync(obj, owner, cancellationToken);
         }
@@ -84,11 +84,11 @@ public sealed class EcsClusterReconciler(
         }
         catch (AwsServiceException e)
         {
-            var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
+            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsCluster {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
             _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), null, cancellationToken);
-            return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
+            return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
         }
     }
 
@@ -195,12 +195,12 @@ public sealed class EcsClusterReconciler(
         {
             state = new ReconcileState.Stalled(ConditionReasons.InvalidSpec,
                 $"ECS cluster {name} is {live.Status} (capacity provider attachments {live.AttachmentsStatus ?? "none"}): check the capacity providers in the spec");
-            result = ReconcileResult.After(Jittered(options.ResyncInterval));
+            result = ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
         }
         else if (ClusterStatusCalculator.IsActive(live))
         {
             state = new ReconcileState.Ready($"ECS cluster {name} is ACTIVE and matches the spec");
-            result = ReconcileResult.After(Jittered(options.ResyncInterval));
+            result = ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
         }
         else
         {
@@ -217,7 +217,7 @@ public sealed class EcsClusterReconciler(
     {
         _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
         await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
-        return ReconcileResult.After(Jittered(options.ResyncInterval)); // the other owner may give the cluster up
+        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // the other owner may give the cluster up
     }
 
     private async Task<ReconcileResult> DeleteAsync(EcsCluster obj, string owner, CancellationToken cancellationToken)
@@ -307,9 +307,4 @@ public sealed class EcsClusterReconciler(
     }
 
     private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
-
-    private static bool IsAccessDenied(string code) =>
-        code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
-
-    private static TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
 }

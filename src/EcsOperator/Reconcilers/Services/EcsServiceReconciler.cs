@@ -110,7 +110,7 @@ public sealed class EcsServiceReconciler(
             }
 
             if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(Jittered(options.ResyncInterval));
+                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
                 ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
@@ -140,7 +140,7 @@ public sealed class EcsServiceReconciler(
         }
         catch (AwsServiceException e)
         {
-            var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
+            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsService {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
             InvalidateSnapshot(obj);
             return await StallAsync(obj, reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}", cancellationToken);
@@ -454,7 +454,7 @@ public sealed class EcsServiceReconciler(
     {
         _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
         await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
-        return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed, the other owner may let go
+        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed, the other owner may let go
     }
 
     private async Task WriteStatusAsync(EcsService obj, Func<EcsServiceStatus, EcsServiceStatus> edit, ReconcileState state,
@@ -535,9 +535,4 @@ public sealed class EcsServiceReconciler(
     }
 
     private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
-
-    private static bool IsAccessDenied(string code) =>
-        code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
-
-    private static TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
 }

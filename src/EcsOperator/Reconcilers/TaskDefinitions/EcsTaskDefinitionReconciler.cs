@@ -77,7 +77,7 @@ public sealed class EcsTaskDefinitionReconciler(
             // before the spec changes or the resync interval passes would only repeat the refusal. Our own status
             // write is what triggers this reconcile, so without the check every stall would cost a second call.
             if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(Jittered(options.ResyncInterval));
+                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             return await ApplyAsync(obj, family, owner, cancellationToken);
         }
@@ -88,11 +88,11 @@ public sealed class EcsTaskDefinitionReconciler(
         }
         catch (AwsServiceException e)
         {
-            var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
+            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsTaskDefinition {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
             _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
-            return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
+            return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class EcsTaskDefinitionReconciler(
                 var message = $"task-definition family {family} is managed by someone else (its latest revision {tagged}): delete this object or set spec.family to another family";
                 _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
                 await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.NotOwned, message), cancellationToken);
-                return ReconcileResult.After(Jittered(options.ResyncInterval)); // the other owner may give the family up
+                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // the other owner may give the family up
             }
 
             foreach (var found in scan.Owned)
@@ -175,7 +175,7 @@ public sealed class EcsTaskDefinitionReconciler(
             SpecHash = translated.SpecHash,
             Revisions = revisions,
         }, new ReconcileState.Ready($"revision {current.Revision} of {family} is registered and ACTIVE"), cancellationToken);
-        return ReconcileResult.After(Jittered(options.ResyncInterval));
+        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
     }
 
     /// <summary>Deregisters owned ACTIVE revisions beyond the history limit and deletes owned INACTIVE ones, unless in use.</summary>
@@ -290,9 +290,4 @@ public sealed class EcsTaskDefinitionReconciler(
     private static int? Revision(string arn) => EcsNames.TaskDefinitionRevision(arn);
 
     private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
-
-    private static bool IsAccessDenied(string code) =>
-        code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
-
-    private TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
 }

@@ -93,7 +93,7 @@ public sealed class EcsTaskReconciler(
             }
 
             if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(Jittered(options.ResyncInterval));
+                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             return run is null
                 ? await StartAsync(obj, owner, cancellationToken)
@@ -106,12 +106,12 @@ public sealed class EcsTaskReconciler(
         }
         catch (AwsServiceException e)
         {
-            var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
+            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsTask {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
             _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s with { Phase = s.Phase ?? TaskPhase.Pending },
                 new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
-            return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
+            return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
         }
     }
 
@@ -469,7 +469,7 @@ public sealed class EcsTaskReconciler(
     {
         await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Progressing(ConditionReasons.Creating, message), cancellationToken);
         // The referenced object's changes enqueue this one; the resync is only a safety net.
-        return ReconcileResult.After(Jittered(options.ResyncInterval));
+        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
     }
 
     private async Task<ReconcileResult> InvalidAsync(EcsTask obj, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
@@ -517,11 +517,6 @@ public sealed class EcsTaskReconciler(
 
     private static string Tasks(StartedRun run) =>
         run.TaskArns.Count == 1 ? $"task {run.TaskArns[0]}" : $"{run.TaskArns.Count} tasks";
-
-    private static bool IsAccessDenied(string code) =>
-        code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
-
-    private static TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
 
     /// <summary>What RunTask started for one object (by UID, so a re-created object with the same name is not confused).</summary>
     private sealed record StartedRun(string? Uid, IReadOnlyList<string> TaskArns, string? Cluster, string? TaskDefinition, IReadOnlyList<string> Failures)
