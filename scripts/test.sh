@@ -13,6 +13,18 @@ if ! command -v moto_server >/dev/null 2>&1; then
   }
 fi
 
+# lua5.4 runs the Argo CD health checks in deploy/argocd (tests/EcsOperator.Deploy.Tests).
+if ! command -v lua5.4 >/dev/null 2>&1; then
+  echo "lua5.4 not found: installing it with apt-get" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
+  { $sudo apt-get install -y --no-install-recommends lua5.4 >/dev/null 2>&1 \
+      || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y --no-install-recommends lua5.4 >/dev/null 2>&1; }; } || {
+    echo "error: could not install lua5.4; install it (apt-get install lua5.4) and rerun" >&2
+    exit 1
+  }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 configuration="${CONFIGURATION:-Release}"
 log="$(mktemp)"

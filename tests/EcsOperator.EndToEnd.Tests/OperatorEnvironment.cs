@@ -24,6 +24,10 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
+    // The reconcile counter is process-wide and test classes run in parallel: a measurement belongs to this
+    // environment when it is recorded in the execution context of a host this environment started.
+    private static readonly AsyncLocal<OperatorEnvironment?> StartedBy = new();
+
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
     private IHost? _host;
@@ -46,6 +50,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         };
         _reconciles.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            if (StartedBy.Value != this)
+                return;
             foreach (var tag in tags)
             {
                 if (tag is { Key: "kind", Value: string kind })
@@ -67,13 +73,13 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public IResourceClient<EcsTask> Tasks { get; }
 
-    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsTaskDefinition reconciles finished since start (any host instance this environment started).</summary>
     public long ReconcileCount => ReconcileCountOf(EcsTaskDefinition.KindName);
 
-    /// <summary>EcsCluster reconciles finished since start (any host instance of this process).</summary>
+    /// <summary>EcsCluster reconciles finished since start (any host instance this environment started).</summary>
     public long ClusterReconcileCount => ReconcileCountOf(EcsCluster.KindName);
 
-    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance of this process).</summary>
+    /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance this environment started).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
     private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
@@ -116,6 +122,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 aws?.Invoke(a);
             });
         _host = builder.Build();
+        // Everything the host starts (controller workers, their timers) inherits this marker.
+        StartedBy.Value = this;
         await _host.StartAsync(cancellationToken);
     }
 

@@ -27,13 +27,19 @@ public static class ConditionReasons
     public const string DependencyNotFound = "DependencyNotFound";
     public const string ImmutableFieldChanged = "ImmutableFieldChanged";
 
+    /// <summary>
+    /// An EcsTask's run is over and failed (non-zero exit code, failed to start, RunTask could not place it): finished,
+    /// not progressing, so kstatus reports Failed rather than InProgress. It never runs again.
+    /// </summary>
+    public const string TaskFailed = "TaskFailed";
+
     // Drifted
     public const string DriftCorrected = "DriftCorrected";
     public const string DriftReported = "DriftReported";
 
     /// <summary>The reasons of <c>Stalled=True</c>; <c>Ready=False</c> carries the same reason while stalled.</summary>
     public static IReadOnlyList<string> StalledReasons { get; } =
-        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged];
+        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged, TaskFailed];
 
     /// <summary>The reasons valid for each condition type.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByConditionType { get; } =

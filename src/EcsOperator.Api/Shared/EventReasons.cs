@@ -11,4 +11,13 @@ public static class EventReasons
     public const string DriftDetected = "DriftDetected";
     public const string DriftCorrected = "DriftCorrected";
     public const string Deleted = "Deleted";
+
+    /// <summary>An EcsTask's tasks all stopped and every essential container exited 0.</summary>
+    public const string TaskSucceeded = "TaskSucceeded";
+
+    /// <summary>An EcsTask's run failed: the exit code or stop reason is in the note.</summary>
+    public const string TaskFailed = "TaskFailed";
+
+    /// <summary>An EcsTask's spec changed after its run started: an EcsTask runs once, so the change is not applied.</summary>
+    public const string SpecChangeIgnored = "SpecChangeIgnored";
 }

@@ -23,6 +23,12 @@ public sealed record EcsTaskStatus : IEcsStatus
     /// <summary>The task definition (ARN) that was run.</summary>
     public string? TaskDefinitionArn { get; init; }
 
+    /// <summary>
+    /// Hash of the spec that started the run, without ttlSecondsAfterFinished and deletionPolicy (the only fields read
+    /// after the start). A spec with another hash is not applied: an EcsTask runs once.
+    /// </summary>
+    public string? RunSpecHash { get; init; }
+
     /// <summary>The ARNs of the tasks RunTask started.</summary>
     public IReadOnlyList<string>? TaskArns { get; init; }
 

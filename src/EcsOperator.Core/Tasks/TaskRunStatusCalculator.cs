@@ -13,7 +13,25 @@ public static class TaskRunStatusCalculator
     /// The names of the task definition's essential containers (DescribeTasks does not say which are); null treats
     /// every container as essential, which is ECS's default.
     /// </param>
-    public static TaskRunResult From(IReadOnlyList<TaskDescription> described, IReadOnlySet<string>? essentialContainers = null)
+    /// <param name="runTaskFailures">
+    /// RunTask's failures (<see cref="FailureMessages"/>): tasks it could not place. A run missing some of its tasks
+    /// has not succeeded, even when the tasks it did start all exited 0.
+    /// </param>
+    public static TaskRunResult From(IReadOnlyList<TaskDescription> described, IReadOnlySet<string>? essentialContainers = null,
+        IReadOnlyList<string>? runTaskFailures = null)
+    {
+        var result = FromTasks(described, essentialContainers);
+        if (runTaskFailures is not { Count: > 0 } || result.Phase != TaskPhase.Succeeded)
+            return result;
+        return result with
+        {
+            Phase = TaskPhase.Failed,
+            ExitCode = null,
+            FailureReason = $"RunTask could not start {runTaskFailures.Count} of the requested tasks: {string.Join("; ", runTaskFailures)}",
+        };
+    }
+
+    private static TaskRunResult FromTasks(IReadOnlyList<TaskDescription> described, IReadOnlySet<string>? essentialContainers)
     {
         ArgumentNullException.ThrowIfNull(described);
         var tasks = described.Where(t => t.TaskArn is not null).OrderBy(t => t.TaskArn, StringComparer.Ordinal).ToList();

@@ -1,5 +1,8 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Shared;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.Hashing;
 using EcsOperator.Core.Ownership;
 
 namespace EcsOperator.Core.Tasks;
@@ -53,6 +56,28 @@ public static class TaskRunTranslator
                 .Append(new Tag { Key = OwnershipTags.OwnerKey, Value = ownerTagValue })
                 .ToList(),
         };
+    }
+
+    /// <summary>
+    /// Whether a task found by ListTasks (described with its tags) was started for this EcsTask: same startedBy and
+    /// this object's owner tag. startedBy alone is not enough when spec.startedBy is shared by several objects.
+    /// </summary>
+    public static bool IsRunOf(TaskDescription described, string startedBy, string ownerTagValue)
+    {
+        ArgumentNullException.ThrowIfNull(described);
+        return described.TaskArn is not null
+            && described.StartedBy == startedBy
+            && described.Tags?.Any(t => t.Key == OwnershipTags.OwnerKey && t.Value == ownerTagValue) == true;
+    }
+
+    /// <summary>
+    /// The hash of what a run is made of: the spec without ttlSecondsAfterFinished and deletionPolicy, which still
+    /// apply after the run started. A different hash later means an edit the run will not see.
+    /// </summary>
+    public static string RunSpecHash(EcsTaskSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return SpecHash.Of(spec with { TtlSecondsAfterFinished = null, DeletionPolicy = DeletionPolicy.Delete }, ApiJsonContext.Default.EcsTaskSpec);
     }
 
     private static string Uid(EcsTask task) =>

@@ -54,6 +54,8 @@ public sealed class Controller<T> : IController
 
     public WorkQueue<ObjectKey> Queue { get; }
 
+    public TimeSpan? OldestReconcileAge => Queue.OldestInFlightAge;
+
     /// <summary>
     /// Also reconcile when an object of another kind changes: <paramref name="map"/> turns it into the primary keys
     /// to enqueue (called with both the old and the new object on update).
@@ -162,12 +164,20 @@ public sealed class Controller<T> : IController
 
     private async Task ReconcileOneAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var obj = _informer.Cache.Get(key);
         using var activity = KubernetesTelemetry.ActivitySource.StartActivity($"reconcile {_informer.Kind}");
         activity?.SetTag("k8s.kind", _informer.Kind);
         activity?.SetTag("k8s.namespace", key.Namespace);
         activity?.SetTag("k8s.name", key.Name);
         activity?.SetTag("k8s.controller", Name);
+
+        // The Kubernetes read of a reconcile is the informer cache (no API request): the trace records which
+        // resourceVersion the reconcile saw, so it can be matched with the watch event that caused it.
+        var obj = _informer.Cache.Get(key);
+        activity?.AddEvent(new ActivityEvent("read from informer cache", tags: new ActivityTagsCollection
+        {
+            { "k8s.found", obj is not null },
+            { "k8s.resource_version", obj?.Metadata.ResourceVersion },
+        }));
         var started = _time.GetTimestamp();
         string label;
         try

@@ -12,6 +12,9 @@ public interface IController
     /// </summary>
     Task RunAsync(CancellationToken stopping, CancellationToken abort);
 
+    /// <summary>How long the oldest running reconcile has taken so far; null when none runs (liveness checks).</summary>
+    TimeSpan? OldestReconcileAge => null;
+
     /// <summary>Runs with a graceful stop only.</summary>
     Task RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken, CancellationToken.None);
 }

@@ -75,6 +75,27 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
+    /// <summary>
+    /// How long the oldest in-flight key has been with its worker; null when no key is in flight. A liveness probe
+    /// uses it to tell a stuck worker from a busy one.
+    /// </summary>
+    public TimeSpan? OldestInFlightAge
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_startedAt.Count == 0)
+                {
+                    return null;
+                }
+
+                var oldest = _startedAt.Values.Min();
+                return _time.GetElapsedTime(oldest);
+            }
+        }
+    }
+
     public bool IsShuttingDown
     {
         get

@@ -19,6 +19,12 @@ public sealed class OperatorOptions
     public TimeSpan DeletionRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How often the tasks of a running EcsTask are described while they are PENDING or RUNNING (DescribeTasks, 100
+    /// tasks per call). Shorter reports exit codes sooner and costs more ECS read calls.
+    /// </summary>
+    public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// ECS clusters whose services are asked which task-definition revisions they still run, before a revision is
     /// deregistered or deleted.
     /// </summary>

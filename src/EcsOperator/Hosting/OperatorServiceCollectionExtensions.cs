@@ -5,6 +5,7 @@ using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Clusters;
 using EcsOperator.Reconcilers.TaskDefinitions;
+using EcsOperator.Reconcilers.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class OperatorServiceCollectionExtensions
         // One line per kind; each registration lives next to its reconciler.
         services.AddTaskDefinitionController();
         services.AddClusterController();
+        services.AddTaskController();
         return services;
     }
 }

@@ -170,4 +170,57 @@ public sealed class TaskRunTests
                 new Failure { Reason = "MISSING", Detail = "no capacity" },
             ]));
     }
+
+    [Fact]
+    public void A_run_RunTask_could_not_fully_place_fails_even_when_its_started_tasks_exit_0()
+    {
+        var stopped = Described("STOPPED", C("app", "STOPPED", 0)) with { StopCode = "EssentialContainerExited" };
+        var failures = TaskRunStatusCalculator.FailureMessages([new Failure { Reason = "RESOURCE:CPU" }]);
+
+        var result = TaskRunStatusCalculator.From([stopped], runTaskFailures: failures);
+
+        Assert.Equal(TaskPhase.Failed, result.Phase);
+        Assert.Null(result.ExitCode);
+        Assert.Contains("RESOURCE:CPU", result.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(TaskPhase.Running, TaskRunStatusCalculator.From([Described("RUNNING", C("app", "RUNNING"))], runTaskFailures: failures).Phase);
+    }
+
+    [Fact]
+    public void Only_tasks_with_our_started_by_and_owner_tag_are_this_objects_run()
+    {
+        var ours = Described("RUNNING") with { StartedBy = Uid, Tags = [new Tag { Key = "ecs.operator.dev/owner", Value = "c/shop/migrate" }] };
+
+        Assert.True(TaskRunTranslator.IsRunOf(ours, Uid, "c/shop/migrate"));
+        Assert.False(TaskRunTranslator.IsRunOf(ours, Uid, "c/shop/other"));
+        Assert.False(TaskRunTranslator.IsRunOf(ours with { StartedBy = "nightly" }, Uid, "c/shop/migrate"));
+        Assert.False(TaskRunTranslator.IsRunOf(ours with { Tags = null }, Uid, "c/shop/migrate"));
+    }
+
+    [Fact]
+    public void The_ttl_counts_from_the_stop_and_is_due_at_exactly_its_expiry()
+    {
+        var stopped = T0.AddMinutes(3);
+
+        Assert.Null(TaskTtl.ExpiresAt(stopped, null));
+        Assert.Null(TaskTtl.Remaining(stopped, null, stopped.AddYears(1)));
+        Assert.Equal(stopped.AddSeconds(90), TaskTtl.ExpiresAt(stopped, 90));
+        Assert.Equal(TimeSpan.FromSeconds(60), TaskTtl.Remaining(stopped, 90, stopped.AddSeconds(30)));
+        Assert.Equal(TimeSpan.Zero, TaskTtl.Remaining(stopped, 90, stopped.AddSeconds(90)));
+        Assert.Equal(TimeSpan.Zero, TaskTtl.Remaining(stopped, 0, stopped));
+        Assert.Equal(TimeSpan.Zero, TaskTtl.Remaining(stopped, 90, stopped.AddHours(5)));
+    }
+
+    [Fact]
+    public void The_run_spec_hash_ignores_only_the_fields_read_after_the_start()
+    {
+        var spec = Migration.Spec;
+        var hash = TaskRunTranslator.RunSpecHash(spec);
+
+        Assert.Equal(hash, TaskRunTranslator.RunSpecHash(spec with { TtlSecondsAfterFinished = 600, DeletionPolicy = Api.Shared.DeletionPolicy.Retain }));
+        Assert.NotEqual(hash, TaskRunTranslator.RunSpecHash(spec with
+        {
+            Overrides = new TaskOverride { ContainerOverrides = [new ContainerOverride { Name = "app", Command = ["migrate", "down"] }] },
+        }));
+        Assert.NotEqual(hash, TaskRunTranslator.RunSpecHash(spec with { Count = 2 }));
+    }
 }

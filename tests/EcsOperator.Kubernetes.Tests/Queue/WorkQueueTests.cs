@@ -161,6 +161,25 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task The_oldest_in_flight_age_grows_while_a_key_is_processed_and_clears_when_done()
+    {
+        var time = new ManualTimeProvider();
+        using var queue = new WorkQueue<string>(timeProvider: time);
+        Assert.Null(queue.OldestInFlightAge);
+        queue.Add("slow");
+        queue.Add("fast");
+        var slow = await queue.GetAsync(Ct);
+        time.Advance(TimeSpan.FromMinutes(3));
+        var fast = await queue.GetAsync(Ct);
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromMinutes(4), queue.OldestInFlightAge);
+        queue.Done(slow.Key);
+        Assert.Equal(TimeSpan.FromMinutes(1), queue.OldestInFlightAge);
+        queue.Done(fast.Key);
+        Assert.Null(queue.OldestInFlightAge);
+    }
+
+    [Fact]
     public async Task Shutdown_gives_up_after_the_deadline()
     {
         var time = new ManualTimeProvider();

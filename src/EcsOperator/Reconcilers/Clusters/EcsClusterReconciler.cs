@@ -14,6 +14,7 @@ using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Reconcilers.Clusters;
@@ -140,6 +141,7 @@ public sealed class EcsClusterReconciler(
         {
             var list = string.Join(", ", fields);
             logger.LogInformation("EcsCluster {Namespace}/{Name} drifted: {Fields}", obj.Metadata.Namespace, obj.Metadata.Name, list);
+            OperatorMetrics.DriftDetected(EcsCluster.KindName);
             await events.RecordAsync(obj, Event.WarningType, EventReasons.DriftDetected, "DescribeClusters", $"ECS cluster {name} changed outside the operator: {list}", cancellationToken);
             if (obj.Spec.DriftPolicy == DriftPolicy.Report)
                 return await FinishAsync(obj, live, new DriftObservation(fields, Corrected: false), cancellationToken);

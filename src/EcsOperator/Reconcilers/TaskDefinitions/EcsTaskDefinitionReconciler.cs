@@ -16,6 +16,7 @@ using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Reconcilers.TaskDefinitions;
@@ -132,6 +133,14 @@ public sealed class EcsTaskDefinitionReconciler(
             foreach (var found in scan.Owned)
                 known[found.Revision] = found;
             current = scan.Match;
+        }
+
+        if (current is null && status.SpecHash == translated.SpecHash && status.Revision is { } lost && !activeRevisions.Contains(lost))
+        {
+            // The spec did not change, yet the revision it was registered as is no longer ACTIVE: it was deregistered
+            // outside the operator. Registering again below corrects that.
+            logger.LogInformation("EcsTaskDefinition {Namespace}/{Name} drifted: revision {Revision} is no longer ACTIVE", obj.Metadata.Namespace, obj.Metadata.Name, lost);
+            OperatorMetrics.DriftDetected(EcsTaskDefinition.KindName);
         }
 
         if (current is null)

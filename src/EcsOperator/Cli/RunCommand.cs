@@ -1,0 +1,160 @@
+using System.CommandLine;
+using EcsOperator.Aws;
+using EcsOperator.Aws.Transport;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Config;
+using EcsOperator.Kubernetes.Hosting;
+using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Observability;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace EcsOperator.Cli;
+
+/// <summary>
+/// <c>ecs-operator run</c> (the default): the controllers against the current cluster and AWS, with the health /
+/// metrics listener. Every startup problem the user must fix (bad option, kubeconfig, AWS region or credentials,
+/// health port in use) is one line on stderr and exit code 2; SIGTERM stops gracefully with exit code 0.
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>
+    /// Host shutdown budget: below Kubernetes' default 30 s termination grace period, above the controllers' 20 s
+    /// drain (ControllerOptions.ShutdownTimeout), so in-flight reconciles are cancelled before the kubelet kills us.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(25);
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the controllers (the default when no command is given).");
+        Attach(command);
+        return command;
+    }
+
+    /// <summary>Adds the run options and action to <paramref name="command"/> (the root command gets them too).</summary>
+    public static void Attach(Command command)
+    {
+        var options = new RunOptions();
+        foreach (var option in options.All)
+            command.Options.Add(option);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(options.Values(parseResult),
+            parseResult.InvocationConfiguration.Error, cancellationToken));
+    }
+
+    /// <summary>The host builder for the settings; <see cref="OptionException"/> when a value is invalid.</summary>
+    internal static (HostApplicationBuilder Builder, RunSettings Settings) Build(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
+        ConfigureLogging(builder.Logging, settings);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddOperatorObservability(settings.HealthPort == 0 ? null : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort));
+        builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
+        builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
+        // Tuning without command-line options: the client-side rate limits and retry budget come from configuration
+        // only (Aws:RateLimits:Mutate:RequestsPerSecond, Aws:Retry:..., or the Aws__RateLimits__... variables).
+        builder.Services.Configure<AwsClientOptions>(o =>
+        {
+            builder.Configuration.GetSection("Aws:RateLimits").Bind(o.RateLimits);
+            builder.Configuration.GetSection("Aws:Retry").Bind(o.Retry);
+        });
+        builder.Services.AddSingleton(_ => new OtlpHolder(OtlpExport.FromEnvironment(Environment.GetEnvironmentVariable, OperatorVersion.Informational)));
+        return (builder, settings);
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = Build(commandLine).Builder.Build();
+        }
+        catch (OptionException e)
+        {
+            await stderr.WriteLineAsync($"ecs-operator: {e.Message}");
+            return 2;
+        }
+
+        using (host)
+        {
+            try
+            {
+                // Resolve the Kubernetes and AWS configuration and bind the health port before the host starts, so a
+                // problem with any of them is the one line below rather than a hosting failure with a stack trace.
+                _ = host.Services.GetRequiredService<IKubernetesClient>();
+                await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
+                _ = host.Services.GetRequiredService<OtlpHolder>();
+                _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
+                if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
+                    await endpoint.StartAsync(cancellationToken);
+
+                // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
+                // yet, so the outcome of its services can be read below).
+                await host.StartAsync(CancellationToken.None);
+                await host.WaitForShutdownAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is KubernetesConfigException or AwsConfigurationException or StartupException or OptionsValidationException)
+            {
+                // A configuration problem is the user's to fix: say what it is, without a stack trace.
+                await stderr.WriteLineAsync($"ecs-operator: {OneLine(e.Message)}");
+                return 2;
+            }
+
+            // A controller host that crashed (logged by the host) is a failure; a signal or a lost lease is not.
+            var crashed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
+            return crashed ? 1 : 0;
+        }
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static void ConfigureLogging(ILoggingBuilder logging, RunSettings settings)
+    {
+        logging.ClearProviders();
+        const string utc = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        if (settings.LogFormat == LogFormat.Json)
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = utc;
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = utc + " ";
+                o.ColorBehavior = LoggerColorBehavior.Disabled;
+            });
+        }
+
+        // Quiet defaults for chatty framework categories; inserted first so that configuration overrides them.
+        logging.Services.Configure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Insert(0, new LoggerFilterRule(null, "Microsoft.AspNetCore", LogLevel.Warning, null));
+            o.Rules.Insert(0, new LoggerFilterRule(null, "System.Net.Http.HttpClient", LogLevel.Warning, null));
+        });
+        if (settings.LogLevel is { } level)
+        {
+            logging.SetMinimumLevel(level);
+            logging.AddFilter((string?)null, level);
+        }
+    }
+
+    /// <summary>Owns the optional OTLP providers so the host's container disposes (flushes) them on exit.</summary>
+    private sealed class OtlpHolder(OtlpExport? export) : IDisposable
+    {
+        public void Dispose() => export?.Dispose();
+    }
+}

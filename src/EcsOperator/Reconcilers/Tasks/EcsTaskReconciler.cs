@@ -1,0 +1,532 @@
+using System.Collections.Concurrent;
+using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
+using EcsOperator.Api.Shared;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Api.Tasks;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Transport;
+using EcsOperator.Core.Conditions;
+using EcsOperator.Core.Ownership;
+using EcsOperator.Core.Tasks;
+using EcsOperator.Core.Validation;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace EcsOperator.Reconcilers.Tasks;
+
+/// <summary>
+/// Drives an EcsTask, one run of a task like a Job: resolves its task definition and cluster (waiting for referenced
+/// objects), calls RunTask exactly once per object (adopting tasks an earlier attempt started, found by startedBy and
+/// the owner tag; a client token makes a retried call start nothing new), tracks the tasks to STOPPED, reports exit
+/// codes and stop reasons, deletes the object ttlSecondsAfterFinished after the run, and stops still-running tasks
+/// behind the cleanup finalizer unless deletionPolicy is Retain.
+/// </summary>
+/// <remarks>
+/// Conditions of a finished run: Succeeded is Ready=True (Available); Failed (non-zero exit code, failed to start,
+/// RunTask could not place it) is Stalled=True with reason TaskFailed — finished, never retried, so kstatus reports
+/// Failed instead of InProgress forever. An EcsTask runs once: spec edits after RunTask are not applied (a
+/// SpecChangeIgnored warning event says so); only ttlSecondsAfterFinished and deletionPolicy are read later.
+/// </remarks>
+public sealed class EcsTaskReconciler(
+    IKubernetesClient kubernetes,
+    IEcsApi ecs,
+    IEventRecorder events,
+    ClusterIdentity clusterIdentity,
+    OperatorOptions options,
+    TimeProvider time,
+    ILogger<EcsTaskReconciler> logger) : IReconciler<EcsTask>
+{
+    private const string Stopped = "STOPPED";
+    private static readonly string[] IncludeTags = ["TAGS"];
+
+    // When ECS last refused each object's generation; see EcsTaskDefinitionReconciler for why.
+    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
+
+    // The tasks RunTask started, by object: the informer cache may hand the next reconcile an object from before the
+    // status write that recorded them. (A restarted operator finds them by startedBy, or ECS by the client token.)
+    private readonly ConcurrentDictionary<ObjectKey, StartedRun> _started = new();
+
+    private readonly IResourceClient<EcsTask> _client =
+        kubernetes.Resource(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask);
+
+    private readonly IResourceClient<EcsTaskDefinition> _taskDefinitions =
+        kubernetes.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+
+    private readonly IResourceClient<EcsCluster> _clusters =
+        kubernetes.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<EcsTask> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Object is not { } obj)
+        {
+            _refusals.TryRemove(request.Key, out _);
+            _started.TryRemove(request.Key, out _);
+            return ReconcileResult.Done;
+        }
+
+        var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
+        try
+        {
+            if (request.IsDeleting)
+                return await DeleteAsync(obj, owner, cancellationToken);
+
+            // The finalizer comes first: a task must never run without something that will stop it on deletion.
+            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+
+            // A finished run is only kept (or deleted after its ttl): no AWS call, whatever happened to the spec.
+            if (obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed)
+                return await FinishedAsync(obj, cancellationToken);
+
+            var run = StartedRunOf(obj);
+            if (run is null)
+            {
+                var errors = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null);
+                if (errors.Count > 0)
+                    return await InvalidAsync(obj, errors, cancellationToken);
+            }
+
+            if (StalledRecently(request.Key, obj))
+                return ReconcileResult.After(Jittered(options.ResyncInterval));
+
+            return run is null
+                ? await StartAsync(obj, owner, cancellationToken)
+                : await TrackAsync(obj, run, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.Retryable || e.Kind == AwsErrorKind.NotFound)
+        {
+            await WriteStatusAsync(obj, s => s, new ReconcileState.Retrying($"{e.ErrorCode}: {e.Message}"), cancellationToken);
+            throw; // the work queue retries with per-key backoff
+        }
+        catch (AwsServiceException e)
+        {
+            var reason = IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
+            logger.LogWarning("EcsTask {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
+            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
+            await WriteStatusAsync(obj, s => s with { Phase = s.Phase ?? TaskPhase.Pending },
+                new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
+            return ReconcileResult.After(Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
+        }
+    }
+
+    /// <summary>Resolves the references, adopts tasks an earlier attempt started, else calls RunTask once.</summary>
+    private async Task<ReconcileResult> StartAsync(EcsTask obj, string owner, CancellationToken cancellationToken)
+    {
+        var ns = obj.Metadata.Namespace!;
+        string taskDefinition;
+        TaskDefinitionTemplate? template = null;
+        if (obj.Spec.TaskDefinitionRef is { } tdRef)
+        {
+            var td = await _taskDefinitions.TryGetAsync(ns, tdRef.Name, cancellationToken);
+            if (td is null)
+                return await WaitAsync(obj, $"waiting for EcsTaskDefinition {tdRef.Name} (spec.taskDefinitionRef) to exist", cancellationToken);
+            if (!IsReadyForItsSpec(td.Metadata, td.Status) || td.Status?.TaskDefinitionArn is not { } tdArn)
+            {
+                var why = ConditionSet.Find(td.Status?.Conditions, ConditionTypes.Ready)?.Message ?? "no revision registered yet";
+                return await WaitAsync(obj, $"waiting for EcsTaskDefinition {tdRef.Name} (spec.taskDefinitionRef) to register a revision of its current spec: {why}", cancellationToken);
+            }
+
+            taskDefinition = tdArn;
+            template = td.Spec;
+        }
+        else
+        {
+            taskDefinition = obj.Spec.TaskDefinition!;
+        }
+
+        string? cluster = obj.Spec.Cluster;
+        if (obj.Spec.ClusterRef is { } clusterRef)
+        {
+            var ecsCluster = await _clusters.TryGetAsync(ns, clusterRef.Name, cancellationToken);
+            if (ecsCluster is null)
+                return await WaitAsync(obj, $"waiting for EcsCluster {clusterRef.Name} (spec.clusterRef) to exist", cancellationToken);
+            if (ecsCluster.Status?.ClusterName is not { } clusterName || ecsCluster.Status.Status is not (null or "ACTIVE"))
+            {
+                return await WaitAsync(obj,
+                    $"waiting for EcsCluster {clusterRef.Name} (spec.clusterRef) to be ACTIVE (it is {ecsCluster.Status?.Status ?? "not created yet"})", cancellationToken);
+            }
+
+            cluster = ecsCluster.Status.ClusterArn ?? clusterName;
+        }
+
+        // Checks that need the task definition's containers (override names, network mode) run once it is known.
+        if (template is not null && TaskValidator.Validate(obj.Spec, template) is { Count: > 0 } errors)
+            return await InvalidAsync(obj, errors, cancellationToken);
+
+        var startedBy = TaskRunTranslator.StartedBy(obj);
+        var found = await FindRunAsync(cluster, startedBy, owner, cancellationToken);
+        if (found.Count > 0)
+        {
+            // An earlier attempt started the run but its status write was lost (or the status was wiped): adopt it.
+            var arns = found.Select(t => t.TaskArn!).Order(StringComparer.Ordinal).ToList();
+            logger.LogInformation("EcsTask {Namespace}/{Name}: found {Count} task(s) already started by {StartedBy}; not running again",
+                obj.Metadata.Namespace, obj.Metadata.Name, arns.Count, startedBy);
+            var adopted = new StartedRun(obj.Metadata.Uid, arns, found[0].ClusterArn ?? cluster, found[0].TaskDefinitionArn ?? taskDefinition, [])
+            {
+                SpecHash = TaskRunTranslator.RunSpecHash(obj.Spec),
+            };
+            _started[ObjectKey.Of(obj)] = adopted;
+            obj = await WriteStatusAsync(obj, s => WithRun(s, adopted),
+                new ReconcileState.Progressing(ConditionReasons.Creating, $"found task(s) {string.Join(", ", arns)} started earlier for this object"), cancellationToken);
+            return await TrackAsync(obj, adopted, cancellationToken);
+        }
+
+        var request = TaskRunTranslator.ToRunTaskRequest(obj, taskDefinition, cluster, owner);
+        var response = await ecs.RunTaskAsync(request, cancellationToken);
+        var started = (response.Tasks ?? []).Where(t => t.TaskArn is not null).ToList();
+        var run = new StartedRun(
+            obj.Metadata.Uid,
+            started.Select(t => t.TaskArn!).Order(StringComparer.Ordinal).ToList(),
+            started.FirstOrDefault()?.ClusterArn ?? cluster,
+            started.FirstOrDefault()?.TaskDefinitionArn ?? taskDefinition,
+            TaskRunStatusCalculator.FailureMessages(response.Failures))
+        {
+            SpecHash = TaskRunTranslator.RunSpecHash(obj.Spec),
+        };
+        _started[ObjectKey.Of(obj)] = run;
+
+        if (run.TaskArns.Count == 0)
+            return await PlacementFailedAsync(obj, run, cancellationToken);
+
+        // Recorded before anything else can fail: from now on this object's run exists.
+        var message = $"started task(s) {string.Join(", ", run.TaskArns)}"
+            + (run.Failures.Count > 0 ? $"; RunTask could not place {run.Failures.Count}: {string.Join("; ", run.Failures)}" : string.Empty);
+        obj = await WriteStatusAsync(obj, s => WithRun(s, run) with { Phase = TaskPhase.Pending },
+            new ReconcileState.Progressing(ConditionReasons.Creating, message), cancellationToken);
+        logger.LogInformation("EcsTask {Namespace}/{Name}: RunTask started {Arns}", obj.Metadata.Namespace, obj.Metadata.Name, run.TaskArns);
+        await events.RecordAsync(obj, Event.NormalType, EventReasons.Created, "RunTask", $"Started ECS task(s) {string.Join(", ", run.TaskArns)}", cancellationToken);
+        if (run.Failures.Count > 0)
+            await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "RunTask", $"RunTask could not place every task: {string.Join("; ", run.Failures)}", cancellationToken);
+        return ReconcileResult.After(options.TaskPollInterval);
+    }
+
+    /// <summary>
+    /// RunTask placed nothing (e.g. RESOURCE:CPU, RESOURCE:MEMORY, ATTRIBUTE on EC2 without capacity). The run is
+    /// over and Failed: an EcsTask is one RunTask, like a Job with no retries, and the client token would make ECS
+    /// answer a repeated call with the same result anyway. Re-create the object to try again.
+    /// </summary>
+    private async Task<ReconcileResult> PlacementFailedAsync(EcsTask obj, StartedRun run, CancellationToken cancellationToken)
+    {
+        var message = run.Failures.Count > 0
+            ? $"RunTask could not start the task: {string.Join("; ", run.Failures)}; the EcsTask does not run again: delete and re-create it once the cluster has capacity"
+            : "RunTask started no task and reported no failure (a repeated request whose first attempt placed nothing); delete and re-create the EcsTask to run it";
+        var now = time.GetUtcNow();
+        obj = await WriteStatusAsync(obj, s => WithRun(s, run) with { Phase = TaskPhase.Failed, StoppedAt = now },
+            new ReconcileState.Stalled(ConditionReasons.TaskFailed, message), cancellationToken);
+        logger.LogWarning("EcsTask {Namespace}/{Name}: {Message}", obj.Metadata.Namespace, obj.Metadata.Name, message);
+        await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "RunTask", message, cancellationToken);
+        return await AfterFinishedAsync(obj, now, cancellationToken);
+    }
+
+    /// <summary>Describes the run's tasks and reports their state; on the transition to finished, records the outcome.</summary>
+    private async Task<ReconcileResult> TrackAsync(EcsTask obj, StartedRun run, CancellationToken cancellationToken)
+    {
+        await ReportIgnoredSpecChangeAsync(obj, cancellationToken);
+        var response = await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken);
+        var described = (response.Tasks ?? []).ToList();
+        var missing = run.TaskArns.Where(a => described.All(t => t.TaskArn != a)).ToList();
+        // DescribeTasks is eventually consistent: a task just started may be MISSING for a moment. Only a task seen
+        // before and now forgotten counts as lost.
+        var seen = (obj.Status?.Tasks ?? []).Select(t => t.TaskArn).ToHashSet(StringComparer.Ordinal);
+        var notYetVisible = missing.Where(a => !seen.Contains(a)).ToList();
+        if (notYetVisible.Count > 0)
+        {
+            await WriteStatusAsync(obj, s => WithRun(s, run) with { Phase = s.Phase ?? TaskPhase.Pending },
+                new ReconcileState.Progressing(ConditionReasons.Creating, $"waiting for ECS to report task(s) {string.Join(", ", notYetVisible)}"), cancellationToken);
+            return ReconcileResult.After(options.TaskPollInterval);
+        }
+
+        var failures = run.Failures.Concat(missing.Select(a => $"{a}: ECS no longer knows this task (MISSING)")).ToList();
+
+        var result = TaskRunStatusCalculator.From(described, essentialContainers: null, failures);
+        if (described.Count > 0 && described.All(t => t.LastStatus == Stopped))
+        {
+            // Only now does it matter which containers are essential: DescribeTasks does not say.
+            var essential = await EssentialContainersAsync(run.TaskDefinition ?? described[0].TaskDefinitionArn, cancellationToken);
+            result = TaskRunStatusCalculator.From(described, essential, failures);
+        }
+        else if (described.Count == 0)
+        {
+            result = new TaskRunResult { Phase = TaskPhase.Failed, FailureReason = string.Join("; ", failures) };
+        }
+
+        var wasFinished = obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+        var stoppedAt = result.IsFinished ? result.StoppedAt ?? time.GetUtcNow() : (DateTimeOffset?)null;
+        ReconcileState state = result.Phase switch
+        {
+            TaskPhase.Succeeded => new ReconcileState.Ready($"the run succeeded: every essential container of {Tasks(run)} exited 0"),
+            TaskPhase.Failed => new ReconcileState.Stalled(ConditionReasons.TaskFailed,
+                $"the run failed{(result.ExitCode is { } code ? $" with exit code {code}" : string.Empty)}: {result.FailureReason}; an EcsTask does not run again"),
+            TaskPhase.Running => new ReconcileState.Progressing(ConditionReasons.Creating, $"{Tasks(run)} running since {result.StartedAt:u}"),
+            _ => new ReconcileState.Progressing(ConditionReasons.Creating,
+                $"{Tasks(run)} starting ({string.Join(", ", described.Select(t => t.LastStatus).Distinct())})"),
+        };
+
+        obj = await WriteStatusAsync(obj, s => WithRun(s, run) with
+        {
+            Phase = result.Phase,
+            Tasks = result.Tasks,
+            StartedAt = result.StartedAt,
+            StoppedAt = stoppedAt,
+            ExitCode = result.ExitCode,
+            Failures = failures.Count > 0 ? failures : null,
+        }, state, cancellationToken);
+
+        if (!result.IsFinished)
+            return ReconcileResult.After(options.TaskPollInterval);
+
+        if (!wasFinished)
+        {
+            logger.LogInformation("EcsTask {Namespace}/{Name} {Phase} (exit code {ExitCode})", obj.Metadata.Namespace, obj.Metadata.Name, result.Phase, result.ExitCode);
+            if (result.Phase == TaskPhase.Succeeded)
+                await events.RecordAsync(obj, Event.NormalType, EventReasons.TaskSucceeded, "DescribeTasks", $"{Tasks(run)} stopped; exit code 0", cancellationToken);
+            else
+                await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "DescribeTasks", state.Message, cancellationToken);
+        }
+
+        return await AfterFinishedAsync(obj, stoppedAt!.Value, cancellationToken);
+    }
+
+    /// <summary>A finished run: re-stamp a newer generation (reporting the ignored edit) and apply the ttl.</summary>
+    private async Task<ReconcileResult> FinishedAsync(EcsTask obj, CancellationToken cancellationToken)
+    {
+        var status = obj.Status!;
+        if (status.ObservedGeneration != obj.Metadata.Generation)
+        {
+            await ReportIgnoredSpecChangeAsync(obj, cancellationToken);
+            ReconcileState state = status.Phase == TaskPhase.Succeeded
+                ? new ReconcileState.Ready(ConditionSet.Find(status.Conditions, ConditionTypes.Ready)?.Message ?? "the run succeeded")
+                : new ReconcileState.Stalled(ConditionReasons.TaskFailed, ConditionSet.Find(status.Conditions, ConditionTypes.Stalled)?.Message ?? "the run failed");
+            obj = await WriteStatusAsync(obj, s => s, state, cancellationToken);
+        }
+
+        var finishedAt = status.StoppedAt
+            ?? ConditionSet.Find(status.Conditions, ConditionTypes.Ready)?.LastTransitionTime
+            ?? time.GetUtcNow();
+        return await AfterFinishedAsync(obj, finishedAt, cancellationToken);
+    }
+
+    /// <summary>ttlSecondsAfterFinished: delete the object once due, else look again at exactly the expiry.</summary>
+    private async Task<ReconcileResult> AfterFinishedAsync(EcsTask obj, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    {
+        var remaining = TaskTtl.Remaining(finishedAt, obj.Spec.TtlSecondsAfterFinished, time.GetUtcNow());
+        if (remaining is null)
+            return ReconcileResult.Done; // kept until someone deletes it
+        if (remaining > TimeSpan.Zero)
+            return ReconcileResult.After(remaining.Value);
+
+        logger.LogInformation("EcsTask {Namespace}/{Name} finished at {FinishedAt:u}; deleting it after ttlSecondsAfterFinished={Ttl}",
+            obj.Metadata.Namespace, obj.Metadata.Name, finishedAt, obj.Spec.TtlSecondsAfterFinished);
+        try
+        {
+            await _client.DeleteAsync(obj.Metadata.Namespace, obj.Metadata.Name!, cancellationToken: cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            // already gone
+        }
+
+        return ReconcileResult.Done; // the deletion (finalizer) comes back as its own reconcile
+    }
+
+    private async Task<ReconcileResult> DeleteAsync(EcsTask obj, string owner, CancellationToken cancellationToken)
+    {
+        if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            return ReconcileResult.Done;
+        var finished = obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed;
+        if (obj.Spec.DeletionPolicy == DeletionPolicy.Delete && !finished)
+        {
+            var run = StartedRunOf(obj);
+            IReadOnlyList<TaskDescription> live;
+            if (run is not null)
+            {
+                live = (await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken)).Tasks ?? [];
+            }
+            else
+            {
+                // No recorded run (never started, or the status was lost): stop whatever was started for this object.
+                var cluster = obj.Spec.ClusterRef is { } clusterRef
+                    ? (await _clusters.TryGetAsync(obj.Metadata.Namespace, clusterRef.Name, cancellationToken))?.Status is { } clusterStatus
+                        ? clusterStatus.ClusterArn ?? clusterStatus.ClusterName
+                        : null
+                    : obj.Spec.Cluster;
+                // A spec that never validated never ran (and may name no valid cluster): nothing to look for.
+                var couldHaveRun = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null).Count == 0
+                    && (obj.Spec.ClusterRef is null || cluster is not null);
+                live = couldHaveRun
+                    ? await FindRunForDeletionAsync(cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
+                    : [];
+            }
+
+            var stopped = new List<string>();
+            foreach (var task in live.Where(t => t.TaskArn is not null && t.LastStatus != Stopped && t.DesiredStatus != Stopped))
+            {
+                await ecs.StopTaskAsync(new StopTaskRequest
+                {
+                    Cluster = task.ClusterArn ?? run?.Cluster,
+                    Task = task.TaskArn,
+                    Reason = $"EcsTask {obj.Metadata.Namespace}/{obj.Metadata.Name} was deleted",
+                }, cancellationToken);
+                stopped.Add(task.TaskArn!);
+            }
+
+            if (stopped.Count > 0)
+            {
+                logger.LogInformation("EcsTask {Namespace}/{Name} deleted: stopped {Arns}", obj.Metadata.Namespace, obj.Metadata.Name, stopped);
+                await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "StopTask", $"Stopped ECS task(s) {string.Join(", ", stopped)}", cancellationToken);
+            }
+        }
+
+        await _client.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+        return ReconcileResult.Done;
+    }
+
+    /// <summary>
+    /// Tasks already started for this object: ListTasks by startedBy (RUNNING and STOPPED: ListTasks defaults to
+    /// RUNNING only), then DescribeTasks to keep those carrying this object's owner tag.
+    /// </summary>
+    private async Task<IReadOnlyList<TaskDescription>> FindRunAsync(string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
+    {
+        var arns = new List<string>();
+        foreach (var desiredStatus in (string[])["RUNNING", Stopped])
+        {
+            arns.AddRange(await ecs.ListAllTasksAsync(new ListTasksRequest { Cluster = cluster, StartedBy = startedBy, DesiredStatus = desiredStatus }, cancellationToken));
+        }
+
+        if (arns.Count == 0)
+            return [];
+        var described = await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = cluster, Tasks = arns.Distinct().ToList(), Include = IncludeTags }, cancellationToken);
+        return (described.Tasks ?? []).Where(t => TaskRunTranslator.IsRunOf(t, startedBy, owner)).ToList();
+    }
+
+    private async Task<IReadOnlyList<TaskDescription>> FindRunForDeletionAsync(string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FindRunAsync(cluster, startedBy, owner, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return []; // no such cluster (e.g. no default cluster): nothing can run there, nothing to stop
+        }
+    }
+
+    /// <summary>The essential containers of the revision that ran; null (all essential) when it cannot be described.</summary>
+    private async Task<IReadOnlySet<string>?> EssentialContainersAsync(string? taskDefinition, CancellationToken cancellationToken)
+    {
+        if (taskDefinition is null)
+            return null;
+        try
+        {
+            var response = await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
+            var containers = response.TaskDefinition?.ContainerDefinitions;
+            return containers is null ? null : containers.Where(c => c.Essential != false && c.Name is not null).Select(c => c.Name!).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Once per new generation: a spec edit the started run will not see (ttl and deletionPolicy edits apply).</summary>
+    private async Task ReportIgnoredSpecChangeAsync(EcsTask obj, CancellationToken cancellationToken)
+    {
+        if (obj.Status is not { ObservedGeneration: { } observed, RunSpecHash: { } runHash } || observed >= (obj.Metadata.Generation ?? 0)
+            || runHash == TaskRunTranslator.RunSpecHash(obj.Spec))
+        {
+            return;
+        }
+
+        await events.RecordAsync(obj, Event.WarningType, EventReasons.SpecChangeIgnored, "RunTask",
+            $"spec changed (generation {obj.Metadata.Generation}) after the run started: an EcsTask runs once, so the change is not applied (only ttlSecondsAfterFinished and deletionPolicy are); delete and re-create the EcsTask to run the new spec",
+            cancellationToken);
+    }
+
+    /// <summary>The run recorded in status, or the one this process started moments ago (the cache may lag).</summary>
+    private StartedRun? StartedRunOf(EcsTask obj)
+    {
+        if (obj.Status is { TaskArns.Count: > 0 } status)
+            return new StartedRun(obj.Metadata.Uid, status.TaskArns, status.ClusterArn ?? obj.Spec.Cluster, status.TaskDefinitionArn, status.Failures ?? []) { SpecHash = status.RunSpecHash };
+        return _started.TryGetValue(ObjectKey.Of(obj), out var run) && run.Uid == obj.Metadata.Uid && run.TaskArns.Count > 0 ? run : null;
+    }
+
+    private static EcsTaskStatus WithRun(EcsTaskStatus status, StartedRun run) => status with
+    {
+        TaskArns = run.TaskArns,
+        ClusterArn = run.Cluster ?? status.ClusterArn,
+        TaskDefinitionArn = run.TaskDefinition ?? status.TaskDefinitionArn,
+        Failures = run.Failures.Count > 0 ? run.Failures : status.Failures,
+        RunSpecHash = run.SpecHash ?? status.RunSpecHash,
+    };
+
+    private async Task<ReconcileResult> WaitAsync(EcsTask obj, string message, CancellationToken cancellationToken)
+    {
+        await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Progressing(ConditionReasons.Creating, message), cancellationToken);
+        // The referenced object's changes enqueue this one; the resync is only a safety net.
+        return ReconcileResult.After(Jittered(options.ResyncInterval));
+    }
+
+    private async Task<ReconcileResult> InvalidAsync(EcsTask obj, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var message = string.Join("; ", errors.Select(e => e.ToString()));
+        await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), cancellationToken);
+        return ReconcileResult.Done; // only a spec change (new generation), a referenced object's change or a resync tries again
+    }
+
+    private async Task<EcsTask> WriteStatusAsync(EcsTask obj, Func<EcsTaskStatus, EcsTaskStatus> edit, ReconcileState state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // The generation this reconcile acted on, not that of a re-read after a conflict.
+        var generation = obj.Metadata.Generation ?? 0;
+        return await _client.UpdateStatusAsync(obj, o =>
+        {
+            var status = edit(o.Status ?? new EcsTaskStatus());
+            return o with
+            {
+                Status = status with
+                {
+                    ObservedGeneration = generation,
+                    Conditions = ConditionsCalculator.Compute(status.Conditions, state, drift: null, generation, now),
+                },
+            };
+        }, cancellationToken);
+    }
+
+    private static bool IsReadyForItsSpec(ObjectMeta metadata, IEcsStatus? status) =>
+        status is not null
+        && status.ObservedGeneration == metadata.Generation
+        && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
+        && ready.ObservedGeneration == metadata.Generation;
+
+    /// <summary>
+    /// Whether ECS refused the current generation less than most of a resync interval ago. Memory only, unlike the
+    /// other kinds: a task's Stalled condition also stands for a failed run or a spec invalid against the referenced
+    /// task definition (re-checked when that changes), so it cannot tell an ECS refusal apart; after a restart one
+    /// more call is the cost.
+    /// </summary>
+    private bool StalledRecently(ObjectKey key, EcsTask obj) =>
+        _refusals.TryGetValue(key, out var refusal)
+        && refusal.Generation == obj.Metadata.Generation
+        && time.GetUtcNow() - refusal.At < options.ResyncInterval * 0.9;
+
+    private static string Tasks(StartedRun run) =>
+        run.TaskArns.Count == 1 ? $"task {run.TaskArns[0]}" : $"{run.TaskArns.Count} tasks";
+
+    private static bool IsAccessDenied(string code) =>
+        code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
+
+    private static TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
+
+    /// <summary>What RunTask started for one object (by UID, so a re-created object with the same name is not confused).</summary>
+    private sealed record StartedRun(string? Uid, IReadOnlyList<string> TaskArns, string? Cluster, string? TaskDefinition, IReadOnlyList<string> Failures)
+    {
+        /// <summary>The hash of the spec the run was started from; null when only the status knew the run and it had none.</summary>
+        public string? SpecHash { get; init; }
+    }
+}

@@ -1,0 +1,58 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Api.Tasks;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Hosting;
+using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcsOperator.Reconcilers.Tasks;
+
+/// <summary>
+/// DI wiring of the EcsTask controller. It also watches EcsTaskDefinitions and EcsClusters, so a task waiting for a
+/// referenced object runs as soon as that object's status names its revision or cluster.
+/// </summary>
+public static class TaskControllerRegistration
+{
+    private const string ByTaskDefinitionRef = "taskDefinitionRef";
+    private const string ByClusterRef = "clusterRef";
+
+    public static IServiceCollection AddTaskController(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new EcsTaskReconciler(
+            sp.GetRequiredService<IKubernetesClient>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IEventRecorder>(),
+            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EcsTaskReconciler>>()));
+        services.AddController(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            var tasks = informers.For(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask);
+            tasks.AddIndex(ByTaskDefinitionRef, t => t.Spec.TaskDefinitionRef is { } r ? [Key(t.Metadata, r.Name)] : []);
+            tasks.AddIndex(ByClusterRef, t => t.Spec.ClusterRef is { } r ? [Key(t.Metadata, r.Name)] : []);
+            var controller = new Controller<EcsTask>("ecstask", tasks, sp.GetRequiredService<EcsTaskReconciler>(),
+                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsTask"));
+            var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+            controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)));
+            var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+            controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)));
+            return controller;
+        });
+        return services;
+    }
+
+    private static string Key(ObjectMeta metadata, string name) => $"{metadata.Namespace}/{name}";
+}

@@ -1,0 +1,3 @@
+global using System.Text.Json.Nodes;
+global using EcsOperator.Testing;
+global using Xunit;
