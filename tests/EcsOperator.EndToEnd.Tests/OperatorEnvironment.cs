@@ -12,6 +12,7 @@ using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
+using EcsOperator.Reconcilers.Services;
 using Microsoft.Extensions.Hosting;
 
 namespace EcsOperator.EndToEnd.Tests;
@@ -121,11 +122,16 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.ApplicationAutoScalingEndpoint = Ecs.BaseAddress;
                 aws?.Invoke(a);
             });
+        // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
+        builder.Services.AddServiceAutoScaling();
         _host = builder.Build();
         // Everything the host starts (controller workers, their timers) inherits this marker.
         StartedBy.Value = this;
         await _host.StartAsync(cancellationToken);
     }
+
+    /// <summary>The running host's services (e.g. the resync sweep), for assertions on its internals.</summary>
+    public IServiceProvider OperatorServices => _host?.Services ?? throw new InvalidOperationException("the operator is not running");
 
     public async Task StopOperatorAsync(CancellationToken cancellationToken)
     {

@@ -29,4 +29,8 @@ namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 [JsonSerializable(typeof(DeleteScheduledActionResponse))]
 [JsonSerializable(typeof(DescribeScalingActivitiesRequest))]
 [JsonSerializable(typeof(DescribeScalingActivitiesResponse))]
+[JsonSerializable(typeof(TagResourceRequest))]
+[JsonSerializable(typeof(TagResourceResponse))]
+[JsonSerializable(typeof(ListTagsForResourceRequest))]
+[JsonSerializable(typeof(ListTagsForResourceResponse))]
 public sealed partial class ApplicationAutoScalingJsonContext : JsonSerializerContext;

@@ -72,6 +72,18 @@ public sealed class ApplicationAutoScalingClient(IAwsJsonTransport transport) : 
             ApplicationAutoScalingOperations.DescribeScalingActivities, request,
             Json.DescribeScalingActivitiesRequest, Json.DescribeScalingActivitiesResponse, cancellationToken);
 
+    public Task<TagResourceResponse> TagResourceAsync(
+        TagResourceRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            ApplicationAutoScalingOperations.TagResource, request,
+            Json.TagResourceRequest, Json.TagResourceResponse, cancellationToken);
+
+    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(
+        ListTagsForResourceRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            ApplicationAutoScalingOperations.ListTagsForResource, request,
+            Json.ListTagsForResourceRequest, Json.ListTagsForResourceResponse, cancellationToken);
+
     private Task<TResponse> SendAsync<TRequest, TResponse>(
         AwsOperation operation,
         TRequest request,

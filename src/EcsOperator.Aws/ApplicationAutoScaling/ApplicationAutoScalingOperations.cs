@@ -4,7 +4,7 @@ namespace EcsOperator.Aws.ApplicationAutoScaling;
 
 /// <summary>
 /// The Application Auto Scaling operations the operator calls, each with the client-side rate-limit family it
-/// draws from: Describe operations are reads, everything else mutates.
+/// draws from: Describe and List operations are reads, everything else mutates.
 /// </summary>
 public static class ApplicationAutoScalingOperations
 {
@@ -18,6 +18,8 @@ public static class ApplicationAutoScalingOperations
     public static readonly AwsOperation DescribeScheduledActions = Read(nameof(DescribeScheduledActions));
     public static readonly AwsOperation DeleteScheduledAction = Mutate(nameof(DeleteScheduledAction));
     public static readonly AwsOperation DescribeScalingActivities = Read(nameof(DescribeScalingActivities));
+    public static readonly AwsOperation TagResource = Mutate(nameof(TagResource));
+    public static readonly AwsOperation ListTagsForResource = Read(nameof(ListTagsForResource));
 
     /// <summary>Every operation above, in declaration order.</summary>
     public static readonly IReadOnlyList<AwsOperation> All =
@@ -32,6 +34,8 @@ public static class ApplicationAutoScalingOperations
         DescribeScheduledActions,
         DeleteScheduledAction,
         DescribeScalingActivities,
+        TagResource,
+        ListTagsForResource,
     ];
 
     private static AwsOperation Mutate(string name) =>

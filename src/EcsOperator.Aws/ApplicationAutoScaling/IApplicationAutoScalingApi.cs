@@ -47,4 +47,12 @@ public interface IApplicationAutoScalingApi
     /// <summary>Describes the scaling activities of the last six weeks.</summary>
     Task<DescribeScalingActivitiesResponse> DescribeScalingActivitiesAsync(
         DescribeScalingActivitiesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Adds or edits tags on a scalable target (the operator's ownership tag on a target it takes over).</summary>
+    Task<TagResourceResponse> TagResourceAsync(
+        TagResourceRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Returns all the tags on a scalable target (to tell whose it is).</summary>
+    Task<ListTagsForResourceResponse> ListTagsForResourceAsync(
+        ListTagsForResourceRequest request, CancellationToken cancellationToken);
 }

@@ -12,7 +12,10 @@ public sealed class OperatorOptions
     /// <summary>Namespaces to watch; null or empty watches all.</summary>
     public IReadOnlyList<string>? Namespaces { get; set; }
 
-    /// <summary>How often a Ready object is checked against AWS again (plus up to 10% jitter).</summary>
+    /// <summary>
+    /// How often a Ready object is checked against AWS again (plus up to 10% jitter). EcsServices are checked by one
+    /// sweep per interval that describes them in batches of 10 per cluster.
+    /// </summary>
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a deletion waits before checking again whether revisions are still in use.</summary>
@@ -25,10 +28,23 @@ public sealed class OperatorOptions
     public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// ECS clusters whose services are asked which task-definition revisions they still run, before a revision is
-    /// deregistered or deleted.
+    /// How soon a service whose rollout is in progress (or that is draining, or waiting for ECS to apply a change) is
+    /// described again.
     /// </summary>
-    public IReadOnlyList<string> UsageClusters { get; set; } = ["default"];
+    public TimeSpan RolloutRecheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How old a description from the periodic resync sweep (batched DescribeServices) may be for a service reconcile
+    /// to use it instead of describing the service itself.
+    /// </summary>
+    public TimeSpan ServiceSnapshotMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Extra ECS clusters whose services are asked which task-definition revisions they still run, before a revision
+    /// is deregistered or deleted. The clusters of every EcsService are always asked; when there are no EcsServices
+    /// and this is empty, the account's <c>default</c> cluster is asked.
+    /// </summary>
+    public IReadOnlyList<string> UsageClusters { get; set; } = [];
 
     /// <summary>Parallel reconciles per kind.</summary>
     public int Workers { get; set; } = 2;

@@ -4,6 +4,7 @@ using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Clusters;
+using EcsOperator.Reconcilers.Services;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using EcsOperator.Reconcilers.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class OperatorServiceCollectionExtensions
         // One line per kind; each registration lives next to its reconciler.
         services.AddTaskDefinitionController();
         services.AddClusterController();
+        services.AddServiceController();
         services.AddTaskController();
         return services;
     }

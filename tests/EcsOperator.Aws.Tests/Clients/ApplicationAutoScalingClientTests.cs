@@ -25,6 +25,8 @@ public sealed class ApplicationAutoScalingClientTests
         { "DescribeScheduledActions", "AnyScaleFrontendService.DescribeScheduledActions", OperationFamily.Read },
         { "DeleteScheduledAction", "AnyScaleFrontendService.DeleteScheduledAction", OperationFamily.Mutate },
         { "DescribeScalingActivities", "AnyScaleFrontendService.DescribeScalingActivities", OperationFamily.Read },
+        { "TagResource", "AnyScaleFrontendService.TagResource", OperationFamily.Mutate },
+        { "ListTagsForResource", "AnyScaleFrontendService.ListTagsForResource", OperationFamily.Read },
     };
 
     [Theory]

@@ -31,6 +31,7 @@ public sealed class IamPolicyTests
         "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DescribeScalingPolicies",
         "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
         "application-autoscaling:DescribeScheduledActions", "application-autoscaling:DescribeScalingActivities",
+        "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource",
     };
 
     /// <summary>Every operation declared in the AWS client assembly, as an IAM action (signing name : operation).</summary>

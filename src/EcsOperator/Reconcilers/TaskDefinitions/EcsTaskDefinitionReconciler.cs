@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
@@ -38,11 +37,12 @@ public sealed class EcsTaskDefinitionReconciler(
 {
     private const string Active = "ACTIVE";
     private const string Inactive = "INACTIVE";
-    private static readonly string[] IncludeTags = ["TAGS"];
 
     // When ECS last refused each object's generation: the status says the same, but the informer cache may hand the
     // next reconcile an object from before that status write, and a restart only has the status.
     private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
+
+    private readonly OwnedRevisions _revisions = new(ecs);
 
     private readonly IResourceClient<EcsTaskDefinition> _client =
         kubernetes.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
@@ -104,7 +104,7 @@ public sealed class EcsTaskDefinitionReconciler(
         var known = (status.Revisions ?? [])
             .Where(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) == family)
             .ToDictionary(r => r.Revision);
-        var activeArns = await ListAsync(family, Active, cancellationToken);
+        var activeArns = await _revisions.ListAsync(family, Active, cancellationToken);
         var activeRevisions = activeArns.Select(Revision).OfType<int>().ToHashSet();
 
         // Cheap path first: the status already names the revision for this hash and it is still ACTIVE.
@@ -120,7 +120,7 @@ public sealed class EcsTaskDefinitionReconciler(
 
         if (current is null)
         {
-            var scan = await FindOwnedRevisionAsync(activeArns, known, translated.SpecHash, owner, cancellationToken);
+            var scan = await _revisions.FindOwnedAsync(activeArns, known, translated.SpecHash, owner, cancellationToken);
             if (scan.ForeignOwner is { } foreign)
             {
                 var tagged = foreign.Length == 0 ? $"carries no {OwnershipTags.OwnerKey} tag" : $"is tagged {OwnershipTags.OwnerKey}={foreign}";
@@ -178,64 +178,19 @@ public sealed class EcsTaskDefinitionReconciler(
         return ReconcileResult.After(Jittered(options.ResyncInterval));
     }
 
-    /// <summary>
-    /// Newest first, stops at the first ACTIVE revision tagged with this owner and hash. Revisions the status already
-    /// knows as ours need no call; the latest revision carrying another owner means the family is not ours.
-    /// </summary>
-    private async Task<RevisionScan> FindOwnedRevisionAsync(IReadOnlyList<string> activeArns, IReadOnlyDictionary<int, TaskDefinitionRevision> known,
-        string specHash, string owner, CancellationToken cancellationToken)
-    {
-        var owned = new List<TaskDefinitionRevision>();
-        var newestFirst = activeArns.Select(a => (Arn: a, Revision: Revision(a))).Where(x => x.Revision is not null).OrderByDescending(x => x.Revision).ToList();
-        for (var i = 0; i < newestFirst.Count; i++)
-        {
-            var (arn, revision) = newestFirst[i];
-            if (known.TryGetValue(revision!.Value, out var entry))
-            {
-                if (entry.SpecHash == specHash)
-                    return new RevisionScan(entry, owned, null);
-                continue;
-            }
-
-            var described = await DescribeAsync(arn, cancellationToken);
-            if (described is null)
-                continue;
-            var tagOwner = Tag(described.Tags, OwnershipTags.OwnerKey);
-            if (tagOwner != owner)
-            {
-                if (i == 0)
-                    return new RevisionScan(null, owned, tagOwner ?? string.Empty);
-                continue;
-            }
-
-            var found = new TaskDefinitionRevision
-            {
-                Revision = revision.Value,
-                TaskDefinitionArn = described.TaskDefinition?.TaskDefinitionArn ?? arn,
-                SpecHash = Tag(described.Tags, OwnershipTags.SpecHashKey),
-                RegisteredAt = described.TaskDefinition?.RegisteredAt,
-            };
-            owned.Add(found);
-            if (found.SpecHash == specHash)
-                return new RevisionScan(found, owned, null);
-        }
-
-        return new RevisionScan(null, owned, null);
-    }
-
     /// <summary>Deregisters owned ACTIVE revisions beyond the history limit and deletes owned INACTIVE ones, unless in use.</summary>
     private async Task<IReadOnlySet<int>> RetireOldRevisionsAsync(string family, string owner, int current,
         IReadOnlyDictionary<int, TaskDefinitionRevision> known, IReadOnlySet<int> activeRevisions, int limit, CancellationToken cancellationToken)
     {
         var ownedActive = known.Keys.Where(activeRevisions.Contains).ToList();
         var candidates = RevisionHistory.ToDeregister(ownedActive, current, limit, new HashSet<int>());
-        var inactiveArns = await ListAsync(family, Inactive, cancellationToken);
+        var inactiveArns = await _revisions.ListAsync(family, Inactive, cancellationToken);
         var ownedInactive = new List<int>();
         foreach (var arn in inactiveArns)
         {
             if (Revision(arn) is not { } revision)
                 continue;
-            if (known.ContainsKey(revision) || Tag((await DescribeAsync(arn, cancellationToken))?.Tags, OwnershipTags.OwnerKey) == owner)
+            if (known.ContainsKey(revision) || Tag((await _revisions.DescribeAsync(arn, cancellationToken))?.Tags, OwnershipTags.OwnerKey) == owner)
                 ownedInactive.Add(revision);
         }
 
@@ -247,10 +202,10 @@ public sealed class EcsTaskDefinitionReconciler(
         var deregister = RevisionHistory.ToDeregister(ownedActive, current, limit, inUse);
         foreach (var revision in deregister)
         {
-            await DeregisterAsync($"{family}:{revision}", cancellationToken);
+            await _revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
         }
 
-        await DeleteAsync(family, RevisionHistory.ToDelete(ownedInactive.Concat(deregister), inUse), cancellationToken);
+        await _revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedInactive.Concat(deregister), inUse), cancellationToken);
         return deregister.ToHashSet();
     }
 
@@ -267,18 +222,18 @@ public sealed class EcsTaskDefinitionReconciler(
         var known = (obj.Status?.Revisions ?? []).Select(r => r.Revision).ToHashSet();
         if (obj.Status?.Revision is { } statusRevision)
             known.Add(statusRevision);
-        var ownedActive = await OwnedAsync(family, Active, owner, known, cancellationToken);
-        var ownedInactive = await OwnedAsync(family, Inactive, owner, known, cancellationToken);
+        var ownedActive = await _revisions.OwnedAsync(family, Active, owner, known, cancellationToken);
+        var ownedInactive = await _revisions.OwnedAsync(family, Inactive, owner, known, cancellationToken);
         var still = new List<int>();
         if (ownedActive.Count + ownedInactive.Count > 0)
         {
             var inUse = InUseRevisions(await usage.InUseAsync(family, cancellationToken));
             foreach (var revision in ownedActive.Where(r => !inUse.Contains(r)).Order())
             {
-                await DeregisterAsync($"{family}:{revision}", cancellationToken);
+                await _revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
             }
 
-            await DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
+            await _revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
             still.AddRange(ownedActive.Concat(ownedInactive).Where(inUse.Contains).Distinct().Order());
         }
 
@@ -293,59 +248,6 @@ public sealed class EcsTaskDefinitionReconciler(
             $"Deregistered and deleted the revisions of {family}", cancellationToken);
         await _client.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
         return ReconcileResult.Done;
-    }
-
-    private async Task<IReadOnlyList<int>> OwnedAsync(string family, string status, string owner, IReadOnlySet<int> known, CancellationToken cancellationToken)
-    {
-        var owned = new List<int>();
-        foreach (var arn in await ListAsync(family, status, cancellationToken))
-        {
-            if (Revision(arn) is not { } revision)
-                continue;
-            if (known.Contains(revision) || Tag((await DescribeAsync(arn, cancellationToken))?.Tags, OwnershipTags.OwnerKey) == owner)
-                owned.Add(revision);
-        }
-
-        return owned;
-    }
-
-    private Task<IReadOnlyList<string>> ListAsync(string family, string status, CancellationToken cancellationToken) =>
-        ecs.ListAllTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = family, Status = status, Sort = "DESC" }, cancellationToken);
-
-    private async Task<DescribeTaskDefinitionResponse?> DescribeAsync(string arn, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = arn, Include = IncludeTags }, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
-        {
-            return null; // deleted between list and describe
-        }
-    }
-
-    private async Task DeregisterAsync(string familyRevision, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ecs.DeregisterTaskDefinitionAsync(new DeregisterTaskDefinitionRequest { TaskDefinition = familyRevision }, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
-        {
-            // already gone: what we wanted
-        }
-    }
-
-    private async Task DeleteAsync(string family, IReadOnlyList<int> revisions, CancellationToken cancellationToken)
-    {
-        // DeleteTaskDefinitions takes at most 10 per call; per-revision failures (e.g. already deleting) are harmless.
-        foreach (var batch in revisions.Chunk(10))
-        {
-            await ecs.DeleteTaskDefinitionsAsync(new DeleteTaskDefinitionsRequest
-            {
-                TaskDefinitions = batch.Select(r => $"{family}:{r.ToString(CultureInfo.InvariantCulture)}").ToList(),
-            }, cancellationToken);
-        }
     }
 
     private async Task WriteStatusAsync(EcsTaskDefinition obj, Func<EcsTaskDefinitionStatus, EcsTaskDefinitionStatus> edit,
@@ -393,6 +295,4 @@ public sealed class EcsTaskDefinitionReconciler(
         code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException";
 
     private TimeSpan Jittered(TimeSpan interval) => interval * (1 + (Random.Shared.NextDouble() * 0.1));
-
-    private sealed record RevisionScan(TaskDefinitionRevision? Match, IReadOnlyList<TaskDefinitionRevision> Owned, string? ForeignOwner);
 }

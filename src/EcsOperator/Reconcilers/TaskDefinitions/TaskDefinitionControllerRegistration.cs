@@ -19,9 +19,12 @@ public static class TaskDefinitionControllerRegistration
 {
     public static IServiceCollection AddTaskDefinitionController(this IServiceCollection services)
     {
+        // Without the service controller only the configured clusters (else "default") are asked; AddServiceController
+        // replaces this with the clusters of all EcsServices plus the configured ones.
         services.TryAddSingleton<ITaskDefinitionUsage>(sp =>
         {
-            var clusters = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.UsageClusters;
+            var configured = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.UsageClusters;
+            IReadOnlyList<string> clusters = configured.Count > 0 ? configured : ["default"];
             return new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(clusters));
         });
         services.TryAddSingleton(sp => new EcsTaskDefinitionReconciler(

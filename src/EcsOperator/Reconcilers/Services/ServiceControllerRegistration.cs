@@ -1,0 +1,86 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Services;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Hosting;
+using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.TaskDefinitions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcsOperator.Reconcilers.Services;
+
+/// <summary>
+/// DI wiring of the EcsService controller: the reconciler, watches on the EcsTaskDefinitions and EcsClusters services
+/// reference (<see cref="ServiceReferenceWatches"/>), the batched resync sweep, and <see cref="IServiceAutoScaling"/>
+/// (<c>AddServiceAutoScaling</c>).
+/// </summary>
+public static class ServiceControllerRegistration
+{
+    public static IServiceCollection AddServiceController(this IServiceCollection services)
+    {
+        services.AddServiceAutoScaling();
+        services.TryAddSingleton(sp => new ServiceSnapshots(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            return new ServiceClusters(
+                informers.For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService).Cache,
+                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache,
+                sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
+        });
+
+        // Revisions are in use if any deployment of a service in a cluster our services live in runs them.
+        services.Replace(ServiceDescriptor.Singleton<ITaskDefinitionUsage>(sp =>
+        {
+            var clusters = sp.GetRequiredService<ServiceClusters>();
+            return new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(clusters.InUse()));
+        }));
+
+        services.TryAddSingleton(sp => new EcsServiceReconciler(
+            sp.GetRequiredService<IKubernetesClient>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IServiceAutoScaling>(),
+            sp.GetRequiredService<ITaskDefinitionUsage>(),
+            sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition).Cache,
+            sp.GetRequiredService<ServiceClusters>(),
+            sp.GetRequiredService<ServiceSnapshots>(),
+            sp.GetRequiredService<IEventRecorder>(),
+            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EcsServiceReconciler>>()));
+
+        services.TryAddSingleton(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            var ecsServices = informers.For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService);
+            var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
+            var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+            ServiceReferenceWatches.AddIndexes(ecsServices);
+
+            var controller = new Controller<EcsService>("ecsservice", ecsServices, sp.GetRequiredService<EcsServiceReconciler>(),
+                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsService"));
+
+            ServiceReferenceWatches.Watch(controller, taskDefinitions, clusters);
+            return controller;
+        });
+        services.AddController(sp => sp.GetRequiredService<Controller<EcsService>>());
+
+        services.TryAddSingleton(sp => new ServiceResyncSweep(
+            sp.GetRequiredService<Controller<EcsService>>(),
+            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<ServiceSnapshots>(),
+            sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ServiceResyncSweep>>()));
+        services.AddController(sp => sp.GetRequiredService<ServiceResyncSweep>());
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using EcsOperator.Api.Services;
+using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.Arns;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace EcsOperator.Reconcilers.Services;
+
+/// <summary>
+/// The periodic drift check of EcsServices (DESIGN section 4): once per resync interval (jittered) it describes the
+/// services of each ECS cluster in batches of 10, leaves the descriptions in <see cref="ServiceSnapshots"/> and
+/// enqueues every EcsService, whose reconcile then compares against the snapshot instead of describing again. Ready
+/// services have no timer of their own: this is what looks at them again. Runs only while this replica leads.
+/// </summary>
+public sealed class ServiceResyncSweep(
+    Controller<EcsService> controller,
+    IEcsApi ecs,
+    ServiceSnapshots snapshots,
+    OperatorOptions options,
+    TimeProvider time,
+    ILogger<ServiceResyncSweep> logger) : IController
+{
+    private static readonly string[] IncludeTags = ["TAGS"];
+
+    public string Name => "ecsservice-resync";
+
+    /// <summary>Sweeps completed since start (for tests and diagnostics).</summary>
+    public int Sweeps { get; private set; }
+
+    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, abort);
+        var cancellationToken = linked.Token;
+        try
+        {
+            await controller.Informer.WaitForSyncAsync(cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(options.ResyncInterval * (1 + (Random.Shared.NextDouble() * 0.1)), time, cancellationToken);
+                await SweepAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Describes every created EcsService's ECS service, cluster by cluster, then enqueues all EcsServices.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var services = controller.Informer.Cache.List();
+        var byCluster = services
+            .Where(s => s.Metadata.DeletionTimestamp is null && s.Status is { ClusterName: not null, ServiceName: not null })
+            .GroupBy(s => EcsNames.ClusterName(s.Status!.ClusterName!), StringComparer.Ordinal);
+        foreach (var cluster in byCluster)
+        {
+            try
+            {
+                var mark = snapshots.BeginRead();
+                var described = await ecs.DescribeAllServicesAsync(new DescribeServicesRequest
+                {
+                    Cluster = cluster.Key,
+                    Services = cluster.Select(s => s.Status!.ServiceName!).Distinct(StringComparer.Ordinal).ToList(),
+                    Include = IncludeTags,
+                }, cancellationToken);
+                foreach (var service in described.Services.Where(s => s.Status != "INACTIVE"))
+                    snapshots.Put(service, mark);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The reconciles describe for themselves then; a failed sweep must not stop the next one.
+                logger.LogWarning(e, "Resync of the services in ECS cluster {Cluster} failed", cluster.Key);
+            }
+        }
+
+        foreach (var service in services)
+            controller.Enqueue(ObjectKey.Of(service));
+        Sweeps++;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
+using EcsOperator.Api.Services;
+using EcsOperator.Api.Shared;
+using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Kubernetes.Model;
+using Xunit;
+using static EcsOperator.EndToEnd.Tests.ServiceScenario;
+using static EcsOperator.EndToEnd.Tests.Waits;
+
+namespace EcsOperator.EndToEnd.Tests;
+
+/// <summary>
+/// The EcsService controller against the test API server and the ECS simulator: where the task definition and the
+/// cluster come from (a referenced EcsTaskDefinition or EcsCluster that does not exist yet, an inline template).
+/// </summary>
+public sealed class ServiceTaskDefinitionSourceTests
+{
+    private const string InlineFamily = OperatorEnvironment.Namespace + "-api";
+
+    [Fact]
+    public async Task A_service_waits_Pending_for_a_referenced_task_definition_and_is_created_once_it_has_a_revision()
+    {
+        await using var env = await StartAsync();
+        await env.Services.CreateAsync(NewService("web"), Ct);
+
+        var waiting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Pending });
+        Assert.Contains("waiting for EcsTaskDefinition web", Condition(waiting, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        Assert.Equal(ConditionReasons.Creating, Condition(waiting, ConditionTypes.Reconciling)!.Reason);
+        Assert.Null(Condition(waiting, ConditionTypes.Stalled));
+        Assert.Equal(0, env.Ecs.Calls.Total);
+
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var ready = await TickUntilReadyAsync(env, "web");
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.EndsWith($"{Family}:1", ready.Status!.TaskDefinitionArn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_waits_for_a_referenced_cluster_to_be_Ready_and_is_created_in_it()
+    {
+        await using var env = await StartAsync();
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var service = NewService("web");
+        await env.Services.CreateAsync(service with { Spec = service.Spec with { ClusterRef = new LocalObjectReference { Name = "payments" } } }, Ct);
+
+        var waiting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Pending, Message: var m } && m.Contains("EcsCluster payments", StringComparison.Ordinal));
+        Assert.Null(Condition(waiting, ConditionTypes.Stalled));
+        Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
+
+        await env.Clusters.CreateAsync(new EcsCluster
+        {
+            Metadata = new ObjectMeta { Name = "payments", Namespace = OperatorEnvironment.Namespace },
+            Spec = new EcsClusterSpec(),
+        }, Ct);
+        var ready = await TickUntilReadyAsync(env, "web");
+        Assert.Equal("payments", ready.Status!.ClusterName);
+        Assert.Single(ListServices(env, "payments"));
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+    }
+
+    [Fact]
+    public async Task An_inline_template_registers_one_tagged_revision_reuses_it_after_a_restart_and_retires_it_on_deletion()
+    {
+        await using var env = await StartAsync();
+        await env.Services.CreateAsync(InlineService("api", "nginx:1.27"), Ct);
+        var ready = await TickUntilReadyAsync(env, "api");
+
+        Assert.Equal(1, env.Ecs.Calls["ecs:RegisterTaskDefinition"]);
+        Assert.EndsWith($"{InlineFamily}:1", ready.Status!.TaskDefinitionArn, StringComparison.Ordinal);
+        var tags = env.Ecs.Invoke("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = $"{InlineFamily}:1", ["include"] = new JsonArray("TAGS") })["tags"]!.AsArray();
+        Assert.Contains(tags, t => (string?)t!["key"] == ApiGroup.OwnerTagKey && ((string?)t["value"])!.EndsWith($"/{OperatorEnvironment.Namespace}/api", StringComparison.Ordinal));
+        Assert.Contains(tags, t => (string?)t!["key"] == ApiGroup.SpecHashTagKey);
+
+        // A restarted operator finds the revision by its tags instead of registering a duplicate.
+        await env.StopOperatorAsync(Ct);
+        var reconciles = env.ReconcileCountOf(EcsService.KindName);
+        await env.StartOperatorAsync(Ct, Fast);
+        await Eventually(() => env.ReconcileCountOf(EcsService.KindName) > reconciles, "a reconcile after the restart");
+        await TickAndSettleAsync(env, 2);
+        Assert.Equal(1, env.Ecs.Calls["ecs:RegisterTaskDefinition"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:UpdateService"]);
+
+        // A template change is a new revision and one update.
+        await EditSpecAsync(env, "api", s => s with { TaskDefinitionTemplate = s.TaskDefinitionTemplate! with { ContainerDefinitions = [s.TaskDefinitionTemplate.ContainerDefinitions[0] with { Image = "nginx:1.28" }] } });
+        await TickUntilAsync(env, "api", o => IsReady(o) && o.Status!.TaskDefinitionArn!.EndsWith($"{InlineFamily}:2", StringComparison.Ordinal));
+        Assert.Equal(2, env.Ecs.Calls["ecs:RegisterTaskDefinition"]);
+        Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);
+
+        await env.Services.DeleteAsync(OperatorEnvironment.Namespace, "api", cancellationToken: Ct);
+        for (var i = 0; i < 20 && await env.Services.TryGetAsync(OperatorEnvironment.Namespace, "api", Ct) is not null; i++)
+            await TickAndSettleAsync(env, 1);
+        Assert.Null(await env.Services.TryGetAsync(OperatorEnvironment.Namespace, "api", Ct));
+        Assert.Empty(Revisions(env, "ACTIVE"));
+        Assert.Empty(Revisions(env, "INACTIVE"));
+    }
+
+    [Fact]
+    public async Task An_external_family_means_its_latest_revision_without_an_update_loop_and_rolls_to_a_newer_one()
+    {
+        await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
+        RegisterExternalRevision(env, "legacy");
+        await env.Services.CreateAsync(NewService("web", taskDefinition: "legacy"), Ct);
+        var ready = await TickUntilReadyAsync(env, "web");
+        Assert.EndsWith("legacy:1", ready.Status!.TaskDefinitionArn, StringComparison.Ordinal);
+
+        await TickAndSettleAsync(env, 4);
+        Assert.Equal(0, env.Ecs.Calls["ecs:UpdateService"]);
+
+        RegisterExternalRevision(env, "legacy");
+        await TickUntilAsync(env, "web", o => IsReady(o) && o.Status!.TaskDefinitionArn!.EndsWith("legacy:2", StringComparison.Ordinal));
+        Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);
+        Assert.Null(Condition(await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct), ConditionTypes.Drifted));
+    }
+
+    private static EcsService InlineService(string name, string image)
+    {
+        var service = NewService(name);
+        return service with
+        {
+            Spec = service.Spec with
+            {
+                TaskDefinitionRef = null,
+                TaskDefinitionTemplate = new TaskDefinitionTemplate
+                {
+                    RequiresCompatibilities = ["FARGATE"],
+                    NetworkMode = "awsvpc",
+                    Cpu = "256",
+                    Memory = "512",
+                    ContainerDefinitions = [new ContainerDefinition { Name = "api", Image = image }],
+                },
+            },
+        };
+    }
+
+    private static List<string> Revisions(OperatorEnvironment env, string status) =>
+        env.Ecs.Invoke("ListTaskDefinitions", new JsonObject { ["familyPrefix"] = InlineFamily, ["status"] = status })["taskDefinitionArns"]!.AsArray()
+            .Select(a => (string)a!).ToList();
+}
