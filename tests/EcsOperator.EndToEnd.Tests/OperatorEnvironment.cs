@@ -18,8 +18,9 @@ using Microsoft.Extensions.Hosting;
 namespace EcsOperator.EndToEnd.Tests;
 
 /// <summary>
-/// One test's world: a Kubernetes API test server with our CRDs, an ECS simulator, a client for the test's own
-/// calls, and the real operator host (started and restarted on demand) pointed at both.
+/// One test's world: a Kubernetes API test server with our CRDs, an ECS simulator (or an external AWS endpoint such
+/// as moto_server), a client for the test's own calls, and the real operator host (started and restarted on demand)
+/// pointed at both.
 /// </summary>
 internal sealed class OperatorEnvironment : IAsyncDisposable
 {
@@ -31,12 +32,14 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     private readonly MeterListener _reconciles = new();
     private readonly ConcurrentDictionary<string, long> _reconcileCounts = new(StringComparer.Ordinal);
+    private readonly EcsSimulator? _ecs;
     private IHost? _host;
 
-    private OperatorEnvironment(KubeApiTestServer kube, EcsSimulator ecs)
+    private OperatorEnvironment(KubeApiTestServer kube, EcsSimulator? ecs, Uri awsEndpoint)
     {
         Kube = kube;
-        Ecs = ecs;
+        _ecs = ecs;
+        AwsEndpoint = awsEndpoint;
         var client = new KubernetesClient(Configuration, new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
         TaskDefinitions = client.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
         Clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
@@ -64,7 +67,11 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     public KubeApiTestServer Kube { get; }
 
-    public EcsSimulator Ecs { get; }
+    /// <summary>The ECS simulator; only in environments started without an external AWS endpoint.</summary>
+    public EcsSimulator Ecs => _ecs ?? throw new InvalidOperationException($"this environment runs against {AwsEndpoint}, not the ECS simulator");
+
+    /// <summary>Where the operator sends its ECS and Application Auto Scaling calls.</summary>
+    public Uri AwsEndpoint { get; }
 
     public IResourceClient<EcsTaskDefinition> TaskDefinitions { get; }
 
@@ -90,7 +97,15 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         var crds = Directory.GetFiles(RepoPaths.Crds, "*.yaml");
         var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = crds }, cancellationToken);
         var ecs = await EcsSimulator.StartAsync(cancellationToken: cancellationToken);
-        return new OperatorEnvironment(kube, ecs);
+        return new OperatorEnvironment(kube, ecs, ecs.BaseAddress);
+    }
+
+    /// <summary>An environment whose operator talks to <paramref name="awsEndpoint"/> (e.g. moto_server) instead of the simulator.</summary>
+    public static async Task<OperatorEnvironment> StartAsync(Uri awsEndpoint, CancellationToken cancellationToken)
+    {
+        var crds = Directory.GetFiles(RepoPaths.Crds, "*.yaml");
+        var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = crds }, cancellationToken);
+        return new OperatorEnvironment(kube, null, awsEndpoint);
     }
 
     /// <summary>Starts a fresh operator host (a new process, as far as the operator can tell).</summary>
@@ -118,8 +133,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
                 a.Region = "us-east-1";
                 a.AccessKeyId = "AKIDEXAMPLE";
                 a.SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-                a.EcsEndpoint = Ecs.BaseAddress;
-                a.ApplicationAutoScalingEndpoint = Ecs.BaseAddress;
+                a.EcsEndpoint = AwsEndpoint;
+                a.ApplicationAutoScalingEndpoint = AwsEndpoint;
                 aws?.Invoke(a);
             });
         // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
@@ -146,7 +161,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
     {
         await StopOperatorAsync(CancellationToken.None);
         _reconciles.Dispose();
-        await Ecs.DisposeAsync();
+        if (_ecs is not null)
+            await _ecs.DisposeAsync();
         await Kube.DisposeAsync();
     }
 }

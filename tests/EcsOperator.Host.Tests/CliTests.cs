@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EcsOperator.Aws;
 using EcsOperator.Cli;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Config;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -97,11 +99,13 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void Rate_limits_and_retries_are_tuned_through_configuration()
+    public void Rate_limits_retries_kubernetes_qps_and_recheck_intervals_are_tuned_through_configuration()
     {
         // Process-wide variables, named so that no other test reads them.
         Environment.SetEnvironmentVariable("Aws__RateLimits__Mutate__RequestsPerSecond", "25");
         Environment.SetEnvironmentVariable("Aws__Retry__MaxAttempts", "7");
+        Environment.SetEnvironmentVariable("Kubernetes__Qps", "50");
+        Environment.SetEnvironmentVariable("Operator__RolloutRecheckInterval", "00:00:02");
         try
         {
             var (builder, _) = RunCommand.Build(new Dictionary<RunSetting, IReadOnlyList<string>>());
@@ -110,11 +114,15 @@ public sealed class CliTests
             Assert.Equal(25, aws.RateLimits.Mutate.RequestsPerSecond);
             Assert.Equal(10, aws.RateLimits.Mutate.Burst); // untouched members keep their defaults
             Assert.Equal(7, aws.Retry.MaxAttempts);
+            Assert.Equal(50, host.Services.GetRequiredService<IOptions<KubernetesClientOptions>>().Value.Qps);
+            Assert.Equal(TimeSpan.FromSeconds(2), host.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.RolloutRecheckInterval);
         }
         finally
         {
             Environment.SetEnvironmentVariable("Aws__RateLimits__Mutate__RequestsPerSecond", null);
             Environment.SetEnvironmentVariable("Aws__Retry__MaxAttempts", null);
+            Environment.SetEnvironmentVariable("Kubernetes__Qps", null);
+            Environment.SetEnvironmentVariable("Operator__RolloutRecheckInterval", null);
         }
     }
 }

@@ -35,6 +35,19 @@ public static class RolloutObserver
                     $"deployment of {wanted} failed and was rolled back: {previous.Reason}", RolledBack: true);
             }
 
+            // Last seen in progress and now gone while the service runs something else: ECS failed it and rolled back
+            // (and already drained it) between two looks. Taking it for "not started" would push the revision again.
+            if (previous is { State: "IN_PROGRESS", DeploymentId: not null, TaskDefinitionArn: not null }
+                && EcsNames.TaskDefinitionFamilyRevision(previous.TaskDefinitionArn) == wanted
+                && deployments.All(d => d.Id != previous.DeploymentId))
+            {
+                var reason = primary?.RolloutStateReason ?? $"deployment {previous.DeploymentId} is no longer listed";
+                var gone = previous with { State = "FAILED", Reason = reason, FinishedAt = primary?.CreatedAt };
+                return new RolloutObservation(RolloutPhase.Failed, gone, summaries,
+                    $"deployment {previous.DeploymentId} of {wanted} ended without completing and the service runs {Short(primary?.TaskDefinition)}: {reason}",
+                    RolledBack: true);
+            }
+
             return new RolloutObservation(RolloutPhase.NotStarted, Rollout(primary), summaries,
                 $"service runs {Short(primary?.TaskDefinition)}; {wanted} not deployed yet", RolledBack: false);
         }

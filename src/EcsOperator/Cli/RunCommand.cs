@@ -55,12 +55,24 @@ internal static class RunCommand
         builder.Services.AddOperatorObservability(settings.HealthPort == 0 ? null : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort));
         builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
         builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
-        // Tuning without command-line options: the client-side rate limits and retry budget come from configuration
-        // only (Aws:RateLimits:Mutate:RequestsPerSecond, Aws:Retry:..., or the Aws__RateLimits__... variables).
+        // Tuning without command-line options, from configuration only (or the matching Section__Key variables): the
+        // client-side AWS rate limits and retry budget, the Kubernetes client's QPS, and the recheck intervals.
         builder.Services.Configure<AwsClientOptions>(o =>
         {
             builder.Configuration.GetSection("Aws:RateLimits").Bind(o.RateLimits);
             builder.Configuration.GetSection("Aws:Retry").Bind(o.Retry);
+        });
+        builder.Services.Configure<KubernetesClientOptions>(o =>
+        {
+            o.Qps = builder.Configuration.GetValue("Kubernetes:Qps", o.Qps);
+            o.Burst = builder.Configuration.GetValue("Kubernetes:Burst", o.Burst);
+        });
+        builder.Services.Configure<OperatorOptions>(o =>
+        {
+            o.RolloutRecheckInterval = builder.Configuration.GetValue("Operator:RolloutRecheckInterval", o.RolloutRecheckInterval);
+            o.TaskPollInterval = builder.Configuration.GetValue("Operator:TaskPollInterval", o.TaskPollInterval);
+            o.DeletionRecheckInterval = builder.Configuration.GetValue("Operator:DeletionRecheckInterval", o.DeletionRecheckInterval);
+            o.ServiceSnapshotMaxAge = builder.Configuration.GetValue("Operator:ServiceSnapshotMaxAge", o.ServiceSnapshotMaxAge);
         });
         builder.Services.AddSingleton(_ => new OtlpHolder(OtlpExport.FromEnvironment(Environment.GetEnvironmentVariable, OperatorVersion.Informational)));
         return (builder, settings);

@@ -15,7 +15,7 @@ internal sealed class RunOptions
         Text(RunSetting.ResyncInterval, "How often a Ready object is checked against AWS again, e.g. 5m, 90s (default 5m).");
         Text(RunSetting.Workers, "Parallel reconciles per kind (default 2).");
         Text(RunSetting.ClusterId, "Cluster id in AWS owner tags (default: the kube-system namespace UID).");
-        Many(RunSetting.UsageClusters, "ECS cluster asked which task-definition revisions are in use before deleting one (repeatable; default: default).");
+        Many(RunSetting.UsageClusters, "ECS cluster asked which task-definition revisions are in use before deleting one in addition to the clusters of all EcsServices (repeatable; with neither, the default cluster).");
         var leader = new Option<bool>(RunSetting.LeaderElection.Option)
         {
             Description = $"Elect a leader among replicas through a Lease (default true). Env {RunSetting.LeaderElection.EnvironmentVariable}.",

@@ -90,6 +90,30 @@ public sealed class ServiceStatusTests
     }
 
     [Fact]
+    public void A_deployment_last_seen_in_progress_that_vanished_while_the_service_runs_another_revision_failed()
+    {
+        var (inProgress, _, _) = Compute("in-progress");
+        Assert.Equal(RolloutPhase.InProgress, inProgress.Phase);
+        var revision3 = "arn:aws:ecs:eu-west-1:123456789012:task-definition/shop-web:3";
+        var rolledBack = Load("completed") with
+        {
+            TaskDefinition = revision3,
+            Deployments = [Load("completed").Deployments![0] with { Id = "ecs-svc/rollback", TaskDefinition = revision3, RolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1." }],
+        };
+
+        var later = RolloutObserver.Observe(rolledBack, Revision4, inProgress.Rollout);
+
+        Assert.Equal(RolloutPhase.Failed, later.Phase);
+        Assert.Equal("FAILED", later.Rollout.State);
+        Assert.Equal(inProgress.Rollout.DeploymentId, later.Rollout.DeploymentId);
+        Assert.Contains("circuit breaker", later.Message, StringComparison.Ordinal);
+
+        // A previous rollout of another revision says nothing about this one: it has not started.
+        var other = inProgress.Rollout with { TaskDefinitionArn = revision3 };
+        Assert.Equal(RolloutPhase.NotStarted, RolloutObserver.Observe(rolledBack with { TaskDefinition = "x:1", Deployments = [rolledBack.Deployments![0] with { TaskDefinition = "x:1" }] }, Revision4, other).Phase);
+    }
+
+    [Fact]
     public void Scaling_after_a_completed_rollout_is_not_ready_until_running_equals_desired()
     {
         var (rollout, conditions, _) = Compute("scaling");

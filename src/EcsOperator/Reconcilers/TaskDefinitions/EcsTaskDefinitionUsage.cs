@@ -8,6 +8,7 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// <summary>
 /// Asks ECS: lists the services of the clusters <paramref name="clusters"/> names, describes them and collects the
 /// task definitions of all their deployments (PRIMARY and ACTIVE: a rollout in progress still needs the old one).
+/// INACTIVE (deleted) services are skipped; DRAINING ones still count, since their tasks may still be running.
 /// </summary>
 public sealed class EcsTaskDefinitionUsage(IEcsApi ecs, Func<CancellationToken, Task<IReadOnlyList<string>>> clusters) : ITaskDefinitionUsage
 {
@@ -32,6 +33,11 @@ public sealed class EcsTaskDefinitionUsage(IEcsApi ecs, Func<CancellationToken, 
             var described = await ecs.DescribeAllServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = services }, cancellationToken);
             foreach (var service in described.Services)
             {
+                // A deleted service runs nothing and never will. ListServices omits it on AWS, but one deleted between
+                // the two calls is still described (INACTIVE), and moto keeps listing deleted services with their
+                // deployments: counting them would pin the revision for ever.
+                if (service.Status == "INACTIVE")
+                    continue;
                 foreach (var deployment in service.Deployments ?? [])
                 {
                     if (deployment.TaskDefinition is { } arn && EcsNames.TaskDefinitionFamily(arn) == family)
