@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace EcsOperator.Benchmarks;
+
+/// <summary>
+/// The operator as its own process (as in a pod), configured through the environment only, with its peak resident
+/// memory read from <c>/proc/&lt;pid&gt;/status</c> (VmHWM).
+/// </summary>
+public sealed class OperatorProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private OperatorProcess(Process process, DateTimeOffset startedAt)
+    {
+        _process = process;
+        StartedAt = startedAt;
+    }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static OperatorProcess Start(string operatorDll, IReadOnlyDictionary<string, string> environment, string logFile)
+    {
+        if (!File.Exists(operatorDll))
+            throw new FileNotFoundException($"{operatorDll} not found: build it first with `dotnet build src/EcsOperator -c Release`", operatorDll);
+        // A .dll runs under the dotnet host; anything else is an apphost or a native (AOT) executable.
+        var info = operatorDll.EndsWith(".dll", StringComparison.Ordinal)
+            ? new ProcessStartInfo("dotnet") { ArgumentList = { operatorDll } }
+            : new ProcessStartInfo(operatorDll);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        var startedAt = DateTimeOffset.UtcNow;
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.Exited += (_, _) => log.Dispose();
+        process.EnableRaisingEvents = true;
+        return new OperatorProcess(process, startedAt);
+    }
+
+    /// <summary>Peak resident set size so far, in MiB (Linux only).</summary>
+    public double PeakRssMiB() => ReadStatusKiB("VmHWM:") / 1024.0;
+
+    /// <summary>Current resident set size, in MiB (Linux only).</summary>
+    public double RssMiB() => ReadStatusKiB("VmRSS:") / 1024.0;
+
+    private long ReadStatusKiB(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

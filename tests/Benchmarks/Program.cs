@@ -1,0 +1,34 @@
+using System.Globalization;
+using EcsOperator.Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks -- [--services N] [--resync-seconds S] [--workers W]
+//     [--operator path/to/ecs-operator.dll] [--rate-limits default|off] [--skip-raw]
+var options = new ScaleOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--services": options = options with { Services = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--resync-seconds": options = options with { ResyncInterval = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
+        case "--workers": options = options with { Workers = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--operator": options = options with { OperatorDll = Next() }; break;
+        case "--rate-limits": options = options with { RateLimits = Next() == "off" ? false : true }; break;
+        case "--skip-raw": options = options with { SkipRaw = true }; break;
+        case "--tick-ms": options = options with { TickInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
+        default:
+            Console.Error.WriteLine($"unknown argument {args[i]}");
+            return 2;
+    }
+}
+
+if (options.Services < 1 || options.Workers < 1)
+{
+    Console.Error.WriteLine("--services and --workers must be at least 1");
+    return 2;
+}
+
+var result = await ScaleBenchmark.RunAsync(options, Console.Out, CancellationToken.None);
+Console.WriteLine();
+Console.WriteLine(result.ToMarkdownRow());
+return 0;

@@ -1,0 +1,29 @@
+using EcsOperator.Testing;
+
+namespace EcsOperator.Benchmarks;
+
+/// <summary>What one benchmark run does.</summary>
+public sealed record ScaleOptions
+{
+    /// <summary>EcsServices to create (each with its own EcsTaskDefinition).</summary>
+    public int Services { get; init; } = 100;
+
+    /// <summary>The operator's resync interval; the steady-state phase waits for one sweep.</summary>
+    public TimeSpan ResyncInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Parallel reconciles per kind in the operator, and the raw sequence's concurrency.</summary>
+    public int Workers { get; init; } = 4;
+
+    /// <summary>The operator assembly to run as a separate process (built beforehand in Release).</summary>
+    public string OperatorDll { get; init; } =
+        Path.Combine(RepoPaths.Root, "src", "EcsOperator", "bin", "Release", "net10.0", "ecs-operator.dll");
+
+    /// <summary>Whether the client-side AWS rate limits stay at their defaults (true) or are lifted (false), for both sides.</summary>
+    public bool RateLimits { get; init; }
+
+    /// <summary>Skip the raw baseline (e.g. for the memory run at N = 5,000).</summary>
+    public bool SkipRaw { get; init; }
+
+    /// <summary>Real time per simulator tick (15 simulated seconds).</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+}
