@@ -2,7 +2,6 @@ using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
@@ -31,9 +30,7 @@ public static class ClusterControllerRegistration
         {
             var informers = sp.GetRequiredService<SharedInformerFactory>();
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-            return new Controller<EcsCluster>("ecscluster", clusters, sp.GetRequiredService<EcsClusterReconciler>(),
-                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsCluster"));
+            return OperatorControllers.Create(sp, EcsCluster.KindName, clusters, sp.GetRequiredService<EcsClusterReconciler>());
         });
         return services;
     }

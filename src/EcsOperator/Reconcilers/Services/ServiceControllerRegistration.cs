@@ -64,9 +64,7 @@ public static class ServiceControllerRegistration
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
             ServiceReferenceWatches.AddIndexes(ecsServices);
 
-            var controller = new Controller<EcsService>("ecsservice", ecsServices, sp.GetRequiredService<EcsServiceReconciler>(),
-                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsService"));
+            var controller = OperatorControllers.Create(sp, EcsService.KindName, ecsServices, sp.GetRequiredService<EcsServiceReconciler>());
 
             ServiceReferenceWatches.Watch(controller, taskDefinitions, clusters);
             return controller;

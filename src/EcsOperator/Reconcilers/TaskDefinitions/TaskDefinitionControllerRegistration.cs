@@ -2,7 +2,6 @@ using EcsOperator.Api;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
@@ -40,9 +39,7 @@ public static class TaskDefinitionControllerRegistration
         {
             var informers = sp.GetRequiredService<SharedInformerFactory>();
             var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
-            return new Controller<EcsTaskDefinition>("ecstaskdefinition", taskDefinitions, sp.GetRequiredService<EcsTaskDefinitionReconciler>(),
-                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsTaskDefinition"));
+            return OperatorControllers.Create(sp, EcsTaskDefinition.KindName, taskDefinitions, sp.GetRequiredService<EcsTaskDefinitionReconciler>());
         });
         return services;
     }

@@ -4,7 +4,6 @@ using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
@@ -42,9 +41,7 @@ public static class TaskControllerRegistration
             var tasks = informers.For(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask);
             tasks.AddIndex(ByTaskDefinitionRef, t => t.Spec.TaskDefinitionRef is { } r ? [Key(t.Metadata, r.Name)] : []);
             tasks.AddIndex(ByClusterRef, t => t.Spec.ClusterRef is { } r ? [Key(t.Metadata, r.Name)] : []);
-            var controller = new Controller<EcsTask>("ecstask", tasks, sp.GetRequiredService<EcsTaskReconciler>(),
-                new ControllerOptions { Workers = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Workers },
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Controller.EcsTask"));
+            var controller = OperatorControllers.Create(sp, EcsTask.KindName, tasks, sp.GetRequiredService<EcsTaskReconciler>());
             var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
             controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)));
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
