@@ -1,6 +1,7 @@
 using EcsOperator.Aws.ApplicationAutoScaling;
 using EcsOperator.Aws.Credentials;
 using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Resilience;
 using EcsOperator.Aws.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class AwsServiceCollectionExtensions
 
         services.AddSingleton<IEcsApi, EcsClient>();
         services.AddSingleton<IApplicationAutoScalingApi, ApplicationAutoScalingClient>();
+        services.AddSingleton<IAwsClientsForNamespace, SharedAwsClients>();
         return services;
     }
 }
