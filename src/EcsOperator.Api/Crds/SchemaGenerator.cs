@@ -15,7 +15,8 @@ namespace EcsOperator.Api.Crds;
 /// <summary>
 /// Builds a structural OpenAPI v3 schema (as accepted by <c>apiextensions.k8s.io/v1</c>) from our C# types, so the
 /// CRD and the serializer can never disagree. Property names follow the serializer (<see cref="JsonPropertyNameAttribute"/>
-/// or camelCase); descriptions come from XML docs; constraints from DataAnnotations and our list/CEL attributes.
+/// or camelCase); descriptions come from XML docs; constraints from DataAnnotations and our list/CEL attributes, and
+/// every user-written string, list and map not bounded by an attribute gets a bound from <see cref="InputBounds"/>.
 /// </summary>
 public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? naming = null)
 {
@@ -275,8 +276,23 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             scalarTarget["maxLength"] = enumValues.Max(v => v!.GetValue<string>().Length);
         }
 
+        if (IsUserInput(where))
+        {
+            InputBounds.Apply(schema, where);
+        }
+
         AddRules(schema, property.GetCustomAttributes<CelRuleAttribute>(inherit: true));
         return schema;
+    }
+
+    /// <summary>
+    /// Whether users write this field: everything but the status (written by the operator alone; a bound there would
+    /// turn an over-long AWS message into a failed status write) and the root apiVersion/kind (checked by the API server).
+    /// </summary>
+    private static bool IsUserInput(string where)
+    {
+        var segments = where.Split('.');
+        return !(segments.Length > 1 && segments[1] is "status" or "apiVersion" or "kind");
     }
 
     private static void ApplyListMap(JsonObject schema, IReadOnlyList<string> keys, bool isArray, string where)

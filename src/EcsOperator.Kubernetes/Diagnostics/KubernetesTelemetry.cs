@@ -24,6 +24,8 @@ public static class KubernetesTelemetry
 
     internal static readonly Histogram<double> ReconcileDuration = Meter.CreateHistogram<double>("k8s.controller.reconcile.duration", "s", "Reconcile duration by kind");
 
+    internal static readonly Counter<long> DecodeFailures = Meter.CreateCounter<long>("k8s.client.decode.failures", "{object}", "Listed or watched objects skipped because they could not be decoded, by resource and verb (list, watch)");
+
     internal static readonly Counter<long> WatchRestarts = Meter.CreateCounter<long>("k8s.informer.watch.restarts", "{restart}", "Watches restarted, by kind and reason (closed, error, gone)");
 
     internal static readonly UpDownCounter<long> QueueDepth = Meter.CreateUpDownCounter<long>("k8s.workqueue.depth", "{item}", "Keys waiting in a work queue");

@@ -55,7 +55,30 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         return new ResourceClient<T>(this, type, typeInfo);
     }
 
+    /// <summary>
+    /// Raised for every listed or watched object that was skipped because it could not be decoded (also logged as a
+    /// warning and counted in <c>k8s.client.decode.failures</c>). Handlers run on the informer's thread: keep them short.
+    /// </summary>
+    public event EventHandler<DecodeFailure>? DecodeFailed;
+
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Logs, counts and raises <see cref="DecodeFailed"/> for an object a list or watch skipped.</summary>
+    internal void ReportDecodeFailure(DecodeFailure failure)
+    {
+        _logger.LogWarning("Skipped {Resource} {Namespace}/{Name} (uid {Uid}) from a {Verb}: it cannot be decoded: {Reason}",
+            failure.Type.GroupResource, failure.Namespace, failure.Name, failure.Uid, failure.Verb, failure.Reason);
+        KubernetesTelemetry.DecodeFailures.Add(1, new KeyValuePair<string, object?>("resource", failure.Type.GroupResource), new KeyValuePair<string, object?>("verb", failure.Verb));
+        try
+        {
+            DecodeFailed?.Invoke(this, failure);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A reporting handler must not turn one bad object into a stopped informer.
+            _logger.LogWarning(e, "A DecodeFailed handler threw");
+        }
+    }
 
     /// <summary>
     /// Sends a request and returns a successful response (the caller disposes it), or throws

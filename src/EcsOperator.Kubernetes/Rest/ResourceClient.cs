@@ -12,6 +12,13 @@ namespace EcsOperator.Kubernetes.Rest;
 internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType type, JsonTypeInfo<T> typeInfo) : IResourceClient<T>
     where T : class, IKubernetesObject
 {
+    /// <summary>
+    /// How deep the envelope of a list or watch event may nest. Parsing a JsonDocument is not recursive, so this can
+    /// exceed what the API server stores; the typed decode of each item keeps the serializer's own depth limit and
+    /// fails for that item alone, which is then skipped and reported instead of failing the whole page or stream.
+    /// </summary>
+    private static readonly JsonDocumentOptions EnvelopeOptions = new() { MaxDepth = int.MaxValue };
+
     public ResourceType Type => type;
 
     public JsonTypeInfo<T> TypeInfo => typeInfo;
@@ -44,7 +51,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("resourceVersion", options?.ResourceVersion);
         using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "list", type, false, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        using var doc = await JsonDocument.ParseAsync(stream, EnvelopeOptions, cancellationToken);
         var root = doc.RootElement;
         ListMeta? meta = root.TryGetProperty("metadata", out var m) ? m.Deserialize(KubernetesModelJsonContext.Default.ListMeta) : null;
         var items = new List<T>();
@@ -52,7 +59,10 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         {
             foreach (var item in array.EnumerateArray())
             {
-                items.Add(DeserializeItem(item));
+                if (TryDeserializeItem(item, "list") is { } decoded)
+                {
+                    items.Add(decoded);
+                }
             }
         }
 
@@ -96,7 +106,10 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
                 continue;
             }
 
-            yield return ParseWatchLine(line);
+            if (ParseWatchLine(line) is { } watchEvent)
+            {
+                yield return watchEvent;
+            }
         }
     }
 
@@ -135,9 +148,10 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
             : DeserializeItem(doc.RootElement);
     }
 
-    internal WatchEvent<T> ParseWatchLine(string line)
+    /// <summary>One line of a watch stream; null when its object cannot be decoded (skipped and reported).</summary>
+    internal WatchEvent<T>? ParseWatchLine(string line)
     {
-        using var doc = JsonDocument.Parse(line);
+        using var doc = JsonDocument.Parse(line, EnvelopeOptions);
         var root = doc.RootElement;
         var typeText = root.TryGetProperty("type", out var t) ? t.GetString() : null;
         if (!root.TryGetProperty("object", out var obj))
@@ -150,7 +164,13 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
             case "ADDED":
             case "MODIFIED":
             case "DELETED":
-                var item = DeserializeItem(obj);
+                // A skipped event leaves the informer's resourceVersion where it was: a reconnect replays it and skips
+                // it again, and the next relist drops a cached older version of the object if it stays undecodable.
+                if (TryDeserializeItem(obj, "watch") is not { } item)
+                {
+                    return null;
+                }
+
                 var eventType = typeText == "ADDED" ? WatchEventType.Added : typeText == "MODIFIED" ? WatchEventType.Modified : WatchEventType.Deleted;
                 return new WatchEvent<T>(eventType, item, item.Metadata.ResourceVersion);
             case "BOOKMARK":
@@ -194,6 +214,26 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
         return DeserializeItem(doc.RootElement);
     }
+
+    /// <summary>Decodes a listed or watched item, or reports it and returns null when it cannot be decoded.</summary>
+    private T? TryDeserializeItem(JsonElement element, string verb)
+    {
+        try
+        {
+            return DeserializeItem(element);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
+        {
+            client.ReportDecodeFailure(new DecodeFailure(type, verb, Metadata(element, "namespace"), Metadata(element, "name"), Metadata(element, "uid"), Truncate(e.Message)));
+            return null;
+        }
+    }
+
+    private static string? Metadata(JsonElement element, string field) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            && metadata.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     /// <summary>Decodes an item; built-in kinds omit apiVersion/kind inside lists, so fill them in first.</summary>
     private T DeserializeItem(JsonElement element)

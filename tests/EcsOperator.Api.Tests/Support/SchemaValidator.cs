@@ -142,6 +142,11 @@ internal static class SchemaValidator
                 CheckListType(array, schema, where, errors);
                 break;
             case JsonObject obj:
+                if (schema["maxProperties"] is { } maxProperties && obj.Count > (int)Number(maxProperties))
+                {
+                    errors.Add($"{where}: more than {maxProperties} properties");
+                }
+
                 if (schema["properties"] is JsonObject properties)
                 {
                     foreach (var (name, child) in obj)

@@ -5,34 +5,36 @@ using EcsOperator.Aws.Transport;
 namespace EcsOperator.Deploy.Tests.Iam;
 
 /// <summary>
-/// deploy/iam-policy.json allows every AWS operation the client code can call (found by reflection over the
-/// <see cref="AwsOperation"/> definitions in src/EcsOperator.Aws), and nothing broad.
+/// The IAM policies in deploy/ (the operator's policy, the opt-in adoption statement, the tenant-role example) checked
+/// against AWS's Service Authorization Reference (the checked-in copy in ServiceAuthorization/) and against the
+/// operations the client code declares (found by reflection over the <see cref="AwsOperation"/> definitions).
 /// </summary>
 public sealed class IamPolicyTests
 {
-    private static readonly string PolicyPath = Path.Combine(RepoPaths.Root, "deploy", "iam-policy.json");
-
-    private static readonly IReadOnlyList<IamStatement> Statements = IamStatement.Load(PolicyPath);
+    private const string ClusterIdPlaceholder = "<cluster-id>";
 
     private static readonly string OwnerTag = ApiGroup.OwnerTagKey;
 
+    private static readonly string PolicyPath = Path.Combine(RepoPaths.Root, "deploy", "iam-policy.json");
+
+    private static readonly string AdoptionPath = Path.Combine(RepoPaths.Root, "deploy", "iam-policy-adoption.json");
+
+    private static readonly string TenantPath = Path.Combine(RepoPaths.Root, "deploy", "iam-tenant-role-example.json");
+
+    private static readonly IReadOnlyList<IamStatement> Statements = IamStatement.Load(PolicyPath);
+
+    private static readonly ServiceAuthorizationReference Reference = ServiceAuthorizationReference.Load();
+
+    public static TheoryData<string> PolicyFiles => new(["iam-policy.json", "iam-policy-adoption.json", "iam-tenant-role-example.json"]);
+
     /// <summary>
-    /// Actions IAM authorizes against "*" only (the Service Authorization Reference lists no resource type for them, or
-    /// the resource does not exist before the call), or whose resource is not known to the operator beforehand. Any
-    /// statement with Resource "*" may only hold these.
+    /// Global condition keys: IAM puts them in every request context, so the reference does not list them per action.
+    /// Only these are used: aws:PrincipalTag carries the namespace session tag of the tenant role.
     /// </summary>
-    private static readonly HashSet<string> WithoutResourceLevelPermissions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ecs:CreateCluster", "ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions",
-        "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions", "ecs:ListServices", "ecs:ListTasks",
-        "ecs:ListServiceDeployments", "ecs:DescribeServiceDeployments",
-        "application-autoscaling:RegisterScalableTarget", "application-autoscaling:DeregisterScalableTarget",
-        "application-autoscaling:DescribeScalableTargets", "application-autoscaling:PutScalingPolicy",
-        "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DescribeScalingPolicies",
-        "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
-        "application-autoscaling:DescribeScheduledActions", "application-autoscaling:DescribeScalingActivities",
-        "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource",
-    };
+    private static readonly string[] GlobalConditionKeyPrefixes = ["aws:PrincipalTag/"];
+
+    /// <summary>Called by AWS on the operator's behalf, not by the client code: passing roles, first-use service-linked roles.</summary>
+    private static readonly HashSet<string> Implied = new(StringComparer.OrdinalIgnoreCase) { "iam:PassRole", "iam:CreateServiceLinkedRole" };
 
     /// <summary>Every operation declared in the AWS client assembly, as an IAM action (signing name : operation).</summary>
     private static IReadOnlyList<string> ActionsTheCodeCanCall() =>
@@ -44,6 +46,8 @@ public sealed class IamPolicyTests
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static IReadOnlyList<IamStatement> Load(string file) => IamStatement.Load(Path.Combine(RepoPaths.Root, "deploy", file));
 
     [Fact]
     public void The_client_code_declares_the_ecs_and_application_auto_scaling_operations()
@@ -58,107 +62,282 @@ public sealed class IamPolicyTests
     }
 
     [Fact]
-    public void Every_operation_the_code_can_call_is_allowed()
+    public void The_reference_knows_every_action_the_code_calls_and_every_action_a_policy_names()
     {
-        var denied = ActionsTheCodeCanCall().Where(action => !Statements.Any(s => s.AllowsAction(action))).ToList();
-        Assert.True(denied.Count == 0, $"{PolicyPath} does not allow: {string.Join(", ", denied)}");
+        var named = PolicyFiles.Select(row => row.Data).SelectMany(Load).SelectMany(s => s.Actions);
+        var unknown = ActionsTheCodeCanCall().Concat(Implied).Concat(named).Where(a => Reference.Find(a) is null).Distinct().ToList();
+        Assert.True(unknown.Count == 0, $"not in the Service Authorization Reference copy (typo, or refresh ServiceAuthorization/): {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
+    public void Every_operation_the_code_can_call_is_allowed_on_every_resource_type_it_requires()
+    {
+        var gaps = new List<string>();
+        foreach (var action in ActionsTheCodeCanCall())
+        {
+            var allowing = Statements.Where(s => s.AllowsAction(action)).ToList();
+            if (allowing.Count == 0)
+            {
+                gaps.Add($"{action}: not allowed");
+                continue;
+            }
+
+            var reference = Reference.Find(action)!;
+            foreach (var type in reference.ResourceTypes.Where(t => t.Required))
+            {
+                if (!allowing.SelectMany(s => s.Resources).Any(r => type.Fits(r)))
+                    gaps.Add($"{action}: no Resource of type {type.Name} ({type.ArnFormat})");
+            }
+        }
+
+        Assert.True(gaps.Count == 0, $"{PolicyPath}: {string.Join("; ", gaps)}");
     }
 
     [Fact]
     public void The_policy_allows_no_aws_action_the_code_does_not_call()
     {
         var called = ActionsTheCodeCanCall().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        // Called by AWS on the operator's behalf: tag-on-create, passing roles, first-use service-linked roles.
-        HashSet<string> implied = new(StringComparer.OrdinalIgnoreCase) { "iam:PassRole", "iam:CreateServiceLinkedRole" };
-        var unused = Statements.SelectMany(s => s.Actions).Where(a => !called.Contains(a) && !implied.Contains(a)).Distinct().ToList();
+        var unused = PolicyFiles.Select(row => row.Data).SelectMany(Load).Where(s => s.IsAllow)
+            .SelectMany(s => s.Actions).Where(a => !called.Contains(a) && !Implied.Contains(a)).Distinct().ToList();
         Assert.True(unused.Count == 0, $"allowed but never called: {string.Join(", ", unused)}");
     }
 
-    [Fact]
-    public void No_statement_uses_an_action_wildcard_or_a_deny_free_not_element()
+    [Theory]
+    [MemberData(nameof(PolicyFiles))]
+    public void No_statement_uses_an_action_wildcard_or_a_not_element(string file)
     {
-        foreach (var statement in Statements)
+        foreach (var statement in Load(file))
         {
-            Assert.Equal("Allow", statement.Effect);
-            Assert.All(statement.Actions, a => Assert.DoesNotContain("*", a, StringComparison.Ordinal));
+            Assert.Contains(statement.Effect, new[] { "Allow", "Deny" });
             Assert.All(statement.Actions, a => Assert.Matches("^(ecs|application-autoscaling|iam):[A-Za-z]+$", a));
         }
 
-        var json = JsonNode.Parse(File.ReadAllText(PolicyPath))!.ToJsonString();
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", file)))!.ToJsonString();
         Assert.DoesNotContain("NotAction", json, StringComparison.Ordinal);
         Assert.DoesNotContain("NotResource", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotPrincipal", json, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Resource_star_is_used_only_for_actions_without_resource_level_permissions()
+    [Theory]
+    [MemberData(nameof(PolicyFiles))]
+    public void Every_resource_fits_a_resource_type_the_reference_lists_for_every_action_of_its_statement(string file)
     {
-        var misplaced = Statements.Where(s => s.Resources.Contains("*"))
-            .SelectMany(s => s.Actions.Where(a => !WithoutResourceLevelPermissions.Contains(a)).Select(a => $"{s.Sid}: {a}")).ToList();
-        Assert.True(misplaced.Count == 0, $"Resource \"*\" although the action supports resource-level permissions: {string.Join(", ", misplaced)}");
+        var misfits = new List<string>();
+        foreach (var statement in Load(file))
+        {
+            foreach (var action in statement.Actions)
+            {
+                var reference = Reference.Find(action)!;
+                foreach (var resource in statement.Resources)
+                {
+                    if (resource == "*")
+                    {
+                        // A Deny on "*" only narrows; an Allow on "*" is for actions AWS authorizes against "*" alone.
+                        if (statement.IsAllow && reference.HasResourceTypes)
+                            misfits.Add($"{statement.Sid}: {action} on \"*\" although it has resource types {string.Join(", ", reference.ResourceTypes.Select(t => t.Name))}");
+                    }
+                    else if (!reference.TypesOf(resource).Any())
+                    {
+                        misfits.Add(reference.HasResourceTypes
+                            ? $"{statement.Sid}: {resource} is none of {action}'s resource types ({string.Join(", ", reference.ResourceTypes.Select(t => t.ArnFormat))})"
+                            : $"{statement.Sid}: {action} has no resource types, so {resource} can never match (use \"*\")");
+                    }
+                }
+            }
+        }
+
+        Assert.True(misfits.Count == 0, $"deploy/{file}: {string.Join("; ", misfits)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyFiles))]
+    public void Every_condition_key_is_one_the_reference_lists_for_every_action_of_its_statement(string file)
+    {
+        var unsupported = Load(file)
+            .SelectMany(s => s.ConditionKeys.Where(key => !GlobalConditionKeyPrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                .SelectMany(key => s.Actions.Where(a => !Reference.Find(a)!.Supports(key)).Select(a => $"{s.Sid}: {a} does not support {key}")))
+            .ToList();
+        Assert.True(unsupported.Count == 0, $"deploy/{file}: {string.Join("; ", unsupported)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyFiles))]
+    public void Owner_tag_conditions_pin_the_value_to_this_cluster_and_never_only_test_presence(string file)
+    {
+        foreach (var statement in Load(file).Where(s => s.IsAllow))
+        {
+            foreach (var kind in new[] { "RequestTag", "ResourceTag" })
+            {
+                var key = $"aws:{kind}/{OwnerTag}";
+                var pinned = statement.ConditionValues("StringLike", key);
+                Assert.All(pinned, value => Assert.StartsWith(ClusterIdPlaceholder + "/", value, StringComparison.Ordinal));
+                var presence = statement.ConditionValues("Null", key);
+                // The only presence test an Allow may make: the opt-in adoption statement requires the owner tag to be absent.
+                Assert.True(presence.Count == 0 || (presence.SequenceEqual(["true"]) && kind == "ResourceTag" && statement.Sid == "EcsAdoptUntaggedResources"),
+                    $"{statement.Sid}: a Null test on {key} lets any owner through");
+            }
+        }
     }
 
     [Fact]
-    public void Creates_must_carry_the_owner_tag_and_tag_on_create_is_limited_to_them()
+    public void Creates_carry_this_clusters_owner_tag_and_tag_on_create_is_limited_to_them()
     {
         string[] creates = ["ecs:CreateCluster", "ecs:CreateService", "ecs:RegisterTaskDefinition", "ecs:RunTask"];
         foreach (var create in creates)
         {
             var statement = Assert.Single(Statements, s => s.AllowsAction(create));
-            Assert.Equal(["false"], statement.ConditionValues("Null", $"aws:RequestTag/{OwnerTag}"));
+            Assert.Equal([ClusterIdPlaceholder + "/*"], statement.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
         }
 
         var tagOnCreate = Assert.Single(Statements, s => s.ConditionKeys.Contains("ecs:CreateAction"));
         Assert.Equal(["ecs:TagResource"], tagOnCreate.Actions);
         Assert.Equal(creates.Select(c => c["ecs:".Length..]).Order(StringComparer.Ordinal),
             tagOnCreate.ConditionValues("StringEquals", "ecs:CreateAction").Order(StringComparer.Ordinal));
+        Assert.Equal([ClusterIdPlaceholder + "/*"], tagOnCreate.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
     }
 
     [Fact]
-    public void Updates_and_deletes_of_clusters_services_and_tasks_need_an_owner_tag_on_the_resource()
+    public void Mutations_of_existing_resources_need_this_clusters_owner_tag_on_the_resource()
     {
-        string[] mutations = ["ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster", "ecs:UpdateService", "ecs:DeleteService", "ecs:StopTask", "ecs:UntagResource"];
+        string[] mutations =
+        [
+            "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster", "ecs:UpdateService", "ecs:DeleteService", "ecs:StopTask",
+            "ecs:UntagResource", "ecs:DeleteTaskDefinitions", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
+            "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
+        ];
         foreach (var mutation in mutations)
         {
             var statements = Statements.Where(s => s.AllowsAction(mutation)).ToList();
             Assert.NotEmpty(statements);
-            Assert.All(statements, s => Assert.Equal(["false"], s.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}")));
+            Assert.All(statements, s => Assert.Equal([ClusterIdPlaceholder + "/*"], s.ConditionValues("StringLike", $"aws:ResourceTag/{OwnerTag}")));
         }
 
-        // TagResource on an existing resource: either it is owned already, or it is untagged and the request adds the
-        // owner tag (adoption), or it is part of a create.
+        // ECS TagResource in the base policy: on a resource this cluster owns, or as part of a create. Adoption is not here.
         foreach (var statement in Statements.Where(s => s.AllowsAction("ecs:TagResource")))
         {
-            var owned = statement.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}").SequenceEqual(["false"]);
-            var adoption = statement.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}").SequenceEqual(["true"])
-                && statement.ConditionValues("Null", $"aws:RequestTag/{OwnerTag}").SequenceEqual(["false"]);
+            var owned = statement.ConditionValues("StringLike", $"aws:ResourceTag/{OwnerTag}").SequenceEqual([ClusterIdPlaceholder + "/*"]);
             var onCreate = statement.ConditionKeys.Contains("ecs:CreateAction");
-            Assert.True(owned || adoption || onCreate, $"{statement.Sid} lets the operator tag resources it neither owns, adopts nor creates");
+            Assert.True(owned || onCreate, $"{statement.Sid} lets the operator tag ECS resources it neither owns nor creates");
         }
     }
 
     [Fact]
-    public void Roles_are_passed_only_to_ecs()
+    public void Adoption_of_untagged_resources_is_a_separate_opt_in_policy()
     {
-        var passRole = Statements.Where(s => s.AllowsAction("iam:PassRole")).ToList();
-        Assert.NotEmpty(passRole);
-        Assert.Contains(passRole, s => s.ConditionValues("StringEquals", "iam:PassedToService").SequenceEqual(["ecs-tasks.amazonaws.com"]));
-        Assert.All(passRole, s => Assert.Subset(new HashSet<string> { "ecs-tasks.amazonaws.com", "ecs.amazonaws.com" }, s.ConditionValues("StringEquals", "iam:PassedToService").ToHashSet()));
-        Assert.All(passRole, s => Assert.NotEmpty(s.ConditionValues("StringEquals", "iam:PassedToService")));
+        Assert.DoesNotContain(Statements, s => s.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}").SequenceEqual(["true"]));
 
-        var linked = Assert.Single(Statements, s => s.AllowsAction("iam:CreateServiceLinkedRole"));
-        Assert.Equal(["ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com"],
-            linked.ConditionValues("StringEquals", "iam:AWSServiceName").Order(StringComparer.Ordinal));
-        Assert.DoesNotContain("*", linked.Resources);
+        var adoption = Assert.Single(IamStatement.Load(AdoptionPath));
+        Assert.Equal(["ecs:TagResource"], adoption.Actions);
+        Assert.Equal(["true"], adoption.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}"));
+        Assert.Equal([ClusterIdPlaceholder + "/*"], adoption.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
+        Assert.Equal(["cluster", "service"], adoption.Resources.Select(r => Reference.Find("ecs:TagResource")!.TypesOf(r).Single().Name));
+    }
+
+    [Fact]
+    public void The_owner_tag_can_be_neither_removed_nor_rewritten()
+    {
+        var removal = Assert.Single(Statements, s => s.Effect == "Deny" && s.Names("ecs:UntagResource"));
+        Assert.True(removal.Names("application-autoscaling:UntagResource"));
+        Assert.Equal([OwnerTag], removal.ConditionValues("ForAnyValue:StringEquals", "aws:TagKeys"));
+        Assert.Equal(["*"], removal.Resources);
+
+        var rewrite = Assert.Single(Statements, s => s.Effect == "Deny" && s.Names("ecs:TagResource"));
+        Assert.True(rewrite.Names("application-autoscaling:TagResource"));
+        Assert.Equal([OwnerTag], rewrite.ConditionValues("ForAnyValue:StringEquals", "aws:TagKeys"));
+        Assert.Equal(["false"], rewrite.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}"));
+        Assert.Equal(["*"], rewrite.Resources);
+    }
+
+    [Fact]
+    public void Privileged_task_definitions_are_denied()
+    {
+        var deny = Assert.Single(Statements, s => s.Effect == "Deny" && s.Names("ecs:RegisterTaskDefinition"));
+        Assert.Equal(["true"], deny.ConditionValues("StringEquals", "ecs:privileged"));
+        Assert.True(Reference.Find("ecs:RegisterTaskDefinition")!.Supports("ecs:privileged"));
+    }
+
+    [Fact]
+    public void Service_and_task_calls_are_conditioned_on_the_cluster_and_task_definition()
+    {
+        foreach (var action in new[] { "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:RunTask", "ecs:StopTask", "ecs:ListTasks" })
+            Assert.All(Statements.Where(s => s.AllowsAction(action)), s => Assert.NotEmpty(s.ConditionValues("ArnLike", "ecs:cluster")));
+        foreach (var action in new[] { "ecs:CreateService", "ecs:UpdateService" })
+            Assert.All(Statements.Where(s => s.AllowsAction(action)), s => Assert.NotEmpty(s.ConditionValues("ArnLikeIfExists", "ecs:task-definition")));
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyFiles))]
+    public void Roles_are_passed_only_to_ecs(string file)
+    {
+        var statements = Load(file);
+        foreach (var passRole in statements.Where(s => s.AllowsAction("iam:PassRole")))
+        {
+            var services = passRole.ConditionValues("StringEquals", "iam:PassedToService");
+            Assert.NotEmpty(services);
+            Assert.Subset(new HashSet<string> { "ecs-tasks.amazonaws.com", "ecs.amazonaws.com" }, services.ToHashSet());
+        }
+
+        foreach (var linked in statements.Where(s => s.AllowsAction("iam:CreateServiceLinkedRole")))
+        {
+            Assert.Equal(["ecs.amazonaws.com", "ecs.application-autoscaling.amazonaws.com"],
+                linked.ConditionValues("StringEquals", "iam:AWSServiceName").Order(StringComparer.Ordinal));
+            Assert.DoesNotContain("*", linked.Resources);
+        }
+    }
+
+    [Fact]
+    public void The_tenant_role_example_confines_a_namespace_to_its_own_roles_and_resources()
+    {
+        const string Namespace = "${aws:PrincipalTag/k8s-namespace}";
+        var tenant = IamStatement.Load(TenantPath);
+
+        var passRole = tenant.Where(s => s.AllowsAction("iam:PassRole")).ToList();
+        Assert.NotEmpty(passRole);
+        Assert.All(passRole.SelectMany(s => s.Resources), r => Assert.Equal($"arn:aws:iam::*:role/ecs-tenants/{Namespace}/*", r));
+
+        foreach (var statement in tenant.Where(s => s.IsAllow))
+        {
+            foreach (var kind in new[] { "RequestTag", "ResourceTag" })
+                Assert.All(statement.ConditionValues("StringLike", $"aws:{kind}/{OwnerTag}"), v => Assert.Equal($"{ClusterIdPlaceholder}/{Namespace}/*", v));
+        }
+
+        // Everything that creates or changes a resource is pinned to the namespace's owner-tag prefix (or its family prefix).
+        var mutations = ActionsTheCodeCanCall().Where(a => Reference.Find(a) is { HasResourceTypes: true } && !IsRead(a)).ToList();
+        foreach (var action in mutations)
+        {
+            foreach (var statement in tenant.Where(s => s.AllowsAction(action)))
+            {
+                var ownerValues = statement.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}").Concat(statement.ConditionValues("StringLike", $"aws:ResourceTag/{OwnerTag}"));
+                Assert.True(ownerValues.Any() || action == "application-autoscaling:RegisterScalableTarget",
+                    $"{statement.Sid} lets a namespace {action} without its owner-tag prefix");
+            }
+        }
+
+        // Clusters are the platform's: a tenant role reads them but cannot create, change or delete them.
+        foreach (var platform in new[] { "ecs:CreateCluster", "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster" })
+            Assert.DoesNotContain(tenant, s => s.AllowsAction(platform));
+        var register = Assert.Single(tenant, s => s.AllowsAction("ecs:RegisterTaskDefinition"));
+        Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}-*:*"], register.Resources);
+
+        // Everything else the operator calls for services, task definitions and tasks is there.
+        var missing = ActionsTheCodeCanCall().Where(a => !a.Contains("Cluster", StringComparison.Ordinal) && !tenant.Any(s => s.AllowsAction(a))).ToList();
+        Assert.True(missing.Count == 0, $"the tenant role example does not allow: {string.Join(", ", missing)}");
     }
 
     [Fact]
     public void Every_statement_has_a_unique_sid_and_a_note()
     {
         var notes = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "iam-policy.md"));
-        var sids = Statements.Select(s => s.Sid).ToList();
+        var sids = PolicyFiles.Select(row => row.Data).SelectMany(f => Load(f).Select(s => s.Sid)).Distinct().ToList();
         Assert.All(sids, sid => Assert.Matches("^[A-Za-z0-9]+$", sid));
-        Assert.Equal(sids.Count, sids.Distinct().Count());
+        Assert.All(PolicyFiles.Select(row => row.Data), f => Assert.Equal(Load(f).Count, Load(f).Select(s => s.Sid).Distinct().Count()));
         var undocumented = sids.Where(sid => !notes.Contains($"| `{sid}` |", StringComparison.Ordinal)).ToList();
         Assert.True(undocumented.Count == 0, $"deploy/iam-policy.md has no note for: {string.Join(", ", undocumented)}");
+    }
+
+    private static bool IsRead(string action)
+    {
+        var name = action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return name.StartsWith("Describe", StringComparison.Ordinal) || name.StartsWith("List", StringComparison.Ordinal);
     }
 }

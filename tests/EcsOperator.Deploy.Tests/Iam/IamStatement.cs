@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace EcsOperator.Deploy.Tests.Iam;
 
-/// <summary>One statement of deploy/iam-policy.json.</summary>
+/// <summary>One statement of an IAM policy document in deploy/.</summary>
 public sealed record IamStatement(string? Sid, string Effect, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources, JsonObject? Condition)
 {
     public static IReadOnlyList<IamStatement> Load(string path)
@@ -16,9 +16,14 @@ public sealed record IamStatement(string? Sid, string Effect, IReadOnlyList<stri
             s["Condition"]?.AsObject())).ToList();
     }
 
+    public bool IsAllow => Effect == "Allow";
+
+    /// <summary>Whether this is an Allow statement with an action pattern that matches <paramref name="action"/>.</summary>
+    public bool AllowsAction(string action) => IsAllow && Names(action);
+
     /// <summary>Whether an action pattern of this statement matches <paramref name="action"/> (IAM: case-insensitive, * and ? wildcards).</summary>
-    public bool AllowsAction(string action) =>
-        Effect == "Allow" && Actions.Any(pattern => Regex.IsMatch(action,
+    public bool Names(string action) =>
+        Actions.Any(pattern => Regex.IsMatch(action,
             "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 

@@ -11,7 +11,29 @@ public static class DeployDirectories
 
     private static readonly Lazy<Rendered> SingleNamespaceRendered = new(() => new Rendered(KustomizeRenderer.Render(SingleNamespace)));
 
+    private static readonly Lazy<Rendered> AggregatedRendered = new(() => new Rendered(KustomizeRenderer.Render(UserKustomizationWithAggregatedRoles())));
+
     public static Rendered RenderedDefault => DefaultRendered.Value;
+
+    /// <summary>The default install plus the opt-in components/aggregate-to-default-roles, as a user would include them.</summary>
+    public static Rendered RenderedWithAggregatedRoles => AggregatedRendered.Value;
+
+    public static string AggregationComponent => Path.Combine(RepoPaths.Root, "deploy", "components", "aggregate-to-default-roles");
+
+    /// <summary>
+    /// A kustomization outside deploy/ (kustomize refuses a root that contains the including one) that includes the
+    /// default install and the aggregation component, the way the component's header tells users to.
+    /// </summary>
+    public static string UserKustomizationWithAggregatedRoles()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ecs-operator-aggregated-" + Environment.ProcessId);
+        Directory.CreateDirectory(directory);
+        var deploy = Path.GetRelativePath(directory, Default);
+        var component = Path.GetRelativePath(directory, AggregationComponent);
+        File.WriteAllText(Path.Combine(directory, "kustomization.yaml"),
+            $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - {deploy}\ncomponents:\n  - {component}\n");
+        return directory;
+    }
 
     public static Rendered RenderedSingleNamespace => SingleNamespaceRendered.Value;
 

@@ -5,14 +5,15 @@ namespace EcsOperator.Deploy.Tests.Kustomize;
 /// <summary>
 /// The subset of kustomize that deploy/ uses, so the manifests are checked on every machine (kubectl is optional):
 /// <c>resources</c> (files, and directories with their own kustomization), <c>labels</c> (metadata only),
-/// <c>images</c> and inline JSON 6902 <c>patches</c> with a kind/name target. Any other field fails loudly instead of
+/// <c>images</c>, inline JSON 6902 <c>patches</c> with a kind/name target, and <c>components</c> that only add
+/// resources. Any other field fails loudly instead of
 /// rendering something kustomize would not.
 /// </summary>
 public static class KustomizeRenderer
 {
     private static readonly string[] KustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
-    private static readonly HashSet<string> SupportedFields = ["apiVersion", "kind", "resources", "labels", "images", "patches"];
+    private static readonly HashSet<string> SupportedFields = ["apiVersion", "kind", "resources", "components", "labels", "images", "patches"];
 
     /// <summary>The objects <c>kubectl kustomize <paramref name="directory"/></c> would print, in resource order.</summary>
     public static IReadOnlyList<JsonObject> Render(string directory)
@@ -39,6 +40,9 @@ public static class KustomizeRenderer
             }
         }
 
+        foreach (var entry in kustomization["components"]?.AsArray() ?? [])
+            objects.AddRange(RenderComponent(Path.GetFullPath(Path.Combine(directory, entry!.GetValue<string>()))));
+
         foreach (var image in kustomization["images"]?.AsArray() ?? [])
             SetImage(objects, image!.AsObject());
         foreach (var labels in kustomization["labels"]?.AsArray() ?? [])
@@ -46,6 +50,17 @@ public static class KustomizeRenderer
         foreach (var patch in kustomization["patches"]?.AsArray() ?? [])
             ApplyPatch(directory, objects, patch!.AsObject());
         return objects;
+    }
+
+    /// <summary>The resources a kustomize Component adds (a component that patches its parent is not implemented).</summary>
+    private static IReadOnlyList<JsonObject> RenderComponent(string directory)
+    {
+        var component = Load(directory);
+        if (component["kind"]?.GetValue<string>() != "Component")
+            throw new InvalidOperationException($"{directory}: listed under components but its kind is not Component");
+        if (component.Any(p => p.Key is not ("apiVersion" or "kind" or "resources")))
+            throw new NotSupportedException($"{directory}: components with more than resources are not implemented by the test renderer");
+        return Render(directory);
     }
 
     /// <summary>The kustomization file of <paramref name="directory"/>, parsed.</summary>
