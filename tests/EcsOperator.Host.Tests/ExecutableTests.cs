@@ -3,7 +3,6 @@ using System.Text.Json;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
@@ -52,7 +51,7 @@ public sealed class ExecutableTests
         kube.ClearFaults();
         await Eventually.ValueAsync(() => TryGetAsync(http, "/readyz"), r => r?.Code == HttpStatusCode.OK, "readyz 200 after the caches synced");
 
-        using var client = new KubernetesClient(new KubernetesClientConfiguration { Server = kube.BaseAddress, Namespace = "shop" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = "shop" });
         var clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
         await clusters.CreateAsync(InProcessOperator.NewCluster("orders"), Ct);
         await Eventually.ValueAsync(() => clusters.GetAsync("shop", "orders", Ct),

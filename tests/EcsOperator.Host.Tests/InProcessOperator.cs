@@ -108,5 +108,5 @@ internal sealed class InProcessOperator : IAsyncDisposable
         await Kube.DisposeAsync();
     }
 
-    private static KubernetesClientConfiguration Configuration(KubeApiTestServer kube) => new() { Server = kube.BaseAddress, Namespace = "ecs-operator" };
+    private static k8s.KubernetesClientConfiguration Configuration(KubeApiTestServer kube) => new() { Host = kube.BaseAddress.ToString(), Namespace = "ecs-operator" };
 }
