@@ -3,6 +3,7 @@ using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Kubernetes.Tests.Support;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcsOperator.Kubernetes.Tests.Rest;
 
@@ -182,7 +183,7 @@ public sealed class ResourceClientTests
     [Fact]
     public async Task Client_side_rate_limit_spaces_requests_by_qps_after_the_burst()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var f = await ClientFixture.StartAsync(clientOptions: new KubernetesClientOptions { Qps = 10, Burst = 2 }, clientTime: time);
         f.Server.ResetRequestLog();
         var calls = Enumerable.Range(0, 4).Select(_ => f.Widgets.ListAsync("default", null, Ct)).ToList();
