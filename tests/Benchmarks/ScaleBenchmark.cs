@@ -46,7 +46,7 @@ public static class ScaleBenchmark
             sim.Calls.Reset();
         }
 
-        var client = new KubernetesClient(new KubernetesClientConfiguration { Server = kube.BaseAddress, Namespace = Workload.Namespace },
+        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = Workload.Namespace },
             new KubernetesClientOptions { Qps = 5000, Burst = 5000 });
         var taskDefinitions = client.Resource(Of(Kinds.TaskDefinition), ApiJsonContext.Default.EcsTaskDefinition);
         var services = client.Resource(Of(Kinds.Service), ApiJsonContext.Default.EcsService);

@@ -90,7 +90,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>Reconciles of <paramref name="kind"/> finished since start (any host instance this environment started).</summary>
     public long ReconcileCountOf(string kind) => _reconcileCounts.TryGetValue(kind, out var count) ? count : 0;
 
-    private KubernetesClientConfiguration Configuration => new() { Server = Kube.BaseAddress, Namespace = "ecs-operator" };
+    private k8s.KubernetesClientConfiguration Configuration => new() { Host = Kube.BaseAddress.ToString(), Namespace = "ecs-operator" };
 
     public static async Task<OperatorEnvironment> StartAsync(CancellationToken cancellationToken)
     {

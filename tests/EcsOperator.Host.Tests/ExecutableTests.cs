@@ -3,7 +3,6 @@ using System.Text.Json;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
@@ -28,6 +27,7 @@ public sealed class ExecutableTests
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kubeconfig").FullName, "config");
         await File.WriteAllTextAsync(kubeconfig, kube.KubeconfigYaml(defaultNamespace: "ecs-operator"), Ct);
         var port = OperatorProcess.FreePort();
+        var metricsPort = OperatorProcess.FreePort();
         await using var otlp = await OtlpSink.StartAsync(Ct);
         // Hold the informers' first lists back, so the listener is up while the caches are still empty.
         kube.DelayRequests(TimeSpan.FromSeconds(3), r => r.Verb == "list");
@@ -35,6 +35,7 @@ public sealed class ExecutableTests
         using var op = OperatorProcess.Start(
             ["run", "--kubeconfig", kubeconfig, "--namespace", "shop", "--leader-election", "false",
              "--health-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--health-address", "127.0.0.1",
+             "--metrics-port", metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--metrics-secure=false",
              "--aws-region", "us-east-1", "--ecs-endpoint", ecs.BaseAddress.ToString(), "--application-autoscaling-endpoint", ecs.BaseAddress.ToString(),
              "--log-format", "json", "--cluster-id", "test-cluster"],
             new Dictionary<string, string?>
@@ -52,13 +53,15 @@ public sealed class ExecutableTests
         kube.ClearFaults();
         await Eventually.ValueAsync(() => TryGetAsync(http, "/readyz"), r => r?.Code == HttpStatusCode.OK, "readyz 200 after the caches synced");
 
-        using var client = new KubernetesClient(new KubernetesClientConfiguration { Server = kube.BaseAddress, Namespace = "shop" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = "shop" });
         var clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
         await clusters.CreateAsync(InProcessOperator.NewCluster("orders"), Ct);
         await Eventually.ValueAsync(() => clusters.GetAsync("shop", "orders", Ct),
             o => o.Status?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready) is { Status: "True" }, "orders Ready");
 
-        var metrics = await http.GetStringAsync("/metrics", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, (await TryGetAsync(http, "/metrics"))!.Value.Code); // probes only on the health port
+        using var metricsHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+        var metrics = await metricsHttp.GetStringAsync("/metrics", Ct);
         foreach (var name in new[]
                  {
                      "k8s_controller_reconciles_total{kind=\"EcsCluster\"", "k8s_controller_reconcile_duration_seconds_bucket",
@@ -114,7 +117,7 @@ public sealed class ExecutableTests
             current-context: ctx
             """, Ct);
 
-        using var op = OperatorProcess.Start(["run", "--kubeconfig", kubeconfig, "--health-port", "0"],
+        using var op = OperatorProcess.Start(["run", "--kubeconfig", kubeconfig, "--health-port", "0", "--metrics-port", "0"],
             new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "secret" });
 
         Assert.Equal(2, await op.WaitForExitAsync(TimeSpan.FromSeconds(30)));

@@ -31,7 +31,13 @@ internal sealed class InProcessOperator : IAsyncDisposable
         var client = new KubernetesClient(Configuration(kube), new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
         Clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
         TaskDefinitions = client.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
-        Http = new HttpClient { BaseAddress = host.Services.GetRequiredService<ObservabilityEndpoint>().Address };
+        var endpoint = host.Services.GetRequiredService<ObservabilityEndpoint>();
+        Http = new HttpClient { BaseAddress = endpoint.Address };
+        // The secure listener's certificate is self-signed: scrapers skip verifying it, as Prometheus is told to.
+        Metrics = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator })
+        {
+            BaseAddress = endpoint.MetricsAddress,
+        };
     }
 
     public KubeApiTestServer Kube { get; }
@@ -44,15 +50,18 @@ internal sealed class InProcessOperator : IAsyncDisposable
 
     public IResourceClient<EcsTaskDefinition> TaskDefinitions { get; }
 
-    /// <summary>A client for /healthz, /readyz and /metrics.</summary>
+    /// <summary>A client for the probes /healthz, /livez and /readyz.</summary>
     public HttpClient Http { get; }
 
-    public static async Task<InProcessOperator> StartAsync(TimeSpan resync, CancellationToken cancellationToken)
+    /// <summary>A client for /metrics (its own listener; https when started with secure metrics).</summary>
+    public HttpClient Metrics { get; }
+
+    public static async Task<InProcessOperator> StartAsync(TimeSpan resync, CancellationToken cancellationToken, bool secureMetrics = false)
     {
         var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, cancellationToken);
         var ecs = await EcsSimulator.StartAsync(cancellationToken: cancellationToken);
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddOperatorObservability(new ObservabilityEndpointOptions(System.Net.IPAddress.Loopback, 0));
+        builder.Services.AddOperatorObservability(new ObservabilityEndpointOptions(System.Net.IPAddress.Loopback, 0) { MetricsPort = 0, SecureMetrics = secureMetrics });
         builder.Services.AddEcsOperator(
             o =>
             {
@@ -102,11 +111,12 @@ internal sealed class InProcessOperator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Metrics.Dispose();
         await Host.StopAsync(CancellationToken.None);
         Host.Dispose();
         await Ecs.DisposeAsync();
         await Kube.DisposeAsync();
     }
 
-    private static KubernetesClientConfiguration Configuration(KubeApiTestServer kube) => new() { Server = kube.BaseAddress, Namespace = "ecs-operator" };
+    private static k8s.KubernetesClientConfiguration Configuration(KubeApiTestServer kube) => new() { Host = kube.BaseAddress.ToString(), Namespace = "ecs-operator" };
 }

@@ -6,7 +6,6 @@ using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Shared;
 using EcsOperator.Aws.Telemetry;
 using EcsOperator.Kubernetes.Diagnostics;
-using EcsOperator.Observability.Prometheus;
 using Xunit;
 
 namespace EcsOperator.Host.Tests;
@@ -32,11 +31,11 @@ public sealed class ObservabilityTests
             ["cluster"] = "metrics",
             ["settings"] = new JsonArray(new JsonObject { ["name"] = "containerInsights", ["value"] = "disabled" }),
         });
-        var text = await Eventually.ValueAsync(() => op.Http.GetStringAsync("/metrics", Ct),
+        var text = await Eventually.ValueAsync(() => op.Metrics.GetStringAsync("/metrics", Ct),
             t => t.Contains("ecs_operator_drift_detections_total{kind=\"EcsCluster\"}", StringComparison.Ordinal), "drift counted");
 
-        var response = await op.Http.GetAsync("/metrics", Ct);
-        Assert.Equal(PrometheusText.ContentType, response.Content.Headers.ContentType?.ToString());
+        var response = await op.Metrics.GetAsync("/metrics", Ct);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("# TYPE k8s_controller_reconciles_total counter", text, StringComparison.Ordinal);
         Assert.Matches("""k8s_controller_reconciles_total\{kind="EcsCluster",result="[a-z_]+"\} \d+""", text);
         Assert.Contains("# TYPE k8s_controller_reconcile_duration_seconds histogram", text, StringComparison.Ordinal);
@@ -45,6 +44,9 @@ public sealed class ObservabilityTests
         Assert.Contains("k8s_workqueue_depth{name=\"ecscluster\"}", text, StringComparison.Ordinal);
         Assert.Contains("aws_client_calls_total{outcome=\"success\",rpc_method=\"CreateCluster\",rpc_service=\"ECS\",rpc_system=\"aws-api\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE aws_client_duration_seconds histogram", text, StringComparison.Ordinal);
+        // Durations in seconds get buckets in seconds (from 5 ms to 60 s), not OpenTelemetry's millisecond defaults.
+        Assert.Matches("""aws_client_duration_seconds_bucket\{[^}]*rpc_method="CreateCluster"[^}]*le="0.005"\} \d+""", text);
+        Assert.Matches("""aws_client_duration_seconds_bucket\{[^}]*rpc_method="CreateCluster"[^}]*le="60"\} \d+""", text);
         Assert.Matches("""aws_client_throttles_total\{[^}]*rpc_method="CreateCluster"[^}]*\} 1\n""", text);
         Assert.Contains("# TYPE ecs_operator_managed_resources gauge", text, StringComparison.Ordinal);
         Assert.Matches("""ecs_operator_managed_resources\{kind="EcsCluster",ready="(True|False)"\} 1""", text);
@@ -61,7 +63,7 @@ public sealed class ObservabilityTests
         op.Ecs.Invoke("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = "shop-tddrift:1" });
 
         await Eventually.ValueAsync(() => op.TaskDefinitions.GetAsync(InProcessOperator.Namespace, "tddrift", Ct), o => o.Status?.Revision == 2, "revision 2");
-        var text = await op.Http.GetStringAsync("/metrics", Ct);
+        var text = await op.Metrics.GetStringAsync("/metrics", Ct);
         Assert.Contains("ecs_operator_drift_detections_total{kind=\"EcsTaskDefinition\"} 1\n", text, StringComparison.Ordinal);
     }
 
@@ -98,6 +100,38 @@ public sealed class ObservabilityTests
         Assert.Contains(children, c => c.Source.Name == KubernetesTelemetry.Name && c.GetTagItem("k8s.verb") is "update_status" or "patch_status" && c.Kind == ActivityKind.Client);
         // Children end before their parent: the reconcile span covers all of its work.
         Assert.All(children, c => Assert.True(c.StartTimeUtc + c.Duration <= reconcile.StartTimeUtc + reconcile.Duration + TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
+    public async Task Secure_metrics_need_a_token_that_may_get_metrics_while_probes_need_none()
+    {
+        await using var op = await InProcessOperator.StartAsync(TimeSpan.FromMinutes(5), Ct, secureMetrics: true);
+        op.Kube.AccessReviews.AddToken("prometheus-token", "system:serviceaccount:monitoring:prometheus", "system:serviceaccounts");
+        op.Kube.AccessReviews.AddToken("ci-token", "system:serviceaccount:ci:deployer", "system:serviceaccounts");
+        op.Kube.AccessReviews.AllowNonResource("system:serviceaccount:monitoring:prometheus", "get", "/metrics");
+        await Eventually.ValueAsync(() => op.Http.GetAsync("/readyz", Ct), r => r.StatusCode == HttpStatusCode.OK, "readyz 200 without a token");
+        Assert.Equal("https", op.Metrics.BaseAddress!.Scheme);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ScrapeAsync(op, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ScrapeAsync(op, "stolen-or-expired")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ScrapeAsync(op, "ci-token")).StatusCode);
+        using var allowed = await ScrapeAsync(op, "prometheus-token");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("# TYPE ecs_operator_managed_resources gauge", await allowed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // Answers are cached per token: scraping again does not ask the API server again.
+        var reviews = (op.Kube.AccessReviews.TokenReviewCount, op.Kube.AccessReviews.SubjectAccessReviewCount);
+        Assert.Equal(HttpStatusCode.OK, (await ScrapeAsync(op, "prometheus-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ScrapeAsync(op, "ci-token")).StatusCode);
+        Assert.Equal(reviews, (op.Kube.AccessReviews.TokenReviewCount, op.Kube.AccessReviews.SubjectAccessReviewCount));
+    }
+
+    private static async Task<HttpResponseMessage> ScrapeAsync(InProcessOperator op, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (token is not null)
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await op.Metrics.SendAsync(request, Ct);
     }
 
     private static Task<EcsCluster> ReadyAsync(InProcessOperator op, string name) =>

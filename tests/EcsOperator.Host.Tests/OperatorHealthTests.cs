@@ -1,6 +1,5 @@
 using EcsOperator.Api;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
@@ -34,7 +33,7 @@ public sealed class OperatorHealthTests
     public async Task Ready_only_once_every_informer_cache_has_synced()
     {
         await using var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
-        using var client = new KubernetesClient(new KubernetesClientConfiguration { Server = kube.BaseAddress, Namespace = "default" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = "default" });
         var informers = new SharedInformerFactory(client);
         var health = new OperatorHealth([], informers);
         Assert.Equal(["no informer started yet"], health.Readiness().Problems);

@@ -25,6 +25,18 @@ public sealed class RunSettingsTests
         Assert.Equal((TimeSpan.FromMinutes(5), 2, true, 8081, LogFormat.Text), (s.ResyncInterval, s.Workers, s.LeaderElection, s.HealthPort, s.LogFormat));
         Assert.Empty(s.Namespaces);
         Assert.Equal(IPAddress.Any, s.HealthAddress);
+        Assert.Equal((8443, true), (s.MetricsPort, s.MetricsSecure));
+    }
+
+    [Fact]
+    public void Metrics_can_be_served_unauthenticated_for_local_runs_or_turned_off()
+    {
+        var local = Resolve(cli: new Dictionary<RunSetting, IReadOnlyList<string>> { [RunSetting.MetricsSecure] = ["false"], [RunSetting.MetricsPort] = ["9090"] });
+        Assert.Equal((9090, false), (local.MetricsPort, local.MetricsSecure));
+        var off = Resolve(env: new Dictionary<string, string?> { ["ECS_OPERATOR_METRICS_PORT"] = "0" });
+        Assert.Equal(0, off.MetricsPort);
+        var bad = Assert.Throws<OptionException>(() => Resolve(env: new Dictionary<string, string?> { ["ECS_OPERATOR_METRICS_SECURE"] = "maybe" }));
+        Assert.Contains("--metrics-secure", bad.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using k8s;
+
 namespace EcsOperator.Kubernetes.Config;
 
 /// <summary>How to find the cluster and how hard to talk to it.</summary>
 public sealed class KubernetesClientOptions
 {
-    /// <summary>Use this configuration as is (tests); skips discovery.</summary>
+    /// <summary>Use this KubernetesClient configuration as is (tests: <c>new() { Host = ..., Namespace = ... }</c>); skips discovery.</summary>
     public KubernetesClientConfiguration? Configuration { get; set; }
 
     /// <summary>Explicit kubeconfig path(s); otherwise KUBECONFIG, then ~/.kube/config.</summary>

@@ -14,7 +14,7 @@ namespace EcsOperator.Kubernetes.Hosting;
 public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="KubernetesClientConfiguration"/> (resolved from the options: in-cluster or kubeconfig),
+    /// Registers KubernetesClient's <see cref="k8s.KubernetesClientConfiguration"/> (resolved from the options: in-cluster or kubeconfig),
     /// <see cref="IKubernetesClient"/>, <see cref="SharedInformerFactory"/> and <see cref="IEventRecorder"/>.
     /// </summary>
     public static IServiceCollection AddKubernetesClient(this IServiceCollection services, Action<KubernetesClientOptions>? configure = null)
@@ -28,9 +28,9 @@ public static class KubernetesServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => KubernetesConfigResolver.Resolve(
-            sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value, timeProvider: sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value));
         services.TryAddSingleton(sp => new KubernetesClient(
-            sp.GetRequiredService<KubernetesClientConfiguration>(),
+            sp.GetRequiredService<k8s.KubernetesClientConfiguration>(),
             sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<KubernetesClient>>()));

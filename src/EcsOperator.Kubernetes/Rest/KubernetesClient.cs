@@ -13,20 +13,22 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EcsOperator.Kubernetes.Rest;
 
 /// <summary>
-/// The REST client: one HTTP connection pool, client-side rate limiting (QPS/burst), credential refresh on 401,
-/// bounded Retry-After retries for 429, and Status bodies mapped to typed exceptions.
+/// The REST client: client-side rate limiting (QPS/burst), bounded Retry-After retries for 429, and Status bodies
+/// mapped to typed exceptions. Connection, TLS (CA, insecure-skip-tls-verify, client certificate) and authentication
+/// (static token, rotated token file, exec plugin) are KubernetesClient's, built from its configuration.
 /// </summary>
 public sealed class KubernetesClient : IKubernetesClient, IDisposable
 {
+    private readonly k8s.Kubernetes _transport;
     private readonly HttpClient _http;
-    private readonly KubernetesClientConfiguration _configuration;
+    private readonly k8s.KubernetesClientConfiguration _configuration;
     private readonly KubernetesClientOptions _options;
     private readonly TokenBucket _rateLimiter;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public KubernetesClient(KubernetesClientConfiguration configuration, KubernetesClientOptions? options = null,
-        TimeProvider? timeProvider = null, ILogger<KubernetesClient>? logger = null, HttpMessageHandler? handler = null)
+    public KubernetesClient(k8s.KubernetesClientConfiguration configuration, KubernetesClientOptions? options = null,
+        TimeProvider? timeProvider = null, ILogger<KubernetesClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
@@ -34,18 +36,42 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _rateLimiter = new TokenBucket(_options.Qps, _options.Burst, _time);
-        _http = new HttpClient(handler ?? KubernetesHttpHandlerFactory.Create(configuration), disposeHandler: true)
+        SocketsHttpHandler? handler = null;
+        var callerSetup = configuration.FirstMessageHandlerSetup;
+        try
         {
-            BaseAddress = configuration.Server,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+            configuration.FirstMessageHandlerSetup = h =>
+            {
+                callerSetup?.Invoke(h);
+                // Pick up DNS changes of the API server's address now and then; watches stay open regardless.
+                h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+                handler = h;
+            };
+            // Its HttpClient carries the TLS settings and client certificate; its Credentials add the Authorization header.
+            _transport = new k8s.Kubernetes(configuration);
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.Security.Cryptography.CryptographicException or IOException or FormatException)
+        {
+            throw new KubernetesConfigException(null, null, $"cannot set up the Kubernetes client: {e.Message}", e);
+        }
+        finally
+        {
+            configuration.FirstMessageHandlerSetup = callerSetup;
+        }
+
+        if (handler is not null && !configuration.SkipTlsVerify)
+            RequireMatchingServerName(handler);
+
+        _http = _transport.HttpClient;
+        _http.BaseAddress = _transport.BaseUri;
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
-    public string DefaultNamespace => _configuration.Namespace;
+    public string DefaultNamespace => string.IsNullOrEmpty(_configuration.Namespace) ? "default" : _configuration.Namespace;
 
-    public KubernetesClientConfiguration Configuration => _configuration;
+    /// <summary>The KubernetesClient configuration this client was built from.</summary>
+    public k8s.KubernetesClientConfiguration Configuration => _configuration;
 
     public IResourceClient<T> Resource<T>(ResourceType type, JsonTypeInfo<T> typeInfo)
         where T : class, IKubernetesObject
@@ -61,7 +87,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     /// </summary>
     public event EventHandler<DecodeFailure>? DecodeFailed;
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _transport.Dispose();
 
     /// <summary>Logs, counts and raises <see cref="DecodeFailed"/> for an object a list or watch skipped.</summary>
     internal void ReportDecodeFailure(DecodeFailure failure)
@@ -87,7 +113,6 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType,
         string verb, ResourceType type, bool streaming, CancellationToken cancellationToken)
     {
-        var refreshed = false;
         for (var attempt = 0; ; attempt++)
         {
             await _rateLimiter.WaitAsync(cancellationToken);
@@ -103,10 +128,16 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json");
             }
 
-            var token = await _configuration.Credentials.GetTokenAsync(cancellationToken);
-            if (token is not null)
+            if (!string.IsNullOrWhiteSpace(_configuration.TlsServerName))
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                // As the library does: the Host header is also the TLS server name .NET checks and sends as SNI.
+                request.Headers.Host = _configuration.TlsServerName;
+            }
+
+            if (_transport.Credentials is { } credentials)
+            {
+                // Token providers refresh on their own schedule: token files every minute, exec plugins near expiry.
+                await credentials.ProcessHttpRequestAsync(request, cancellationToken);
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -143,15 +174,6 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
                 activity?.SetStatus(ActivityStatusCode.Error, code.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var status = await ReadStatusAsync(response, cancellationToken);
                 var retryAfter = RetryAfter(response, status);
-                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed && _configuration.Credentials.CanRefresh)
-                {
-                    // Rotated token file or expired exec credential: refresh once and try again.
-                    refreshed = true;
-                    _configuration.Credentials.Invalidate();
-                    attempt--;
-                    continue;
-                }
-
                 var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (code >= 500 && retryAfter is not null);
                 if (retryable && attempt < _options.MaxRetries)
                 {
@@ -169,6 +191,19 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
                 throw KubernetesApiException.From(code, status, $"{verb} {pathAndQuery}", retryAfter);
             }
         }
+    }
+
+    /// <summary>
+    /// The library's validation with a custom CA accepts a chain-valid certificate issued for any name (a name
+    /// mismatch reported together with the untrusted-root error is not checked). client-go verifies the name, and so
+    /// do we: a mismatch against the URL host (or tls-server-name, sent as the Host header) is rejected first.
+    /// </summary>
+    private static void RequireMatchingServerName(SocketsHttpHandler handler)
+    {
+        var library = handler.SslOptions.RemoteCertificateValidationCallback;
+        handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch) == 0
+            && (library is null ? errors == System.Net.Security.SslPolicyErrors.None : library(sender, certificate, chain, errors));
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, Status? status)

@@ -17,8 +17,8 @@ namespace EcsOperator.Cli;
 
 /// <summary>
 /// <c>ecs-operator run</c> (the default): the controllers against the current cluster and AWS, with the health /
-/// metrics listener. Every startup problem the user must fix (bad option, kubeconfig, AWS region or credentials,
-/// health port in use) is one line on stderr and exit code 2; SIGTERM stops gracefully with exit code 0.
+/// metrics listeners. Every startup problem the user must fix (bad option, kubeconfig, AWS region or credentials,
+/// health or metrics port in use) is one line on stderr and exit code 2; SIGTERM stops gracefully with exit code 0.
 /// </summary>
 internal static class RunCommand
 {
@@ -52,7 +52,12 @@ internal static class RunCommand
         var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
         ConfigureLogging(builder.Logging, settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.AddOperatorObservability(settings.HealthPort == 0 ? null : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort));
+        builder.Services.AddOperatorObservability(settings.HealthPort == 0 && settings.MetricsPort == 0 ? null
+            : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort == 0 ? null : settings.HealthPort)
+            {
+                MetricsPort = settings.MetricsPort == 0 ? null : settings.MetricsPort,
+                SecureMetrics = settings.MetricsSecure,
+            });
         builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
         builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
         // Tuning without command-line options, from configuration only (or the matching Section__Key variables): the
@@ -74,7 +79,6 @@ internal static class RunCommand
             o.DeletionRecheckInterval = builder.Configuration.GetValue("Operator:DeletionRecheckInterval", o.DeletionRecheckInterval);
             o.ServiceSnapshotMaxAge = builder.Configuration.GetValue("Operator:ServiceSnapshotMaxAge", o.ServiceSnapshotMaxAge);
         });
-        builder.Services.AddSingleton(_ => new OtlpHolder(OtlpExport.FromEnvironment(Environment.GetEnvironmentVariable, OperatorVersion.Informational)));
         return (builder, settings);
     }
 
@@ -99,7 +103,6 @@ internal static class RunCommand
                 // problem with any of them is the one line below rather than a hosting failure with a stack trace.
                 _ = host.Services.GetRequiredService<IKubernetesClient>();
                 await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
-                _ = host.Services.GetRequiredService<OtlpHolder>();
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
                 if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
                     await endpoint.StartAsync(cancellationToken);
@@ -162,11 +165,5 @@ internal static class RunCommand
             logging.SetMinimumLevel(level);
             logging.AddFilter((string?)null, level);
         }
-    }
-
-    /// <summary>Owns the optional OTLP providers so the host's container disposes (flushes) them on exit.</summary>
-    private sealed class OtlpHolder(OtlpExport? export) : IDisposable
-    {
-        public void Dispose() => export?.Dispose();
     }
 }

@@ -27,8 +27,15 @@ internal sealed class RunOptions
         Text(RunSetting.AwsRegion, "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).");
         Text(RunSetting.EcsEndpoint, "ECS endpoint URL override (default: AWS_ENDPOINT_URL_ECS, AWS_ENDPOINT_URL, the regional endpoint).");
         Text(RunSetting.ApplicationAutoScalingEndpoint, "Application Auto Scaling endpoint URL override.");
-        Text(RunSetting.HealthPort, $"Port of /healthz, /readyz and /metrics (default {RunSettings.DefaultHealthPort}; 0 turns the listener off).");
-        Text(RunSetting.HealthAddress, "Address the health / metrics listener binds (default 0.0.0.0).");
+        Text(RunSetting.HealthPort, $"Port of the probes /healthz, /livez and /readyz, never authenticated (default {RunSettings.DefaultHealthPort}; 0 turns the listener off).");
+        Text(RunSetting.HealthAddress, "Address the probe and metrics listeners bind (default 0.0.0.0).");
+        Text(RunSetting.MetricsPort, $"Port of /metrics (default {RunSettings.DefaultMetricsPort}; 0 turns the listener off).");
+        _options[RunSetting.MetricsSecure] = new Option<bool>(RunSetting.MetricsSecure.Option)
+        {
+            Description = "Serve /metrics over HTTPS to bearer tokens allowed 'get' on the non-resource URL /metrics (TokenReview + SubjectAccessReview; default true). "
+                + $"false: plain HTTP without authentication, for local runs. Env {RunSetting.MetricsSecure.EnvironmentVariable}.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         Text(RunSetting.LogFormat, "Log format on stdout: text or json (default text).");
         Text(RunSetting.LogLevel, "Minimum log level: trace, debug, information, warning, error, critical, none (default information).");
     }

@@ -37,6 +37,10 @@ public sealed record RunSetting(string Option, string EnvironmentVariable, strin
 
     public static RunSetting HealthAddress { get; } = new("--health-address", "ECS_OPERATOR_HEALTH_ADDRESS", "Health:Address");
 
+    public static RunSetting MetricsPort { get; } = new("--metrics-port", "ECS_OPERATOR_METRICS_PORT", "Metrics:Port");
+
+    public static RunSetting MetricsSecure { get; } = new("--metrics-secure", "ECS_OPERATOR_METRICS_SECURE", "Metrics:Secure");
+
     public static RunSetting LogFormat { get; } = new("--log-format", "ECS_OPERATOR_LOG_FORMAT", "Logging:Format");
 
     public static RunSetting LogLevel { get; } = new("--log-level", "ECS_OPERATOR_LOG_LEVEL", "Logging:LogLevel:Default");
@@ -46,6 +50,6 @@ public sealed record RunSetting(string Option, string EnvironmentVariable, strin
     [
         Kubeconfig, Context, Namespaces, ResyncInterval, Workers, ClusterId, UsageClusters, LeaderElection,
         LeaderElectionNamespace, LeaderElectionLeaseName, AwsRegion, EcsEndpoint, ApplicationAutoScalingEndpoint,
-        HealthPort, HealthAddress, LogFormat, LogLevel,
+        HealthPort, HealthAddress, MetricsPort, MetricsSecure, LogFormat, LogLevel,
     ];
 }

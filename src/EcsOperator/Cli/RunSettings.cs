@@ -15,8 +15,11 @@ namespace EcsOperator.Cli;
 /// </summary>
 public sealed record RunSettings
 {
-    /// <summary>Port of /healthz, /readyz and /metrics when nothing sets it.</summary>
+    /// <summary>Port of /healthz, /livez and /readyz when nothing sets it.</summary>
     public const int DefaultHealthPort = 8081;
+
+    /// <summary>Port of /metrics when nothing sets it (controller-runtime's secure metrics port).</summary>
+    public const int DefaultMetricsPort = 8443;
 
     public string? Kubeconfig { get; init; }
 
@@ -47,10 +50,17 @@ public sealed record RunSettings
 
     public Uri? ApplicationAutoScalingEndpoint { get; init; }
 
-    /// <summary>0: no health / metrics listener.</summary>
+    /// <summary>0: no probe listener.</summary>
     public int HealthPort { get; init; } = DefaultHealthPort;
 
+    /// <summary>The address of the probe and the metrics listeners.</summary>
     public IPAddress HealthAddress { get; init; } = IPAddress.Any;
+
+    /// <summary>0: no metrics listener (OTLP export, when configured, still works).</summary>
+    public int MetricsPort { get; init; } = DefaultMetricsPort;
+
+    /// <summary>True: HTTPS and TokenReview + SubjectAccessReview on /metrics; false: plain HTTP for anyone (local runs).</summary>
+    public bool MetricsSecure { get; init; } = true;
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
@@ -86,6 +96,8 @@ public sealed record RunSettings
             EcsEndpoint = sources.ParseObject(RunSetting.EcsEndpoint, "an absolute http(s) URL", ParseHttpUrl),
             ApplicationAutoScalingEndpoint = sources.ParseObject(RunSetting.ApplicationAutoScalingEndpoint, "an absolute http(s) URL", ParseHttpUrl),
             HealthPort = sources.Parse<int>(RunSetting.HealthPort, "a port number from 0 (off) to 65535", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535 ? p : (int?)null) ?? defaults.HealthPort,
+            MetricsPort = sources.Parse<int>(RunSetting.MetricsPort, "a port number from 0 (off) to 65535", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535 ? p : (int?)null) ?? defaults.MetricsPort,
+            MetricsSecure = sources.Parse<bool>(RunSetting.MetricsSecure, "true or false", s => bool.TryParse(s, out var b) ? b : (bool?)null) ?? defaults.MetricsSecure,
             HealthAddress = sources.ParseObject(RunSetting.HealthAddress, "an IP address such as 0.0.0.0 or 127.0.0.1", s => IPAddress.TryParse(s, out var a) ? a : null) ?? defaults.HealthAddress,
             LogFormat = sources.Parse<LogFormat>(RunSetting.LogFormat, "json or text", s => s.ToUpperInvariant() switch
             {

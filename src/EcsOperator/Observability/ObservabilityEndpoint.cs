@@ -1,6 +1,7 @@
-using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using EcsOperator.Cli;
-using EcsOperator.Observability.Prometheus;
+using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Observability.MetricsAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,29 +10,37 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace EcsOperator.Observability;
 
-/// <summary>Where the observability listener binds.</summary>
-public sealed record ObservabilityEndpointOptions(IPAddress Address, int Port);
-
 /// <summary>
-/// A small Kestrel listener of its own (not shared with anything else) serving <c>/healthz</c>, <c>/readyz</c> and
-/// <c>/metrics</c>. Registered before the controllers, so it starts first and stops last: probes keep answering
-/// while the controllers drain.
+/// Two small Kestrel listeners of their own: probes (<c>/healthz</c>, <c>/livez</c>, <c>/readyz</c>, never
+/// authenticated, so the kubelet needs no token) and <c>/metrics</c> (OpenTelemetry's Prometheus exporter, behind
+/// <see cref="MetricsAuthorizer"/> unless <see cref="ObservabilityEndpointOptions.SecureMetrics"/> is off).
+/// Registered before the controllers, so both start first and stop last: probes keep answering while the
+/// controllers drain.
 /// </summary>
 public sealed class ObservabilityEndpoint(
     ObservabilityEndpointOptions options,
     OperatorHealth health,
-    PrometheusExporter exporter,
+    MeterProvider meterProvider,
     ManagedResourcesGauge managed,
+    MetricsAuthorizer? authorizer,
+    TimeProvider time,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private WebApplication? _app;
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ObservabilityEndpoint>();
+    private WebApplication? _probes;
+    private WebApplication? _metrics;
+    private X509Certificate2? _certificate;
 
-    /// <summary>The bound address once started (the real port when <see cref="ObservabilityEndpointOptions.Port"/> is 0 in tests).</summary>
+    /// <summary>The probe listener's address once started (the real port when the option is 0 in tests).</summary>
     public Uri? Address { get; private set; }
+
+    /// <summary>The metrics listener's address once started (https when secure).</summary>
+    public Uri? MetricsAddress { get; private set; }
 
     /// <summary>The gauge is held here so that it lives (and is observed) exactly as long as the endpoint.</summary>
     internal ManagedResourcesGauge Managed => managed;
@@ -42,41 +51,30 @@ public sealed class ObservabilityEndpoint(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_app is not null)
+            if (_probes is not null || _metrics is not null)
                 return;
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(loggerFactory);
-            // The operator's host owns signals and lifetime messages; this listener starts and stops with it.
-            builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-            builder.WebHost.UseKestrel(k =>
+            if (options.Port is { } port)
             {
-                k.AddServerHeader = false;
-                k.Listen(options.Address, options.Port);
-            });
-            var app = builder.Build();
-            app.MapGet("/healthz", context => WriteHealthAsync(context, health.Liveness()));
-            app.MapGet("/livez", context => WriteHealthAsync(context, health.Liveness()));
-            app.MapGet("/readyz", context => WriteHealthAsync(context, health.Readiness()));
-            app.MapGet("/metrics", async context =>
-            {
-                context.Response.ContentType = PrometheusText.ContentType;
-                await context.Response.WriteAsync(exporter.Collect(), context.RequestAborted);
-            });
-            try
-            {
-                await app.StartAsync(cancellationToken);
-            }
-            catch (IOException e)
-            {
-                await app.DisposeAsync();
-                throw new StartupException($"cannot listen on {options.Address}:{options.Port} for /healthz, /readyz and /metrics (--health-port): {e.Message}", e);
+                (_probes, Address) = await StartListenerAsync(port, "--health-port", "/healthz, /livez and /readyz", null, app =>
+                {
+                    app.MapGet("/healthz", context => WriteHealthAsync(context, health.Liveness()));
+                    app.MapGet("/livez", context => WriteHealthAsync(context, health.Liveness()));
+                    app.MapGet("/readyz", context => WriteHealthAsync(context, health.Readiness()));
+                }, cancellationToken);
             }
 
-            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            Address = bound is null ? null : new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
-            _app = app;
-            loggerFactory.CreateLogger<ObservabilityEndpoint>().LogInformation("Serving /healthz, /readyz and /metrics on {Address}", bound);
+            if (options.MetricsPort is { } metricsPort)
+            {
+                var secure = options.SecureMetrics;
+                _certificate = secure ? SelfSignedCertificate.Create(time) : null;
+                (_metrics, MetricsAddress) = await StartListenerAsync(metricsPort, "--metrics-port", secure ? "/metrics (authenticated)" : "/metrics (unauthenticated)",
+                    _certificate, app => app.UseOpenTelemetryPrometheusScrapingEndpoint(meterProvider, predicate: null, path: "/metrics",
+                        configureBranchedPipeline: branch =>
+                        {
+                            if (secure)
+                                branch.Use(next => context => AuthorizeAsync(context, next));
+                        }, optionsName: null), cancellationToken);
+            }
         }
         finally
         {
@@ -86,22 +84,97 @@ public sealed class ObservabilityEndpoint(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_app is { } app)
-            await app.StopAsync(cancellationToken);
+        if (_metrics is { } metrics)
+            await metrics.StopAsync(cancellationToken);
+        if (_probes is { } probes)
+            await probes.StopAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is { } app)
-            await app.DisposeAsync();
+        if (_metrics is { } metrics)
+            await metrics.DisposeAsync();
+        if (_probes is { } probes)
+            await probes.DisposeAsync();
+        _certificate?.Dispose();
         _gate.Dispose();
     }
 
-    private static Task WriteHealthAsync(HttpContext context, HealthStatus status)
+    private async Task<(WebApplication App, Uri? Address)> StartListenerAsync(int port, string option, string what, X509Certificate2? certificate,
+        Action<WebApplication> configure, CancellationToken cancellationToken)
     {
-        context.Response.StatusCode = status.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        // The operator's host owns signals and lifetime messages; this listener starts and stops with it.
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(options.Address, port, listen =>
+            {
+                if (certificate is not null)
+                    listen.UseHttps(certificate);
+            });
+        });
+        var app = builder.Build();
+        configure(app);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            throw new StartupException($"cannot listen on {options.Address}:{port} for {what} ({option}): {e.Message}", e);
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        _logger.LogInformation("Serving {What} on {Address}", what, bound);
+        var address = bound is null ? null : new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        return (app, address);
+    }
+
+    /// <summary>401 without a valid token, 403 without RBAC permission for get /metrics, 500 when the API server cannot say.</summary>
+    private async Task AuthorizeAsync(HttpContext context, RequestDelegate next)
+    {
+        MetricsAccess access;
+        try
+        {
+            // The branch has moved "/metrics" into PathBase; the review asks about the URL as the scraper sent it.
+            access = await authorizer!.AuthorizeAsync(context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
+                (context.Request.PathBase + context.Request.Path).Value ?? "/metrics", context.RequestAborted);
+        }
+        catch (KubernetesApiException e)
+        {
+            _logger.LogWarning(e, "Cannot review a scrape of /metrics");
+            await WriteTextAsync(context, StatusCodes.Status500InternalServerError, "Authorization failed\n");
+            return;
+        }
+
+        switch (access)
+        {
+            case MetricsAccess.Allowed:
+                await next(context);
+                break;
+            case MetricsAccess.Unauthenticated:
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await WriteTextAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized\n");
+                break;
+            default:
+                await WriteTextAsync(context, StatusCodes.Status403Forbidden, "Forbidden: get /metrics is not allowed\n");
+                break;
+        }
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthStatus status) =>
+        WriteTextAsync(context, status.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
+            status.Healthy ? "ok\n" : string.Join('\n', status.Problems) + "\n");
+
+    private static Task WriteTextAsync(HttpContext context, int code, string body)
+    {
+        context.Response.StatusCode = code;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        var body = status.Healthy ? "ok\n" : string.Join('\n', status.Problems) + "\n";
         return context.Response.WriteAsync(body, context.RequestAborted);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EcsOperator.Aws.Transport;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcsOperator.Aws.Tests.Transport;
 
@@ -34,7 +35,7 @@ public sealed partial class SigningTests
     public async Task Request_carries_a_SigV4_signature_that_an_independent_computation_agrees_with(string? sessionToken)
     {
         await using var server = await LoopbackAwsServer.StartAsync((context, _) => LoopbackAwsServer.WriteJsonAsync(context, "{}"));
-        var transport = TestTransports.Create(server.Endpoint, o => o.SessionToken = sessionToken, new FixedClock(SignedAt));
+        var transport = TestTransports.Create(server.Endpoint, o => o.SessionToken = sessionToken, new FakeTimeProvider(SignedAt));
 
         await transport.PingAsync("signed body");
 
@@ -76,7 +77,7 @@ public sealed partial class SigningTests
     public async Task Application_Auto_Scaling_requests_are_scoped_to_its_signing_name()
     {
         await using var server = await LoopbackAwsServer.StartAsync((context, _) => LoopbackAwsServer.WriteJsonAsync(context, "{}"));
-        var transport = TestTransports.Create(server.Endpoint, time: new FixedClock(SignedAt));
+        var transport = TestTransports.Create(server.Endpoint, time: new FakeTimeProvider(SignedAt));
         var operation = new AwsOperation(AwsService.ApplicationAutoScaling, "DescribeScalableTargets", OperationFamily.Read);
 
         await transport.PingAsync(operation: operation);

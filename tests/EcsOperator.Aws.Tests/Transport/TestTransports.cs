@@ -48,9 +48,3 @@ internal static class TestTransports
             TestJsonContext.Default.PingResponse,
             cancellationToken);
 }
-
-/// <summary>A clock fixed at one instant for signing; timers (backoff, timeouts) still run on real time.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

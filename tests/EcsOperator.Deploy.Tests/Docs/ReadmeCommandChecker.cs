@@ -646,7 +646,8 @@ public sealed partial class ReadmeCommandChecker
 
     private void CheckCurl(IReadOnlyList<string> args, List<string> problems)
     {
-        var urls = args.Where(a => !a.StartsWith('-')).ToList();
+        // Header values (-H "Authorization: Bearer ...") are not URLs.
+        var urls = args.Where((a, i) => !a.StartsWith('-') && (i == 0 || args[i - 1] is not ("-H" or "--header"))).ToList();
         if (urls.Count != 1 || !Uri.TryCreate(urls[0], UriKind.Absolute, out var url))
         {
             problems.Add($"curl {string.Join(' ', args)}: expected one absolute URL");
@@ -659,8 +660,9 @@ public sealed partial class ReadmeCommandChecker
             return;
         }
 
-        if (url.Port != HostContract.HealthPort)
-            problems.Add($"curl {url}: the operator serves {url.AbsolutePath} on port {HostContract.HealthPort}");
+        var port = url.AbsolutePath == HostContract.MetricsPath ? HostContract.MetricsPort : HostContract.HealthPort;
+        if (url.Port != port)
+            problems.Add($"curl {url}: the operator serves {url.AbsolutePath} on port {port}");
         if (!_forwardedPorts.Contains(url.Port))
             problems.Add($"curl {url}: no README command port-forwards local port {url.Port}");
     }

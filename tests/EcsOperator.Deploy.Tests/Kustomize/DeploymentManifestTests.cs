@@ -51,8 +51,7 @@ public sealed class DeploymentManifestTests
     [Fact]
     public void Probes_ask_the_health_endpoint_of_the_host()
     {
-        var port = Default.Container["ports"]!.AsArray().Single()!;
-        Assert.Equal(HostContract.HealthPortName, port["name"]!.GetValue<string>());
+        var port = Default.Container["ports"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == HostContract.HealthPortName)!;
         Assert.Equal(HostContract.HealthPort, port["containerPort"]!.GetValue<long>());
         Assert.Contains(HostContract.HealthPort.ToString(System.Globalization.CultureInfo.InvariantCulture), Default.Args);
 
@@ -105,16 +104,19 @@ public sealed class DeploymentManifestTests
     }
 
     [Fact]
-    public void The_metrics_service_reaches_the_health_port_of_these_pods()
+    public void The_metrics_service_reaches_the_metrics_port_of_these_pods()
     {
         var podLabels = Default.Deployment["spec"]!["template"]!["metadata"]!["labels"]!.AsObject();
         var service = Default.Single("Service");
         Assert.Equal(Rendered.Namespace(Default.Deployment), Rendered.Namespace(service));
         AssertSelects(service["spec"]!["selector"]!.AsObject(), podLabels);
         var port = service["spec"]!["ports"]!.AsArray().Single()!;
-        Assert.Equal("metrics", port["name"]!.GetValue<string>());
-        Assert.Equal(HostContract.HealthPort, port["port"]!.GetValue<long>());
-        Assert.Equal(HostContract.HealthPortName, port["targetPort"]!.GetValue<string>());
+        Assert.Equal(HostContract.MetricsPortName, port["name"]!.GetValue<string>());
+        Assert.Equal(HostContract.MetricsPort, port["port"]!.GetValue<long>());
+        Assert.Equal(HostContract.MetricsPortName, port["targetPort"]!.GetValue<string>());
+        var container = Default.Container["ports"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == HostContract.MetricsPortName)!;
+        Assert.Equal(HostContract.MetricsPort, container["containerPort"]!.GetValue<long>());
+        Assert.Contains(HostContract.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture), Default.Args);
     }
 
     [Fact]

@@ -19,9 +19,14 @@ public static class HostContract
 
     public const string MetricsPath = "/metrics";
 
+    /// <summary>/metrics has a listener of its own (HTTPS with token review unless --metrics-secure=false).</summary>
+    public const int MetricsPort = 8443;
+
+    public const string MetricsPortName = "https-metrics";
+
     /// <summary>The non-root user of the image and the pod.</summary>
     public const long RunAsUser = 65532;
 
     /// <summary>The run command as the Deployment passes it.</summary>
-    public static readonly IReadOnlyList<string> RunArguments = ["run", "--log-format", "json", "--health-port", "8081", "--leader-election=true"];
+    public static readonly IReadOnlyList<string> RunArguments = ["run", "--log-format", "json", "--health-port", "8081", "--metrics-port", "8443", "--leader-election=true"];
 }

@@ -1,66 +1,62 @@
 using EcsOperator.Kubernetes.Config;
+using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Kubernetes.Tests.Support;
+using KubeApiTestServer = EcsOperator.Testing.KubeApi.KubeApiTestServer;
+using KubeApiTestServerOptions = EcsOperator.Testing.KubeApi.KubeApiTestServerOptions;
 using Xunit;
 
 namespace EcsOperator.Kubernetes.Tests.Config;
 
 public sealed class InClusterConfigTests : IDisposable
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
     private readonly TempDir _dir = new();
-    private readonly ManualTimeProvider _time = new();
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Reads_service_account_files_and_the_service_environment()
+    public void Reads_service_account_files_and_the_service_environment()
     {
         using var certs = new TestCertificates();
         Write(certs, "token-1");
-        var config = InClusterConfigLoader.Load(InClusterConfigPaths.In(_dir.Path), Env("10.96.0.1", "443"), _time);
-        Assert.Equal(new Uri("https://10.96.0.1:443"), config.Server);
+        var config = InClusterConfigLoader.Load(InClusterConfigPaths.In(_dir.Path), Env("10.96.0.1", "443"));
+        Assert.Equal(new Uri("https://10.96.0.1:443"), new Uri(config.Host));
         Assert.Equal("operators", config.Namespace);
-        Assert.Single(config.CaCertificates!);
-        Assert.Equal("token-1", await config.Credentials.GetTokenAsync(Ct));
+        Assert.Single(config.SslCaCerts);
 
-        var v6 = InClusterConfigLoader.Load(InClusterConfigPaths.In(_dir.Path), Env("fd00::1", "6443"), _time);
-        Assert.Equal("[fd00::1]", v6.Server.Host);
+        var v6 = InClusterConfigLoader.Load(InClusterConfigPaths.In(_dir.Path), Env("fd00::1", "6443"));
+        Assert.Equal("[fd00::1]", new Uri(v6.Host).Host);
     }
 
     [Fact]
-    public async Task A_rotated_token_is_picked_up_after_a_minute_or_after_a_401()
+    public async Task The_service_account_token_file_authenticates_requests()
     {
         using var certs = new TestCertificates();
-        Write(certs, "token-1");
-        var credentials = InClusterConfigLoader.Load(InClusterConfigPaths.In(_dir.Path), Env("10.0.0.1", "443"), _time).Credentials;
-        Assert.Equal("token-1", await credentials.GetTokenAsync(Ct));
-
-        File.WriteAllText(Path.Combine(_dir.Path, "token"), "token-2");
-        _time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("token-1", await credentials.GetTokenAsync(Ct)); // cached
-        _time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("token-2", await credentials.GetTokenAsync(Ct)); // re-read after a minute
-
-        File.WriteAllText(Path.Combine(_dir.Path, "token"), "token-3");
-        credentials.Invalidate();
-        Assert.Equal("token-3", await credentials.GetTokenAsync(Ct)); // re-read at once after a 401
+        Write(certs, "sa-token\n");
+        await using var server = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { BearerToken = "sa-token" }, TestContext.Current.CancellationToken);
+        var config = InClusterConfigLoader.Load(InClusterConfigPaths.In(_dir.Path), Env("10.0.0.1", "443"));
+        // Same token provider, pointed at the plain-HTTP test server: the file's token (trimmed) is what is sent.
+        config.Host = server.BaseAddress.ToString();
+        using var client = new KubernetesClient(config);
+        var list = await client.Resource(ResourceType.Namespaces, EcsOperator.Kubernetes.Model.KubernetesModelJsonContext.Default.Namespace)
+            .ListAsync(null, null, TestContext.Current.CancellationToken);
+        Assert.NotNull(list);
     }
 
     [Fact]
     public void Missing_pieces_are_named()
     {
         var paths = InClusterConfigPaths.In(_dir.Path);
-        var noEnv = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, _ => null, _time));
+        var noEnv = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, _ => null));
         Assert.Contains("KUBERNETES_SERVICE_HOST", noEnv.Message, StringComparison.Ordinal);
 
-        var badPort = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, Env("10.0.0.1", "https"), _time));
+        var badPort = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, Env("10.0.0.1", "https")));
         Assert.Equal("KUBERNETES_SERVICE_PORT", badPort.Field);
 
-        var noToken = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, Env("10.0.0.1", "443"), _time));
+        var noToken = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, Env("10.0.0.1", "443")));
         Assert.Equal(paths.TokenPath, noToken.File);
 
         File.WriteAllText(paths.TokenPath, "t");
-        var noCa = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, Env("10.0.0.1", "443"), _time));
+        var noCa = Assert.Throws<KubernetesConfigException>(() => InClusterConfigLoader.Load(paths, Env("10.0.0.1", "443")));
         Assert.Equal(paths.CaPath, noCa.File);
     }
 
@@ -75,9 +71,9 @@ public sealed class InClusterConfigTests : IDisposable
             contexts: [{name: x, context: {cluster: c}}]
             """);
         var options = new KubernetesClientOptions { InClusterPaths = InClusterConfigPaths.In(_dir.Path) };
-        Assert.Equal("10.0.0.1", KubernetesConfigResolver.Resolve(options, Env("10.0.0.1", "443"), _time).Server.Host);
+        Assert.Equal("10.0.0.1", new Uri(KubernetesConfigResolver.Resolve(options, Env("10.0.0.1", "443")).Host).Host);
         var env = new Dictionary<string, string?> { ["KUBECONFIG"] = kubeconfig };
-        Assert.Equal("laptop", KubernetesConfigResolver.Resolve(options, n => env.GetValueOrDefault(n), _time).Server.Host);
+        Assert.Equal("laptop", new Uri(KubernetesConfigResolver.Resolve(options, n => env.GetValueOrDefault(n)).Host).Host);
     }
 
     private void Write(TestCertificates certs, string token)

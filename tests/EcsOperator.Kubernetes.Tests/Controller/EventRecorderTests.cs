@@ -3,6 +3,7 @@ using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Tests.Support;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcsOperator.Kubernetes.Tests.Controller;
 
@@ -14,7 +15,7 @@ public sealed partial class EventRecorderTests
     public async Task Repeats_within_the_window_become_one_event_with_a_series()
     {
         await using var f = await ClientFixture.StartAsync();
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var recorder = new EventRecorder(f.Client, new EventRecorderOptions { ReportingInstance = "pod-1" }, time);
         var widget = await f.Widgets.CreateAsync(Widget.New("w"), Ct);
 
@@ -44,7 +45,7 @@ public sealed partial class EventRecorderTests
     public async Task Each_object_is_rate_limited_and_failures_never_throw()
     {
         await using var f = await ClientFixture.StartAsync();
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var recorder = new EventRecorder(f.Client, new EventRecorderOptions { PerObjectBurst = 5 }, time);
         var noisy = await f.Widgets.CreateAsync(Widget.New("noisy"), Ct);
         var quiet = await f.Widgets.CreateAsync(Widget.New("quiet"), Ct);

@@ -22,7 +22,7 @@ public sealed class HostingTests
         await f.Widgets.CreateAsync(Widget.New("w", ns: "shop"), Ct);
         var reconciler = new ControllerTests.RecordingReconciler(_ => ReconcileResult.Done);
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddKubernetesClient(o => o.Configuration = new KubernetesClientConfiguration { Server = f.Server.BaseAddress, Namespace = "operators" });
+        builder.Services.AddKubernetesClient(o => o.Configuration = new k8s.KubernetesClientConfiguration { Host = f.Server.BaseAddress.ToString(), Namespace = "operators" });
         builder.Services.AddKubernetesControllers(o => o.Election = new LeaderElectionOptions
         {
             Identity = "pod-1",

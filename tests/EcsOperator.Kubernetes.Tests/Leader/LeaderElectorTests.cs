@@ -1,13 +1,13 @@
 using EcsOperator.Kubernetes.Leader;
-using EcsOperator.Kubernetes.Tests.Support;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcsOperator.Kubernetes.Tests.Leader;
 
 public sealed class LeaderElectorTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly InMemoryLeaseStore _store = new();
     private readonly List<(string Id, bool Leading, DateTimeOffset At)> _transitions = [];
 

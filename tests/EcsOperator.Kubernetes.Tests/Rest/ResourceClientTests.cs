@@ -3,6 +3,7 @@ using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Kubernetes.Tests.Support;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcsOperator.Kubernetes.Tests.Rest;
 
@@ -170,22 +171,19 @@ public sealed class ResourceClientTests
     }
 
     [Fact]
-    public async Task A_401_refreshes_credentials_once_and_retries()
+    public async Task Every_request_asks_the_token_provider_so_a_refreshed_token_is_used_at_once()
     {
-        var credentials = new RotatingCredentials(["stale", "fresh"]);
-        await using var f = await ClientFixture.StartAsync(new EcsOperator.Testing.KubeApi.KubeApiTestServerOptions { BearerToken = "fresh" }, credentials);
-        await f.Widgets.ListAsync("default", null, Ct);
-        Assert.Equal(1, credentials.Invalidations);
-
-        await using var g = await ClientFixture.StartAsync(new EcsOperator.Testing.KubeApi.KubeApiTestServerOptions { BearerToken = "fresh" },
-            new StaticCredentials("wrong", null));
-        await Assert.ThrowsAsync<UnauthorizedException>(() => g.Widgets.ListAsync("default", null, Ct));
+        var tokens = new RotatingTokens(["stale", "fresh"]);
+        await using var f = await ClientFixture.StartAsync(new EcsOperator.Testing.KubeApi.KubeApiTestServerOptions { BearerToken = "fresh" }, tokens);
+        await Assert.ThrowsAsync<UnauthorizedException>(() => f.Widgets.ListAsync("default", null, Ct));
+        tokens.Rotate();
+        Assert.Empty((await f.Widgets.ListAsync("default", null, Ct)).Items);
     }
 
     [Fact]
     public async Task Client_side_rate_limit_spaces_requests_by_qps_after_the_burst()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var f = await ClientFixture.StartAsync(clientOptions: new KubernetesClientOptions { Qps = 10, Burst = 2 }, clientTime: time);
         f.Server.ResetRequestLog();
         var calls = Enumerable.Range(0, 4).Select(_ => f.Widgets.ListAsync("default", null, Ct)).ToList();
@@ -199,20 +197,13 @@ public sealed class ResourceClientTests
         Assert.Equal(4, f.Server.RequestCount("list"));
     }
 
-    private sealed class RotatingCredentials(string[] tokens) : KubernetesCredentials
+    private sealed class RotatingTokens(string[] tokens) : k8s.Authentication.ITokenProvider
     {
         private int _index;
 
-        public int Invalidations { get; private set; }
+        public void Rotate() => _index = Math.Min(_index + 1, tokens.Length - 1);
 
-        public override bool CanRefresh => true;
-
-        public override ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(tokens[_index]);
-
-        public override void Invalidate()
-        {
-            Invalidations++;
-            _index = Math.Min(_index + 1, tokens.Length - 1);
-        }
+        public Task<System.Net.Http.Headers.AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens[_index]));
     }
 }

@@ -22,7 +22,7 @@ public sealed class ClientFixture : IAsyncDisposable
 
     public IResourceClient<Widget> Widgets { get; }
 
-    public static async Task<ClientFixture> StartAsync(KubeApiTestServerOptions? serverOptions = null, KubernetesCredentials? credentials = null,
+    public static async Task<ClientFixture> StartAsync(KubeApiTestServerOptions? serverOptions = null, k8s.Authentication.ITokenProvider? tokenProvider = null,
         KubernetesClientOptions? clientOptions = null, TimeProvider? clientTime = null)
     {
         serverOptions ??= new KubeApiTestServerOptions();
@@ -32,7 +32,7 @@ public sealed class ClientFixture : IAsyncDisposable
         };
         var server = await KubeApiTestServer.StartAsync(serverOptions, TestContext.Current.CancellationToken);
         var client = new KubernetesClient(
-            new KubernetesClientConfiguration { Server = server.BaseAddress, Credentials = credentials ?? StaticCredentials.Anonymous },
+            new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), TokenProvider = tokenProvider },
             clientOptions ?? new KubernetesClientOptions { Qps = 1000, Burst = 1000, MaxRetryAfter = TimeSpan.FromMilliseconds(20) },
             clientTime);
         return new ClientFixture(server, client);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EcsOperator.Testing.KubeApi;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EcsOperator.Kubernetes.Tests.TestServer;
 
@@ -133,24 +134,17 @@ public sealed class EdgeCaseTests
     [Fact]
     public async Task Timestamps_come_from_the_configured_clock()
     {
-        var clock = new FixedClock(new DateTimeOffset(2030, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 6, 7, 8, 9, TimeSpan.Zero));
         await using var server = await TestServers.StartAsync(new KubeApiTestServerOptions { TimeProvider = clock });
         var http = new Http(server.CreateHttpClient());
         var body = Http.ConfigMap("x");
         body["metadata"]!["finalizers"] = new JsonArray("a/b");
         await http.PostAsync(ConfigMaps, body);
-        clock.Now = clock.Now.AddMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(1));
 
         var deleting = await http.DeleteAsync($"{ConfigMaps}/x");
 
         Assert.Equal("2030-05-06T07:08:09Z", deleting.Str("metadata.creationTimestamp"));
         Assert.Equal("2030-05-06T07:09:09Z", deleting.Str("metadata.deletionTimestamp"));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -82,6 +82,11 @@ internal sealed class KubeApiHandler
 
         var info = Parse(request.Method, path, segments, request.Query);
         await _server.BeforeRequestAsync(info, context.RequestAborted);
+        if (await _server.AccessReviews.TryHandleAsync(context, info))
+        {
+            return;
+        }
+
         if (!info.IsResourceRequest)
         {
             await HandleNonResourceAsync(context, segments);

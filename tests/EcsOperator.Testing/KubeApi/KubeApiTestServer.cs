@@ -40,6 +40,9 @@ public sealed class KubeApiTestServer : IAsyncDisposable
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>TokenReview and SubjectAccessReview answers: which tokens and non-resource grants exist.</summary>
+    public AccessReviews AccessReviews { get; } = new();
+
     /// <summary>The CA, server and client certificates when TLS is on; null otherwise.</summary>
     public TestCertificates? Certificates { get; }
 
