@@ -27,8 +27,9 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    /// <param name="handlers">Extra handlers in front of the connection (tests script the API server with one).</param>
     public KubernetesClient(k8s.KubernetesClientConfiguration configuration, KubernetesClientOptions? options = null,
-        TimeProvider? timeProvider = null, ILogger<KubernetesClient>? logger = null)
+        TimeProvider? timeProvider = null, ILogger<KubernetesClient>? logger = null, IReadOnlyList<DelegatingHandler>? handlers = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
@@ -48,7 +49,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
                 handler = h;
             };
             // Its HttpClient carries the TLS settings and client certificate; its Credentials add the Authorization header.
-            _transport = new k8s.Kubernetes(configuration);
+            _transport = new k8s.Kubernetes(configuration, handlers?.ToArray() ?? []);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.Security.Cryptography.CryptographicException or IOException or FormatException)
         {

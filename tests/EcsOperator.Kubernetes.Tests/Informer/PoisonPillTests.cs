@@ -156,8 +156,8 @@ public sealed class PoisonPillTests
         ];
         using var handler = new ScriptedApiHandler(page, stream);
         using var client = new KubernetesClient(
-            new KubernetesClientConfiguration { Server = new Uri("https://kube.test"), Credentials = StaticCredentials.Anonymous },
-            new KubernetesClientOptions { Qps = 1000, Burst = 1000 }, handler: handler);
+            new k8s.KubernetesClientConfiguration { Host = "https://kube.test" },
+            new KubernetesClientOptions { Qps = 1000, Burst = 1000 }, handlers: [handler]);
         var failures = new ConcurrentQueue<DecodeFailure>();
         client.DecodeFailed += (_, failure) => failures.Enqueue(failure);
 
@@ -177,7 +177,7 @@ public sealed class PoisonPillTests
     }
 
     /// <summary>Answers a list with one fixed page and a watch with fixed lines, then holds the watch open.</summary>
-    private sealed class ScriptedApiHandler(string page, IReadOnlyList<string> watchLines) : HttpMessageHandler
+    private sealed class ScriptedApiHandler(string page, IReadOnlyList<string> watchLines) : DelegatingHandler
     {
         private int watches;
 
