@@ -30,6 +30,9 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
     /// <summary>Key: cluster name + "/" + service name.</summary>
     public Dictionary<string, SimService> Services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>CreateService clientToken to the newest service created with it (an index over <see cref="Services"/>).</summary>
+    public Dictionary<string, SimService> ServicesByClientToken { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Insertion order is launch order.</summary>
     public Dictionary<string, SimTask> Tasks { get; } = new(StringComparer.Ordinal);
 
@@ -104,6 +107,7 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
         Clusters.Clear();
         TaskDefinitions.Clear();
         Services.Clear();
+        ServicesByClientToken.Clear();
         Tasks.Clear();
         RunTaskTokens.Clear();
         ScalableTargets.Clear();

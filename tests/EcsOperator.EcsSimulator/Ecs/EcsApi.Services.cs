@@ -25,8 +25,7 @@ internal sealed partial class EcsApi
         var key = SimulatorState.ServiceKey(cluster.Name, name);
         if (clientToken is not null)
         {
-            var sameToken = _state.Services.Values.FirstOrDefault(s => s.ClientToken == clientToken && s.Status != "INACTIVE");
-            if (sameToken is not null)
+            if (_state.ServicesByClientToken.TryGetValue(clientToken, out var sameToken) && sameToken.Status != "INACTIVE")
             {
                 // A retried create with the same token and the same parameters gets the service it created.
                 if (sameToken.Name == name && sameToken.Cluster == cluster && Json.SameJson(sameToken.CreateRequest, request))
@@ -134,6 +133,10 @@ internal sealed partial class EcsApi
             CreateRequest = (JsonObject)request.DeepClone(),
         };
         _state.Services[key] = service;
+        if (clientToken is not null)
+        {
+            _state.ServicesByClientToken[clientToken] = service;
+        }
         _scheduler.StartDeployment(service, revision, RevisionDigits(revision));
         return new JsonObject { ["service"] = RenderService(service, tags: true) };
     }
@@ -482,12 +485,13 @@ internal sealed partial class EcsApi
             throw AwsErrorException.InvalidParameter("serviceDeploymentArns can have at most 20 items.");
         }
 
-        var all = _state.Services.Values.SelectMany(s => s.ServiceDeployments).ToDictionary(sd => sd.Arn, StringComparer.Ordinal);
         var found = new JsonArray();
         var failures = new JsonArray();
         foreach (var arn in arns)
         {
-            if (all.TryGetValue(arn, out var sd))
+            // The ARN names its cluster and service, so only that service's deployments are searched.
+            var owner = ServiceNamedIn(arn, ":service-deployment/");
+            if (owner?.ServiceDeployments.FirstOrDefault(x => x.Arn == arn) is { } sd)
             {
                 found.Add(RenderServiceDeployment(sd));
             }
@@ -514,7 +518,7 @@ internal sealed partial class EcsApi
         }
 
         var known = new Dictionary<string, (SimService Service, SimServiceRevision Revision)>(StringComparer.Ordinal);
-        foreach (var service in _state.Services.Values)
+        foreach (var service in arns.Select(arn => ServiceNamedIn(arn, ":service-revision/")).OfType<SimService>().Distinct())
         {
             var revisions = service.ServiceDeployments
                 .SelectMany(sd => sd.Sources.Select(x => x.Revision).Append(sd.Target).Append(sd.RollbackRevision))
@@ -581,6 +585,19 @@ internal sealed partial class EcsApi
         return new JsonObject { ["serviceRevisions"] = found, ["failures"] = failures };
     }
 
+    /// <summary>The service a <c>…/cluster/service/id</c> ARN of the given kind belongs to, or null.</summary>
+    private SimService? ServiceNamedIn(string arn, string kind)
+    {
+        var index = arn.IndexOf(kind, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var path = arn[(index + kind.Length)..].Split('/');
+        return path.Length == 3 ? _state.Services.GetValueOrDefault(SimulatorState.ServiceKey(path[0], path[1])) : null;
+    }
+
     private JsonObject RenderServiceDeploymentBrief(SimServiceDeployment sd)
     {
         var result = new JsonObject
@@ -614,7 +631,7 @@ internal sealed partial class EcsApi
     {
         var service = sd.Service;
         var target = service.Deployments.FirstOrDefault(d => d.ServiceDeployment == sd && d.Revision == sd.Target);
-        var (running, pending) = target is null ? (0, 0) : _scheduler.Counts(service, target);
+        var (running, pending) = target is null ? (0, 0) : Scheduler.Counts(service, target);
         var result = RenderServiceDeploymentBrief(sd);
         result.Remove("targetServiceRevisionArn");
         result["updatedAt"] = Json.Epoch(sd.UpdatedAt);
@@ -661,7 +678,7 @@ internal sealed partial class EcsApi
     private JsonObject RenderService(SimService service, bool tags)
     {
         var revision = service.Revision;
-        var (running, pending) = _scheduler.Counts(service, null);
+        var (running, pending) = Scheduler.Counts(service, null);
         var result = new JsonObject
         {
             ["serviceArn"] = service.Arn,
@@ -695,7 +712,7 @@ internal sealed partial class EcsApi
             result["currentServiceDeployment"] = service.ServiceDeployments[^1].Arn;
             result["currentServiceRevisions"] = new JsonArray([.. service.Deployments.Select(d =>
             {
-                var (r, p) = _scheduler.Counts(service, d);
+                var (r, p) = Scheduler.Counts(service, d);
                 return (JsonNode?)new JsonObject
                 {
                     ["arn"] = d.Revision.Arn,
@@ -762,7 +779,7 @@ internal sealed partial class EcsApi
 
     private JsonObject RenderDeployment(SimService service, SimDeployment deployment)
     {
-        var (running, pending) = _scheduler.Counts(service, deployment);
+        var (running, pending) = Scheduler.Counts(service, deployment);
         var result = new JsonObject
         {
             ["id"] = deployment.Id,

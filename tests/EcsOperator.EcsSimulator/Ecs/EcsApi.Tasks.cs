@@ -142,7 +142,7 @@ internal sealed partial class EcsApi
             return _state.Tasks.TryGetValue(reference, out var byArn) && byArn.Cluster == cluster ? byArn : null;
         }
 
-        return _state.Tasks.Values.FirstOrDefault(t => t.Cluster == cluster && t.Id == reference);
+        return _state.Tasks.GetValueOrDefault(_state.Prefix("ecs") + $"task/{cluster.Name}/{reference}");
     }
 
     private JsonObject DescribeTasks(JsonObject request)
@@ -193,6 +193,7 @@ internal sealed partial class EcsApi
         }
 
         string? serviceKey = null;
+        SimService? owner = null;
         if (serviceName is not null)
         {
             var service = FindService(cluster, serviceName);
@@ -202,12 +203,15 @@ internal sealed partial class EcsApi
             }
 
             serviceKey = SimulatorState.ServiceKey(cluster.Name, service.Name);
+            owner = service;
         }
 
         var size = PageSize(request, 100, 100);
         var scope = $"ListTasks:{cluster.Name}:{family}:{startedBy}:{serviceName}:{launchType}:{desiredStatus}";
         var offset = Json.ReadToken(Json.Str(request, "nextToken"), scope);
-        var arns = _state.Tasks.Values
+        // A service's tasks that should run are all live, and its live-task index is in launch order like the scan.
+        IEnumerable<SimTask> candidates = owner is not null && desiredStatus == "RUNNING" ? owner.LiveTasks : _state.Tasks.Values;
+        var arns = candidates
             .Where(t => t.Cluster == cluster && t.DesiredStatus == desiredStatus)
             .Where(t => family is null || t.TaskDefinition.Family == family)
             .Where(t => startedBy is null || t.StartedBy == startedBy)

@@ -30,13 +30,21 @@ internal sealed class Scheduler(SimulatorState state)
         return (minHealthy, maxTotal);
     }
 
-    public IEnumerable<SimTask> TasksOf(SimService service) =>
-        state.Tasks.Values.Where(t => t.ServiceName == SimulatorState.ServiceKey(service.Cluster.Name, service.Name) && t.IsLive);
+    public static IReadOnlyList<SimTask> TasksOf(SimService service) => service.LiveTasks;
 
-    public (int Running, int Pending) Counts(SimService service, SimDeployment? deployment)
+    public static (int Running, int Pending) Counts(SimService service, SimDeployment? deployment)
     {
-        var tasks = TasksOf(service).Where(t => deployment is null || t.DeploymentId == deployment.Id).ToList();
-        return (tasks.Count(t => t.IsHealthyRunning), tasks.Count(t => t.IsPendingStart));
+        var (running, pending) = (0, 0);
+        foreach (var task in service.LiveTasks)
+        {
+            if (deployment is null || task.DeploymentId == deployment.Id)
+            {
+                running += task.IsHealthyRunning ? 1 : 0;
+                pending += task.IsPendingStart ? 1 : 0;
+            }
+        }
+
+        return (running, pending);
     }
 
     /// <summary>Starts a new deployment of <paramref name="revision"/>: it becomes PRIMARY, older ones ACTIVE.</summary>
@@ -129,6 +137,10 @@ internal sealed class Scheduler(SimulatorState state)
         foreach (var (key, service) in state.Services.Where(kv => kv.Value.Status == "INACTIVE" && kv.Value.InactiveAt < cutoff).ToList())
         {
             state.Services.Remove(key);
+            if (service.ClientToken is { } token && state.ServicesByClientToken.GetValueOrDefault(token) == service)
+            {
+                state.ServicesByClientToken.Remove(token);
+            }
         }
     }
 
@@ -184,12 +196,14 @@ internal sealed class Scheduler(SimulatorState state)
             CreatedAt = Now,
             Containers = containers,
             ServiceName = service is null ? null : SimulatorState.ServiceKey(service.Cluster.Name, service.Name),
+            Service = service,
             DeploymentId = deployment?.Id,
             Fate = fate,
             RunFor = runFor,
             PlannedExitCode = exitCode,
         };
         state.Tasks[arn] = task;
+        service?.LiveTasks.Add(task);
         return task;
     }
 
@@ -340,6 +354,7 @@ internal sealed class Scheduler(SimulatorState state)
     private void Finish(SimTask task, int? exitCode, string? containerReason)
     {
         task.LastStatus = "STOPPED";
+        task.Service?.LiveTasks.Remove(task);
         task.StoppedAt = Now;
         task.ExecutionStoppedAt = Now;
         task.Version++;
@@ -363,7 +378,7 @@ internal sealed class Scheduler(SimulatorState state)
 
         if (task.ServiceName is not null && task.Failed)
         {
-            var service = state.Services.GetValueOrDefault(task.ServiceName);
+            var service = task.Service;
             var deployment = DeploymentOf(task);
             if (service is not null)
             {
@@ -382,10 +397,8 @@ internal sealed class Scheduler(SimulatorState state)
         }
     }
 
-    private SimDeployment? DeploymentOf(SimTask task) =>
-        task.ServiceName is not null && state.Services.TryGetValue(task.ServiceName, out var service)
-            ? service.Deployments.FirstOrDefault(d => d.Id == task.DeploymentId)
-            : null;
+    private static SimDeployment? DeploymentOf(SimTask task) =>
+        task.Service?.Deployments.FirstOrDefault(d => d.Id == task.DeploymentId);
 
     private void Drain(SimService service)
     {

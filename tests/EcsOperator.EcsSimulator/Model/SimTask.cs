@@ -59,6 +59,9 @@ internal sealed class SimTask
     // Lifecycle bookkeeping (not on the wire).
     public string? ServiceName { get; init; }
 
+    /// <summary>The service that launched the task (its <see cref="SimService.LiveTasks"/> index holds it while live).</summary>
+    public SimService? Service { get; init; }
+
     public string? DeploymentId { get; init; }
 
     public int TicksInPhase { get; set; }
