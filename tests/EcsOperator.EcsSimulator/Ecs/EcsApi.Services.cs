@@ -51,12 +51,19 @@ internal sealed partial class EcsApi
         }
 
         var scheduling = Json.Str(request, "schedulingStrategy") ?? "REPLICA";
-        if (scheduling != "REPLICA")
+        if (scheduling is not ("REPLICA" or "DAEMON"))
         {
-            throw AwsErrorException.InvalidParameter("The simulator supports only the REPLICA scheduling strategy.");
+            throw AwsErrorException.InvalidParameter("schedulingStrategy must be one of [REPLICA, DAEMON].");
         }
 
-        var desired = Json.Int(request, "desiredCount")
+        // A daemon's desired count is the number of instances it covers, set by the scheduler, never by the caller.
+        var daemon = scheduling == "DAEMON";
+        if (daemon && Json.Arr(request, "placementStrategy") is { Count: > 0 })
+        {
+            throw AwsErrorException.InvalidParameter("Placement strategies are not supported with the DAEMON scheduling strategy.");
+        }
+
+        var desired = daemon ? 0 : Json.Int(request, "desiredCount")
             ?? throw AwsErrorException.InvalidParameter("desiredCount is required when schedulingStrategy is REPLICA.");
         if (desired < 0)
         {
@@ -92,7 +99,13 @@ internal sealed partial class EcsApi
             }
         }
 
-        var deploymentConfiguration = MergeDeploymentConfiguration(DefaultDeploymentConfiguration(), Json.Obj(request, "deploymentConfiguration"));
+        if (daemon && (launchType == "FARGATE" || (strategy ?? []).OfType<JsonObject>().Any(i => Json.Str(i, "capacityProvider") is "FARGATE" or "FARGATE_SPOT")))
+        {
+            throw AwsErrorException.InvalidParameter("Tasks using the Fargate launch type do not support the DAEMON scheduling strategy.");
+        }
+
+        var deploymentConfiguration = MergeDeploymentConfiguration(
+            daemon ? DaemonDeploymentConfiguration() : DefaultDeploymentConfiguration(), Json.Obj(request, "deploymentConfiguration"));
         var revision = BuildRevision(
             cluster,
             name,
@@ -133,6 +146,10 @@ internal sealed partial class EcsApi
             CreateRequest = (JsonObject)request.DeepClone(),
         };
         _state.Services[key] = service;
+        if (daemon)
+        {
+            service.DesiredCount = _scheduler.DaemonInstances(service).Count;
+        }
         if (clientToken is not null)
         {
             _state.ServicesByClientToken[clientToken] = service;
@@ -159,6 +176,14 @@ internal sealed partial class EcsApi
         ["deploymentCircuitBreaker"] = new JsonObject { ["enable"] = false, ["rollback"] = false },
         ["maximumPercent"] = 200,
         ["minimumHealthyPercent"] = 100,
+    };
+
+    /// <summary>A daemon's defaults per the ECS API reference: minimumHealthyPercent 0, maximumPercent 100.</summary>
+    private static JsonObject DaemonDeploymentConfiguration() => new()
+    {
+        ["deploymentCircuitBreaker"] = new JsonObject { ["enable"] = false, ["rollback"] = false },
+        ["maximumPercent"] = 100,
+        ["minimumHealthyPercent"] = 0,
     };
 
     private static JsonObject MergeDeploymentConfiguration(JsonObject current, JsonObject? update)
@@ -209,6 +234,7 @@ internal sealed partial class EcsApi
         JsonArray? vpcLattice,
         string digits)
     {
+        ValidatePlacement(placementConstraints, placementStrategy, td);
         if (launchType is not (null or "EC2" or "FARGATE" or "EXTERNAL" or "MANAGED_INSTANCES"))
         {
             throw AwsErrorException.InvalidParameter($"launchType must be one of [EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES].");
@@ -358,9 +384,15 @@ internal sealed partial class EcsApi
             throw AwsErrorException.InvalidParameter("desiredCount must be at least 0.");
         }
 
+        if (service.SchedulingStrategy == "DAEMON" && Json.Arr(request, "placementStrategy") is { Count: > 0 })
+        {
+            throw AwsErrorException.InvalidParameter("Placement strategies are not supported with the DAEMON scheduling strategy.");
+        }
+
         // Everything validated: apply in-place settings, then start a deployment if the revision changed.
         service.DeploymentConfiguration = deploymentConfiguration;
-        if (desired is { } d && d != service.DesiredCount)
+        // A daemon's desired count follows its instances; a requested one is ignored.
+        if (desired is { } d && d != service.DesiredCount && service.SchedulingStrategy != "DAEMON")
         {
             service.DesiredCount = d;
             service.SteadyStateReported = false;

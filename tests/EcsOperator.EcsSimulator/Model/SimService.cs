@@ -67,6 +67,9 @@ internal sealed class SimService
     /// </summary>
     public List<SimTask> LiveTasks { get; } = [];
 
+    /// <summary>The last "unable to place a task" message recorded, so a repeated cause is not logged every tick (as ECS omits duplicates).</summary>
+    public string? LastPlacementFailure { get; set; }
+
     public DateTimeOffset? InactiveAt { get; set; }
 
     public SimDeployment? Primary => Deployments.Count > 0 ? Deployments[0] : null;

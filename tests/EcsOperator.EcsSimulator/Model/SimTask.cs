@@ -64,6 +64,9 @@ internal sealed class SimTask
 
     public string? DeploymentId { get; init; }
 
+    /// <summary>Where the task runs and what it holds there (EC2 capacity only).</summary>
+    public SimPlacement? Placement { get; set; }
+
     public int TicksInPhase { get; set; }
 
     /// <summary>Ticks since launch while starting (PROVISIONING/PENDING).</summary>
