@@ -9,7 +9,7 @@ namespace EcsOperator.Simulator.Ecs;
 internal sealed partial class EcsApi
 {
     /// <summary>Ports the ECS agent reserves on every instance (SSH, Docker, the agent and its introspection API).</summary>
-    public static readonly int[] AgentReservedPorts = [22, 2375, 2376, 51678, 51679];
+    public static readonly int[] AgentReservedPorts = [22, 2375, 2376, 51678, 51679, 51680];
 
     private JsonObject RegisterContainerInstance(JsonObject request)
     {

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using EcsOperator.Simulator.Model;
+using EcsOperator.Simulator.Protocol;
 
 namespace EcsOperator.Simulator.Ecs;
 
@@ -15,6 +17,13 @@ internal sealed partial class Scheduler
     public List<SimContainerInstance> DaemonInstances(SimService service)
     {
         var revision = service.Revision;
+        var provider = (revision.CapacityProviderStrategy ?? []).OfType<JsonObject>().Select(i => Json.Str(i, "capacityProvider")).FirstOrDefault();
+        if (!Placement.UsesInstances(service.Cluster, revision.LaunchType, provider))
+        {
+            // No modelled instances (or a launch type that does not use them): nothing for a daemon to cover.
+            return [];
+        }
+
         return [.. service.Cluster.ContainerInstances.Where(i => i.Status == "ACTIVE" && Placement.Satisfies(i, revision.TaskDefinition, revision.PlacementConstraints))];
     }
 
