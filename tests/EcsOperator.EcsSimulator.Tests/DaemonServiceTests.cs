@@ -53,6 +53,29 @@ public sealed class DaemonServiceTests : Ec2Test
     }
 
     [Fact]
+    public async Task Daemon_stops_its_task_on_an_instance_that_no_longer_matches_its_constraints()
+    {
+        await CreateClusterAsync();
+        var changing = Sim.AddContainerInstance(instanceType: "t3.medium");
+        var staying = Sim.AddContainerInstance(instanceType: "t3.large");
+        var td = await RegisterEc2Async("agent", cpu: 128, memory: 256);
+        await CreateEc2ServiceAsync("agent", td, desired: 0, scheduling: "DAEMON", constraints: MemberOf("attribute:ecs.instance-type =~ t3.*"));
+        await TickUntilRolloutAsync("agent", "COMPLETED");
+        Assert.Equal(2, (await ServiceTasksAsync("agent")).Count);
+
+        // The agent re-registers the instance after a resize to m5.large.
+        await Client.EcsAsync("RegisterContainerInstance", new JsonObject
+        {
+            ["containerInstanceArn"] = changing,
+            ["instanceIdentityDocument"] = """{"instanceType":"m5.large"}""",
+        });
+        Sim.Tick(2);
+        var service = await DescribeServiceAsync("agent");
+        Assert.Equal(1, Int(service, "desiredCount"));
+        Assert.Equal([staying], (await ServiceTasksAsync("agent")).Select(t => Str(t, "containerInstanceArn")));
+    }
+
+    [Fact]
     public async Task Rollout_replaces_tasks_instance_by_instance_stopping_before_starting_within_minimum_healthy_percent()
     {
         await CreateClusterAsync();
