@@ -2,7 +2,7 @@ using System.Globalization;
 using EcsOperator.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- [--services N] [--resync-seconds S] [--workers W]
-//     [--operator path/to/ecs-operator.dll] [--rate-limits default|off] [--skip-raw]
+//     [--operator path/to/ecs-operator.dll] [--rate-limits default|off] [--skip-raw] [--raw-only]
 var options = new ScaleOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,6 +15,7 @@ for (var i = 0; i < args.Length; i++)
         case "--operator": options = options with { OperatorDll = Next() }; break;
         case "--rate-limits": options = options with { RateLimits = Next() == "off" ? false : true }; break;
         case "--skip-raw": options = options with { SkipRaw = true }; break;
+        case "--raw-only": options = options with { RawOnly = true }; break;
         case "--tick-ms": options = options with { TickInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
@@ -26,6 +27,13 @@ if (options.Services < 1 || options.Workers < 1)
 {
     Console.Error.WriteLine("--services and --workers must be at least 1");
     return 2;
+}
+
+if (options.RawOnly)
+{
+    var raw = await ScaleBenchmark.RunRawOnlyAsync(options, Console.Out, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw only, N = {options.Services}: {raw.TotalSeconds:F1} s"));
+    return 0;
 }
 
 var result = await ScaleBenchmark.RunAsync(options, Console.Out, CancellationToken.None);

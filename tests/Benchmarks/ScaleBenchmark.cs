@@ -110,6 +110,18 @@ public static class ScaleBenchmark
         };
     }
 
+    /// <summary>The raw baseline alone against a fresh simulator: what the simulator itself costs for N services.</summary>
+    public static async Task<TimeSpan> RunRawOnlyAsync(ScaleOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        await using var sim = await EcsSimulator.StartAsync(new EcsSimulatorOptions { RealTimeTickInterval = options.TickInterval }, cancellationToken);
+        await using var aws = AwsClients(sim.BaseAddress, options.RateLimits);
+        var ecs = aws.GetRequiredService<IEcsApi>();
+        await ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = "default" }, cancellationToken);
+        var raw = await RawSequence.RunAsync(ecs, options.Services, options.Workers, options.TickInterval, cancellationToken);
+        log.WriteLine($"raw sequence: {raw.TotalSeconds:F1} s, {sim.Calls.Total} calls, {sim.TickCount} ticks");
+        return raw;
+    }
+
     private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, ScaleOptions options) => new()
     {
         ["KUBECONFIG"] = kubeconfig,

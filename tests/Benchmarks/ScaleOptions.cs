@@ -24,6 +24,9 @@ public sealed record ScaleOptions
     /// <summary>Skip the raw baseline (e.g. for the memory run at N = 5,000).</summary>
     public bool SkipRaw { get; init; }
 
+    /// <summary>Run only the raw baseline against the simulator (no Kubernetes API server, no operator): measures the simulator.</summary>
+    public bool RawOnly { get; init; }
+
     /// <summary>Real time per simulator tick (15 simulated seconds).</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }

@@ -20,7 +20,7 @@ namespace EcsOperator.Simulator;
 /// <see cref="AdvanceAsync"/> (or a real-time loop in standalone mode). Controls let tests inject faults and
 /// change the world behind the client's back.
 /// </summary>
-public sealed class EcsSimulator : IAsyncDisposable
+public sealed partial class EcsSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorState _state;

@@ -42,6 +42,13 @@ public sealed record EcsSimulatorOptions
     /// </summary>
     public TimeSpan StoppedResourceRetention { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Whether every cluster places EC2 tasks on registered container instances. When false (the default), a
+    /// cluster does so from its first RegisterContainerInstance on, and EC2 tasks in a cluster that never had an
+    /// instance run on unmodelled capacity.
+    /// </summary>
+    public bool RequireContainerInstances { get; init; }
+
     /// <summary>Seed for generated ids, so runs are reproducible.</summary>
     public int Seed { get; init; } = 1;
 }

@@ -30,6 +30,12 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
     /// <summary>Key: cluster name + "/" + service name.</summary>
     public Dictionary<string, SimService> Services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>CreateService clientToken to the newest service created with it (an index over <see cref="Services"/>).</summary>
+    public Dictionary<string, SimService> ServicesByClientToken { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every container instance by ARN, deregistered (INACTIVE) ones included.</summary>
+    public Dictionary<string, SimContainerInstance> ContainerInstances { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Insertion order is launch order.</summary>
     public Dictionary<string, SimTask> Tasks { get; } = new(StringComparer.Ordinal);
 
@@ -97,6 +103,9 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
         });
     }
 
+    /// <summary>A number in [0, <paramref name="below"/>) from the seeded generator (random placement).</summary>
+    public int Random(int below) => _random.Next(below);
+
     public string Uuid() => $"{Hex(8)}-{Hex(4)}-{Hex(4)}-{Hex(4)}-{Hex(12)}";
 
     public void Clear()
@@ -104,6 +113,8 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
         Clusters.Clear();
         TaskDefinitions.Clear();
         Services.Clear();
+        ServicesByClientToken.Clear();
+        ContainerInstances.Clear();
         Tasks.Clear();
         RunTaskTokens.Clear();
         ScalableTargets.Clear();

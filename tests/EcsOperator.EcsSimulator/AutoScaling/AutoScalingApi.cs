@@ -102,6 +102,12 @@ internal sealed partial class AutoScalingApi
         var dimension = RequireDimension(request);
         var resourceId = Json.RequiredStr(request, "ResourceId", AwsErrorException.Validation);
         var service = ServiceFor(resourceId);
+        if (service.SchedulingStrategy == "DAEMON")
+        {
+            // A daemon runs one task per instance; ECS documents that it cannot use Service Auto Scaling.
+            throw AwsErrorException.Validation($"The ECS service {resourceId} uses the DAEMON scheduling strategy, which does not support Service Auto Scaling.");
+        }
+
         var min = Json.Int(request, "MinCapacity");
         var max = Json.Int(request, "MaxCapacity");
         if (min is < 0 || max is < 0)

@@ -155,6 +155,11 @@ internal sealed partial class EcsApi
             throw new AwsErrorException("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
         }
 
+        if (cluster.ContainerInstances.Count > 0)
+        {
+            throw new AwsErrorException("ClusterContainsContainerInstancesException", "The Cluster cannot be deleted while Container Instances are active or draining.");
+        }
+
         cluster.Status = "INACTIVE";
         return new JsonObject { ["cluster"] = RenderCluster(cluster, tags: false, settings: true, configurations: true) };
     }
@@ -218,7 +223,7 @@ internal sealed partial class EcsApi
             ["clusterArn"] = cluster.Arn,
             ["clusterName"] = cluster.Name,
             ["status"] = cluster.Status,
-            ["registeredContainerInstancesCount"] = 0,
+            ["registeredContainerInstancesCount"] = cluster.ContainerInstances.Count,
             ["runningTasksCount"] = tasks.Count(t => t.LastStatus == "RUNNING"),
             ["pendingTasksCount"] = tasks.Count(t => t.LastStatus is "PROVISIONING" or "PENDING" or "ACTIVATING"),
             ["activeServicesCount"] = _state.Services.Values.Count(s => s.Cluster == cluster && s.Status == "ACTIVE"),

@@ -25,8 +25,7 @@ internal sealed partial class EcsApi
         var key = SimulatorState.ServiceKey(cluster.Name, name);
         if (clientToken is not null)
         {
-            var sameToken = _state.Services.Values.FirstOrDefault(s => s.ClientToken == clientToken && s.Status != "INACTIVE");
-            if (sameToken is not null)
+            if (_state.ServicesByClientToken.TryGetValue(clientToken, out var sameToken) && sameToken.Status != "INACTIVE")
             {
                 // A retried create with the same token and the same parameters gets the service it created.
                 if (sameToken.Name == name && sameToken.Cluster == cluster && Json.SameJson(sameToken.CreateRequest, request))
@@ -52,12 +51,19 @@ internal sealed partial class EcsApi
         }
 
         var scheduling = Json.Str(request, "schedulingStrategy") ?? "REPLICA";
-        if (scheduling != "REPLICA")
+        if (scheduling is not ("REPLICA" or "DAEMON"))
         {
-            throw AwsErrorException.InvalidParameter("The simulator supports only the REPLICA scheduling strategy.");
+            throw AwsErrorException.InvalidParameter("schedulingStrategy must be one of [REPLICA, DAEMON].");
         }
 
-        var desired = Json.Int(request, "desiredCount")
+        // A daemon's desired count is the number of instances it covers, set by the scheduler, never by the caller.
+        var daemon = scheduling == "DAEMON";
+        if (daemon && Json.Arr(request, "placementStrategy") is { Count: > 0 })
+        {
+            throw AwsErrorException.InvalidParameter("Placement strategies are not supported with the DAEMON scheduling strategy.");
+        }
+
+        var desired = daemon ? 0 : Json.Int(request, "desiredCount")
             ?? throw AwsErrorException.InvalidParameter("desiredCount is required when schedulingStrategy is REPLICA.");
         if (desired < 0)
         {
@@ -93,7 +99,13 @@ internal sealed partial class EcsApi
             }
         }
 
-        var deploymentConfiguration = MergeDeploymentConfiguration(DefaultDeploymentConfiguration(), Json.Obj(request, "deploymentConfiguration"));
+        if (daemon && (launchType == "FARGATE" || (strategy ?? []).OfType<JsonObject>().Any(i => Json.Str(i, "capacityProvider") is "FARGATE" or "FARGATE_SPOT")))
+        {
+            throw AwsErrorException.InvalidParameter("Tasks using the Fargate launch type do not support the DAEMON scheduling strategy.");
+        }
+
+        var deploymentConfiguration = MergeDeploymentConfiguration(
+            daemon ? DaemonDeploymentConfiguration() : DefaultDeploymentConfiguration(), Json.Obj(request, "deploymentConfiguration"));
         var revision = BuildRevision(
             cluster,
             name,
@@ -134,6 +146,14 @@ internal sealed partial class EcsApi
             CreateRequest = (JsonObject)request.DeepClone(),
         };
         _state.Services[key] = service;
+        if (daemon)
+        {
+            service.DesiredCount = _scheduler.DaemonInstances(service).Count;
+        }
+        if (clientToken is not null)
+        {
+            _state.ServicesByClientToken[clientToken] = service;
+        }
         _scheduler.StartDeployment(service, revision, RevisionDigits(revision));
         return new JsonObject { ["service"] = RenderService(service, tags: true) };
     }
@@ -156,6 +176,14 @@ internal sealed partial class EcsApi
         ["deploymentCircuitBreaker"] = new JsonObject { ["enable"] = false, ["rollback"] = false },
         ["maximumPercent"] = 200,
         ["minimumHealthyPercent"] = 100,
+    };
+
+    /// <summary>A daemon's defaults per the ECS API reference: minimumHealthyPercent 0, maximumPercent 100.</summary>
+    private static JsonObject DaemonDeploymentConfiguration() => new()
+    {
+        ["deploymentCircuitBreaker"] = new JsonObject { ["enable"] = false, ["rollback"] = false },
+        ["maximumPercent"] = 100,
+        ["minimumHealthyPercent"] = 0,
     };
 
     private static JsonObject MergeDeploymentConfiguration(JsonObject current, JsonObject? update)
@@ -206,6 +234,7 @@ internal sealed partial class EcsApi
         JsonArray? vpcLattice,
         string digits)
     {
+        ValidatePlacement(placementConstraints, placementStrategy, td);
         if (launchType is not (null or "EC2" or "FARGATE" or "EXTERNAL" or "MANAGED_INSTANCES"))
         {
             throw AwsErrorException.InvalidParameter($"launchType must be one of [EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES].");
@@ -355,9 +384,15 @@ internal sealed partial class EcsApi
             throw AwsErrorException.InvalidParameter("desiredCount must be at least 0.");
         }
 
+        if (service.SchedulingStrategy == "DAEMON" && Json.Arr(request, "placementStrategy") is { Count: > 0 })
+        {
+            throw AwsErrorException.InvalidParameter("Placement strategies are not supported with the DAEMON scheduling strategy.");
+        }
+
         // Everything validated: apply in-place settings, then start a deployment if the revision changed.
         service.DeploymentConfiguration = deploymentConfiguration;
-        if (desired is { } d && d != service.DesiredCount)
+        // A daemon's desired count follows its instances; a requested one is ignored.
+        if (desired is { } d && d != service.DesiredCount && service.SchedulingStrategy != "DAEMON")
         {
             service.DesiredCount = d;
             service.SteadyStateReported = false;
@@ -482,12 +517,13 @@ internal sealed partial class EcsApi
             throw AwsErrorException.InvalidParameter("serviceDeploymentArns can have at most 20 items.");
         }
 
-        var all = _state.Services.Values.SelectMany(s => s.ServiceDeployments).ToDictionary(sd => sd.Arn, StringComparer.Ordinal);
         var found = new JsonArray();
         var failures = new JsonArray();
         foreach (var arn in arns)
         {
-            if (all.TryGetValue(arn, out var sd))
+            // The ARN names its cluster and service, so only that service's deployments are searched.
+            var owner = ServiceNamedIn(arn, ":service-deployment/");
+            if (owner?.ServiceDeployments.FirstOrDefault(x => x.Arn == arn) is { } sd)
             {
                 found.Add(RenderServiceDeployment(sd));
             }
@@ -514,7 +550,7 @@ internal sealed partial class EcsApi
         }
 
         var known = new Dictionary<string, (SimService Service, SimServiceRevision Revision)>(StringComparer.Ordinal);
-        foreach (var service in _state.Services.Values)
+        foreach (var service in arns.Select(arn => ServiceNamedIn(arn, ":service-revision/")).OfType<SimService>().Distinct())
         {
             var revisions = service.ServiceDeployments
                 .SelectMany(sd => sd.Sources.Select(x => x.Revision).Append(sd.Target).Append(sd.RollbackRevision))
@@ -581,6 +617,19 @@ internal sealed partial class EcsApi
         return new JsonObject { ["serviceRevisions"] = found, ["failures"] = failures };
     }
 
+    /// <summary>The service a <c>…/cluster/service/id</c> ARN of the given kind belongs to, or null.</summary>
+    private SimService? ServiceNamedIn(string arn, string kind)
+    {
+        var index = arn.IndexOf(kind, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var path = arn[(index + kind.Length)..].Split('/');
+        return path.Length == 3 ? _state.Services.GetValueOrDefault(SimulatorState.ServiceKey(path[0], path[1])) : null;
+    }
+
     private JsonObject RenderServiceDeploymentBrief(SimServiceDeployment sd)
     {
         var result = new JsonObject
@@ -614,7 +663,7 @@ internal sealed partial class EcsApi
     {
         var service = sd.Service;
         var target = service.Deployments.FirstOrDefault(d => d.ServiceDeployment == sd && d.Revision == sd.Target);
-        var (running, pending) = target is null ? (0, 0) : _scheduler.Counts(service, target);
+        var (running, pending) = target is null ? (0, 0) : Scheduler.Counts(service, target);
         var result = RenderServiceDeploymentBrief(sd);
         result.Remove("targetServiceRevisionArn");
         result["updatedAt"] = Json.Epoch(sd.UpdatedAt);
@@ -661,7 +710,7 @@ internal sealed partial class EcsApi
     private JsonObject RenderService(SimService service, bool tags)
     {
         var revision = service.Revision;
-        var (running, pending) = _scheduler.Counts(service, null);
+        var (running, pending) = Scheduler.Counts(service, null);
         var result = new JsonObject
         {
             ["serviceArn"] = service.Arn,
@@ -695,7 +744,7 @@ internal sealed partial class EcsApi
             result["currentServiceDeployment"] = service.ServiceDeployments[^1].Arn;
             result["currentServiceRevisions"] = new JsonArray([.. service.Deployments.Select(d =>
             {
-                var (r, p) = _scheduler.Counts(service, d);
+                var (r, p) = Scheduler.Counts(service, d);
                 return (JsonNode?)new JsonObject
                 {
                     ["arn"] = d.Revision.Arn,
@@ -762,7 +811,7 @@ internal sealed partial class EcsApi
 
     private JsonObject RenderDeployment(SimService service, SimDeployment deployment)
     {
-        var (running, pending) = _scheduler.Counts(service, deployment);
+        var (running, pending) = Scheduler.Counts(service, deployment);
         var result = new JsonObject
         {
             ["id"] = deployment.Id,

@@ -218,9 +218,10 @@ internal sealed partial class EcsApi
         var offset = Json.ReadToken(Json.Str(request, "nextToken"), scope);
 
         // ECS's familyPrefix on this operation is the full family name, not a prefix.
-        var matching = _state.TaskDefinitions
-            .Where(kv => family is null || kv.Key == family)
-            .SelectMany(kv => kv.Value)
+        IEnumerable<List<SimTaskDefinition?>> families = family is null ? _state.TaskDefinitions.Values
+            : _state.TaskDefinitions.TryGetValue(family, out var revisions) ? [revisions] : [];
+        var matching = families
+            .SelectMany(revisions => revisions)
             .OfType<SimTaskDefinition>()
             .Where(td => td.Status == status);
         var ordered = sort == "ASC"

@@ -99,6 +99,16 @@ internal sealed partial class EcsApi
             }
         }
 
+        var constraints = Json.Arr(request, "placementConstraints");
+        var placementStrategy = Json.Arr(request, "placementStrategy");
+        ValidatePlacement(constraints, placementStrategy, td);
+        var group = Json.Str(request, "group") ?? "family:" + td.Family;
+        var onInstances = _scheduler.Placement.UsesInstances(cluster, launchType, provider);
+        if (onInstances && !cluster.ContainerInstances.Any(i => i.Status == "ACTIVE"))
+        {
+            throw AwsErrorException.InvalidParameter("No Container Instances were found in your cluster.");
+        }
+
         var tasks = new JsonArray();
         var failures = new JsonArray();
         var started = new List<SimTask>();
@@ -110,11 +120,31 @@ internal sealed partial class EcsApi
                 continue;
             }
 
+            SimPlacement? placement = null;
+            if (onInstances)
+            {
+                var groupTasks = cluster.ContainerInstances.SelectMany(ci => ci.Tasks).Where(t => t.Group == group).ToList();
+                var (chosen, unplaced, _) = _scheduler.Placement.Place(cluster, td, overrides, group, constraints,
+                    placementStrategy is { Count: > 0 } ? placementStrategy : Placement.RunTaskDefaultStrategy, groupTasks);
+                if (chosen is null)
+                {
+                    // ECS reports, per container instance, why the task did not fit there.
+                    foreach (var (arn, why) in unplaced.Where(u => !failures.OfType<JsonObject>().Any(f => Json.Str(f, "arn") == u.Arn)))
+                    {
+                        failures.Add(new JsonObject { ["arn"] = arn, ["reason"] = why });
+                    }
+
+                    continue;
+                }
+
+                placement = chosen;
+            }
+
             var task = _scheduler.Launch(
                 cluster,
                 td,
                 (JsonObject?)overrides?.DeepClone(),
-                Json.Str(request, "group") ?? "family:" + td.Family,
+                group,
                 startedBy,
                 launchType,
                 provider,
@@ -122,7 +152,8 @@ internal sealed partial class EcsApi
                 tags.Copy(),
                 Json.Bool(request, "enableExecuteCommand") ?? false,
                 service: null,
-                deployment: null);
+                deployment: null,
+                placement: placement);
             started.Add(task);
             tasks.Add(RenderTask(task, tags: true));
         }
@@ -142,7 +173,7 @@ internal sealed partial class EcsApi
             return _state.Tasks.TryGetValue(reference, out var byArn) && byArn.Cluster == cluster ? byArn : null;
         }
 
-        return _state.Tasks.Values.FirstOrDefault(t => t.Cluster == cluster && t.Id == reference);
+        return _state.Tasks.GetValueOrDefault(_state.Prefix("ecs") + $"task/{cluster.Name}/{reference}");
     }
 
     private JsonObject DescribeTasks(JsonObject request)
@@ -186,6 +217,9 @@ internal sealed partial class EcsApi
         var startedBy = Json.Str(request, "startedBy");
         var serviceName = Json.Str(request, "serviceName");
         var launchType = Json.Str(request, "launchType");
+        var containerInstance = Json.Str(request, "containerInstance") is { } instanceReference
+            ? FindContainerInstance(cluster, instanceReference) ?? throw AwsErrorException.InvalidParameter("The referenced container instance was not found.")
+            : null;
         var desiredStatus = Json.Str(request, "desiredStatus") ?? "RUNNING";
         if (desiredStatus is not ("RUNNING" or "PENDING" or "STOPPED"))
         {
@@ -193,6 +227,7 @@ internal sealed partial class EcsApi
         }
 
         string? serviceKey = null;
+        SimService? owner = null;
         if (serviceName is not null)
         {
             var service = FindService(cluster, serviceName);
@@ -202,17 +237,21 @@ internal sealed partial class EcsApi
             }
 
             serviceKey = SimulatorState.ServiceKey(cluster.Name, service.Name);
+            owner = service;
         }
 
         var size = PageSize(request, 100, 100);
-        var scope = $"ListTasks:{cluster.Name}:{family}:{startedBy}:{serviceName}:{launchType}:{desiredStatus}";
+        var scope = $"ListTasks:{cluster.Name}:{family}:{startedBy}:{serviceName}:{launchType}:{desiredStatus}:{containerInstance?.Id}";
         var offset = Json.ReadToken(Json.Str(request, "nextToken"), scope);
-        var arns = _state.Tasks.Values
+        // A service's tasks that should run are all live, and its live-task index is in launch order like the scan.
+        IEnumerable<SimTask> candidates = owner is not null && desiredStatus == "RUNNING" ? owner.LiveTasks : _state.Tasks.Values;
+        var arns = candidates
             .Where(t => t.Cluster == cluster && t.DesiredStatus == desiredStatus)
             .Where(t => family is null || t.TaskDefinition.Family == family)
             .Where(t => startedBy is null || t.StartedBy == startedBy)
             .Where(t => serviceKey is null || t.ServiceName == serviceKey)
             .Where(t => launchType is null || t.LaunchType == launchType)
+            .Where(t => containerInstance is null || t.Placement?.Instance == containerInstance)
             .Select(t => t.Arn)
             .ToList();
         var response = new JsonObject();
@@ -261,6 +300,12 @@ internal sealed partial class EcsApi
         if (task.CapacityProviderName is not null)
         {
             result["capacityProviderName"] = task.CapacityProviderName;
+        }
+
+        if (task.Placement is { Instance: var instance })
+        {
+            result["containerInstanceArn"] = instance.Arn;
+            result["availabilityZone"] = instance.Attribute("ecs.availability-zone") ?? _state.Options.Region + "a";
         }
 
         if (task.LaunchType is not null)
@@ -332,7 +377,8 @@ internal sealed partial class EcsApi
             ["name"] = container.Name,
             ["image"] = container.Image,
             ["lastStatus"] = container.LastStatus,
-            ["networkBindings"] = new JsonArray(),
+            ["networkBindings"] = new JsonArray([.. (task.Placement?.Bindings ?? []).Where(b => b.ContainerName == container.Name)
+                .Select(b => (JsonNode?)new JsonObject { ["bindIP"] = "0.0.0.0", ["containerPort"] = b.ContainerPort, ["hostPort"] = b.HostPort, ["protocol"] = b.Protocol })]),
             ["networkInterfaces"] = new JsonArray(),
             ["healthStatus"] = "UNKNOWN",
         };

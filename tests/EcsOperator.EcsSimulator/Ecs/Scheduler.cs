@@ -11,9 +11,12 @@ namespace EcsOperator.Simulator.Ecs;
 /// COMPLETED deployment, and DRAINING services becoming INACTIVE once their tasks stopped.
 /// Callers hold the state lock.
 /// </summary>
-internal sealed class Scheduler(SimulatorState state)
+internal sealed partial class Scheduler(SimulatorState state)
 {
     private DateTimeOffset Now => state.Now;
+
+    /// <summary>EC2 task placement on the clusters' container instances.</summary>
+    public Placement Placement { get; } = new(state);
 
     /// <summary>The circuit breaker failure threshold for a desired count, per the ECS developer guide.</summary>
     public static int CircuitBreakerThreshold(int desiredCount) =>
@@ -30,13 +33,21 @@ internal sealed class Scheduler(SimulatorState state)
         return (minHealthy, maxTotal);
     }
 
-    public IEnumerable<SimTask> TasksOf(SimService service) =>
-        state.Tasks.Values.Where(t => t.ServiceName == SimulatorState.ServiceKey(service.Cluster.Name, service.Name) && t.IsLive);
+    public static IReadOnlyList<SimTask> TasksOf(SimService service) => service.LiveTasks;
 
-    public (int Running, int Pending) Counts(SimService service, SimDeployment? deployment)
+    public static (int Running, int Pending) Counts(SimService service, SimDeployment? deployment)
     {
-        var tasks = TasksOf(service).Where(t => deployment is null || t.DeploymentId == deployment.Id).ToList();
-        return (tasks.Count(t => t.IsHealthyRunning), tasks.Count(t => t.IsPendingStart));
+        var (running, pending) = (0, 0);
+        foreach (var task in service.LiveTasks)
+        {
+            if (deployment is null || task.DeploymentId == deployment.Id)
+            {
+                running += task.IsHealthyRunning ? 1 : 0;
+                pending += task.IsPendingStart ? 1 : 0;
+            }
+        }
+
+        return (running, pending);
     }
 
     /// <summary>Starts a new deployment of <paramref name="revision"/>: it becomes PRIMARY, older ones ACTIVE.</summary>
@@ -108,6 +119,10 @@ internal sealed class Scheduler(SimulatorState state)
             {
                 Drain(service);
             }
+            else if (service.SchedulingStrategy == "DAEMON")
+            {
+                ScheduleDaemon(service);
+            }
             else
             {
                 Schedule(service);
@@ -129,6 +144,10 @@ internal sealed class Scheduler(SimulatorState state)
         foreach (var (key, service) in state.Services.Where(kv => kv.Value.Status == "INACTIVE" && kv.Value.InactiveAt < cutoff).ToList())
         {
             state.Services.Remove(key);
+            if (service.ClientToken is { } token && state.ServicesByClientToken.GetValueOrDefault(token) == service)
+            {
+                state.ServicesByClientToken.Remove(token);
+            }
         }
     }
 
@@ -144,7 +163,8 @@ internal sealed class Scheduler(SimulatorState state)
         SimTags tags,
         bool enableExecuteCommand,
         SimService? service,
-        SimDeployment? deployment)
+        SimDeployment? deployment,
+        SimPlacement? placement = null)
     {
         var id = state.Hex(32);
         var arn = state.Prefix("ecs") + $"task/{cluster.Name}/{id}";
@@ -184,12 +204,19 @@ internal sealed class Scheduler(SimulatorState state)
             CreatedAt = Now,
             Containers = containers,
             ServiceName = service is null ? null : SimulatorState.ServiceKey(service.Cluster.Name, service.Name),
+            Service = service,
             DeploymentId = deployment?.Id,
             Fate = fate,
             RunFor = runFor,
             PlannedExitCode = exitCode,
         };
         state.Tasks[arn] = task;
+        service?.LiveTasks.Add(task);
+        if (placement is not null)
+        {
+            Placement.Reserve(task, placement);
+        }
+
         return task;
     }
 
@@ -340,6 +367,8 @@ internal sealed class Scheduler(SimulatorState state)
     private void Finish(SimTask task, int? exitCode, string? containerReason)
     {
         task.LastStatus = "STOPPED";
+        task.Service?.LiveTasks.Remove(task);
+        Placement.Release(task);
         task.StoppedAt = Now;
         task.ExecutionStoppedAt = Now;
         task.Version++;
@@ -363,7 +392,7 @@ internal sealed class Scheduler(SimulatorState state)
 
         if (task.ServiceName is not null && task.Failed)
         {
-            var service = state.Services.GetValueOrDefault(task.ServiceName);
+            var service = task.Service;
             var deployment = DeploymentOf(task);
             if (service is not null)
             {
@@ -382,10 +411,8 @@ internal sealed class Scheduler(SimulatorState state)
         }
     }
 
-    private SimDeployment? DeploymentOf(SimTask task) =>
-        task.ServiceName is not null && state.Services.TryGetValue(task.ServiceName, out var service)
-            ? service.Deployments.FirstOrDefault(d => d.Id == task.DeploymentId)
-            : null;
+    private static SimDeployment? DeploymentOf(SimTask task) =>
+        task.Service?.Deployments.FirstOrDefault(d => d.Id == task.DeploymentId);
 
     private void Drain(SimService service)
     {
@@ -493,21 +520,60 @@ internal sealed class Scheduler(SimulatorState state)
                 var started = new List<SimTask>();
                 for (var i = 0; i < toStart; i++)
                 {
-                    started.Add(LaunchForService(service, primary));
+                    // Nothing fits: ECS records why and tries again on its next pass.
+                    if (LaunchForService(service, primary) is not { } task)
+                    {
+                        break;
+                    }
+
+                    started.Add(task);
                 }
 
-                state.AddEvent(service, $"has started {started.Count} tasks: {string.Join(' ', started.Select(t => $"(task {t.Id})"))}.");
-                service.SteadyStateReported = false;
+                ReportStarted(service, started);
             }
         }
 
         CheckCompletion(service, primary);
     }
 
-    private SimTask LaunchForService(SimService service, SimDeployment deployment)
+    private void ReportStarted(SimService service, List<SimTask> started)
+    {
+        if (started.Count > 0)
+        {
+            state.AddEvent(service, $"has started {started.Count} tasks: {string.Join(' ', started.Select(t => $"(task {t.Id})"))}.");
+            service.SteadyStateReported = false;
+        }
+    }
+
+    /// <summary>
+    /// Launches one task of the deployment, placed on a container instance when the cluster models EC2 capacity
+    /// (only on <paramref name="instance"/> when given, as the daemon scheduler does); null when nothing fits.
+    /// </summary>
+    private SimTask? LaunchForService(SimService service, SimDeployment deployment, SimContainerInstance? instance = null)
     {
         var revision = deployment.Revision;
         var provider = (revision.CapacityProviderStrategy ?? []).OfType<JsonObject>().Select(i => Json.Str(i, "capacityProvider")).FirstOrDefault();
+        SimPlacement? placement = null;
+        if (Placement.UsesInstances(service.Cluster, revision.LaunchType, provider))
+        {
+            var strategy = revision.PlacementStrategy.Count > 0 || service.SchedulingStrategy == "DAEMON" ? revision.PlacementStrategy : Placement.ServiceDefaultStrategy;
+            var (chosen, _, why) = Placement.Place(service.Cluster, revision.TaskDefinition, null, "service:" + service.Name,
+                revision.PlacementConstraints, strategy, service.LiveTasks, instance is null ? null : i => i == instance);
+            if (chosen is null)
+            {
+                var message = $"was unable to place a task because no container instance met all of its requirements. {why} For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+                if (message != service.LastPlacementFailure)
+                {
+                    state.AddEvent(service, message);
+                    service.LastPlacementFailure = message;
+                }
+
+                return null;
+            }
+
+            service.LastPlacementFailure = null;
+            placement = chosen;
+        }
         var tags = service.PropagateTags switch
         {
             "SERVICE" => service.Tags.Copy(),
@@ -526,7 +592,8 @@ internal sealed class Scheduler(SimulatorState state)
             tags: tags,
             enableExecuteCommand: service.EnableExecuteCommand,
             service: service,
-            deployment: deployment);
+            deployment: deployment,
+            placement: placement);
     }
 
     private void ReportStopped(SimService service, List<SimTask> stopped)

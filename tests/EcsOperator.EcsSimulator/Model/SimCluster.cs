@@ -22,4 +22,14 @@ internal sealed class SimCluster
     public JsonArray DefaultCapacityProviderStrategy { get; set; } = [];
 
     public JsonObject? ServiceConnectDefaults { get; set; }
+
+    /// <summary>ACTIVE container instances, in registration order.</summary>
+    public List<SimContainerInstance> ContainerInstances { get; } = [];
+
+    /// <summary>
+    /// Whether EC2 tasks here must be placed on container instances: true once an instance was ever registered (or
+    /// when the simulator requires instances everywhere). Before that, EC2 tasks run on unmodelled capacity, as
+    /// the simulator always did.
+    /// </summary>
+    public bool ModelsCapacity { get; set; }
 }

@@ -61,6 +61,15 @@ internal sealed class SimService
 
     public bool SteadyStateReported { get; set; }
 
+    /// <summary>
+    /// The service's tasks that have not reached STOPPED, in launch order: an index kept by the scheduler so that a
+    /// tick or a DescribeServices costs the service's own tasks, not every task in the account.
+    /// </summary>
+    public List<SimTask> LiveTasks { get; } = [];
+
+    /// <summary>The last "unable to place a task" message recorded, so a repeated cause is not logged every tick (as ECS omits duplicates).</summary>
+    public string? LastPlacementFailure { get; set; }
+
     public DateTimeOffset? InactiveAt { get; set; }
 
     public SimDeployment? Primary => Deployments.Count > 0 ? Deployments[0] : null;

@@ -59,7 +59,13 @@ internal sealed class SimTask
     // Lifecycle bookkeeping (not on the wire).
     public string? ServiceName { get; init; }
 
+    /// <summary>The service that launched the task (its <see cref="SimService.LiveTasks"/> index holds it while live).</summary>
+    public SimService? Service { get; init; }
+
     public string? DeploymentId { get; init; }
+
+    /// <summary>Where the task runs and what it holds there (EC2 capacity only).</summary>
+    public SimPlacement? Placement { get; set; }
 
     public int TicksInPhase { get; set; }
 

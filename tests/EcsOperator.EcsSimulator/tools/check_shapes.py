@@ -109,6 +109,23 @@ call(ECS, "ListTagsForResource", {"resourceArn": svc["services"][0]["serviceArn"
 call(ECS, "UntagResource", {"resourceArn": svc["services"][0]["serviceArn"], "tagKeys": ["t"]})
 call(ECS, "PutClusterCapacityProviders", {"cluster": "default", "capacityProviders": ["FARGATE"], "defaultCapacityProviderStrategy": []})
 call(ECS, "UpdateCluster", {"cluster": "default", "settings": [{"name": "containerInsights", "value": "enabled"}]})
+ci = call(ECS, "RegisterContainerInstance", {"totalResources": [{"name": "CPU", "type": "INTEGER", "integerValue": 2048},
+          {"name": "MEMORY", "type": "INTEGER", "integerValue": 4096}], "attributes": [{"name": "team", "value": "blue"}],
+          "instanceIdentityDocument": json.dumps({"instanceId": "i-1", "availabilityZone": "us-east-1b", "instanceType": "t3.large"})})
+ci_arn = ci["containerInstance"]["containerInstanceArn"]
+call(ECS, "RegisterTaskDefinition", {"family": "bridge", "networkMode": "bridge",
+     "containerDefinitions": [{"name": "app", "image": "nginx:1", "memory": 256, "cpu": 128, "portMappings": [{"containerPort": 80, "hostPort": 0}]}]})
+ec2 = call(ECS, "RunTask", {"taskDefinition": "bridge", "launchType": "EC2", "count": 2,
+     "placementStrategy": [{"type": "binpack", "field": "memory"}], "placementConstraints": [{"type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*"}]})
+call(ECS, "RunTask", {"taskDefinition": "bridge", "launchType": "EC2", "placementConstraints": [{"type": "memberOf", "expression": "attribute:team == red"}]})
+call(ECS, "CreateService", {"serviceName": "agent", "taskDefinition": "bridge", "schedulingStrategy": "DAEMON", "launchType": "EC2"})
+time.sleep(0.5)
+call(ECS, "DescribeServices", {"services": ["agent"]})
+call(ECS, "DescribeTasks", {"tasks": [t["taskArn"] for t in ec2["tasks"]]})
+call(ECS, "ListContainerInstances", {"filter": "attribute:ecs.availability-zone == us-east-1b"})
+call(ECS, "DescribeContainerInstances", {"containerInstances": [ci_arn, "ghost"], "include": ["TAGS"]})
+call(ECS, "DeleteService", {"service": "agent", "force": True})
+call(ECS, "DeregisterContainerInstance", {"containerInstance": ci_arn, "force": True})
 call(ECS, "DeregisterTaskDefinition", {"taskDefinition": "web:2"})
 call(ECS, "DeleteTaskDefinitions", {"taskDefinitions": ["web:2", "web:1"]})
 
