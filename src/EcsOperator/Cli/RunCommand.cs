@@ -54,6 +54,7 @@ internal static class RunCommand
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddOperatorObservability(settings.HealthPort == 0 ? null : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort));
         builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
+        builder.Services.AddEcsOperatorTenancy(settings.ApplyTo);
         builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
         // Tuning without command-line options, from configuration only (or the matching Section__Key variables): the
         // client-side AWS rate limits and retry budget, the Kubernetes client's QPS, and the recheck intervals.
