@@ -3,6 +3,7 @@ using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
+using EcsOperator.Api.Tenancy;
 
 namespace EcsOperator.Api;
 
@@ -17,6 +18,7 @@ namespace EcsOperator.Api;
 [JsonSerializable(typeof(EcsService))]
 [JsonSerializable(typeof(EcsCluster))]
 [JsonSerializable(typeof(EcsTask))]
+[JsonSerializable(typeof(EcsTenantPolicy))]
 [JsonSerializable(typeof(EcsTaskDefinitionStatus))]
 [JsonSerializable(typeof(EcsServiceStatus))]
 [JsonSerializable(typeof(EcsClusterStatus))]

@@ -3,10 +3,14 @@ using EcsOperator.Api.Crds;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
+using EcsOperator.Api.Tenancy;
 
 namespace EcsOperator.Api;
 
-/// <summary>The four kinds the operator serves, with their names, printer columns and subresources.</summary>
+/// <summary>
+/// The four kinds the operator reconciles, and the cluster-scoped tenancy policy it reads, with their names, printer
+/// columns and subresources.
+/// </summary>
 public static class Kinds
 {
     private static readonly PrinterColumn Ready = new(
@@ -98,9 +102,36 @@ public static class Kinds
         ],
     };
 
-    /// <summary>All kinds: task definitions first, as the others depend on them.</summary>
+    /// <summary>
+    /// The admin's cluster-scoped tenancy policy: read, never written, by the operator; not in the <c>ecs</c> category,
+    /// so tenants' <c>kubectl get ecs</c> stays about their own objects.
+    /// </summary>
+    public static ResourceType TenantPolicy { get; } = new()
+    {
+        Group = ApiGroup.Group,
+        Version = ApiGroup.Version,
+        Kind = EcsTenantPolicy.KindName,
+        Plural = "ecstenantpolicies",
+        Singular = "ecstenantpolicy",
+        ShortNames = ["ecstp"],
+        Categories = [],
+        ClrType = typeof(EcsTenantPolicy),
+        Namespaced = false,
+        HasStatus = false,
+        PrinterColumns =
+        [
+            new("Role", "string", ".spec.awsRoleArn", "The IAM role assumed for the selected namespaces."),
+            new("Family prefix", "string", ".spec.taskDefinitionFamilyPrefix", "The prefix of every task-definition family."),
+            Age,
+        ],
+    };
+
+    /// <summary>The reconciled kinds: task definitions first, as the others depend on them.</summary>
     public static IReadOnlyList<ResourceType> All { get; } = [TaskDefinition, Cluster, Service, Task];
 
-    /// <summary>The kind with the given name, or null.</summary>
-    public static ResourceType? ByKind(string kind) => All.FirstOrDefault(k => k.Kind == kind);
+    /// <summary>Every kind with a CRD: the reconciled kinds, then the tenancy policy.</summary>
+    public static IReadOnlyList<ResourceType> Crds { get; } = [.. All, TenantPolicy];
+
+    /// <summary>The kind (of <see cref="Crds"/>) with the given name, or null.</summary>
+    public static ResourceType? ByKind(string kind) => Crds.FirstOrDefault(k => k.Kind == kind);
 }

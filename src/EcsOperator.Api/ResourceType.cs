@@ -28,6 +28,12 @@ public sealed record ResourceType
     /// <summary>The scale subresource's replica paths, or null when the kind has none.</summary>
     public ScaleSubresource? Scale { get; init; }
 
+    /// <summary>False for a cluster-scoped kind (CRD <c>scope: Cluster</c>, URLs without a namespace).</summary>
+    public bool Namespaced { get; init; } = true;
+
+    /// <summary>Whether the kind has a status subresource.</summary>
+    public bool HasStatus { get; init; } = true;
+
     public string ApiVersion => Group + "/" + Version;
 
     public string ListKind => Kind + "List";

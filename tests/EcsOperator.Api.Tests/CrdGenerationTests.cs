@@ -325,7 +325,9 @@ public sealed partial class CrdGenerationTests
 
         foreach (var (kind, crd) in GeneratedCrds.ByKind)
         {
-            Assert.NotNull(crd["spec"]!["versions"]![0]!["subresources"]!["status"]);
+            // The tenancy policy is the admin's input only: no status, and cluster-scoped.
+            Assert.Equal(kind != "EcsTenantPolicy", crd["spec"]!["versions"]![0]!["subresources"]!["status"] is not null);
+            Assert.Equal(kind == "EcsTenantPolicy" ? "Cluster" : "Namespaced", crd["spec"]!["scope"]?.GetValue<string>());
             Assert.Equal("ecs.operator.dev", crd["spec"]!["group"]?.GetValue<string>());
             Assert.Equal("v1alpha1", crd["spec"]!["versions"]![0]!["name"]?.GetValue<string>());
         }

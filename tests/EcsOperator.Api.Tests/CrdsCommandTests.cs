@@ -25,7 +25,7 @@ public sealed class CrdsCommandTests : IDisposable
         Assert.Equal(0, CrdsCommand.Run(output, stdout, stderr));
 
         Assert.Equal(
-            Kinds.All.Select(CrdFiles.FileName).Append("kustomization.yaml").Order(StringComparer.Ordinal),
+            Kinds.Crds.Select(CrdFiles.FileName).Append("kustomization.yaml").Order(StringComparer.Ordinal),
             output.EnumerateFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(stale));
         Assert.Contains("removed stale", stderr.ToString(), StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class CrdsCommandTests : IDisposable
         using var stderr = new StringWriter();
         Assert.Equal(0, CrdsCommand.Run(null, stdout, stderr));
         var documents = YamlToJson.ParseDocuments(stdout.ToString());
-        Assert.Equal(Kinds.All.Select(k => k.CrdName), documents.Select(d => d!["metadata"]!["name"]!.GetValue<string>()));
+        Assert.Equal(Kinds.Crds.Select(k => k.CrdName), documents.Select(d => d!["metadata"]!["name"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -152,4 +152,26 @@ public sealed class RunSettingsTests
         Assert.Empty(op.UsageClusters); // the clusters of the EcsServices are always asked; "default" when there are none
         Assert.Null(kube.KubeConfigPaths); // in-cluster when KUBERNETES_SERVICE_HOST is set, else KUBECONFIG / ~/.kube/config
     }
+
+    [Theory]
+    [InlineData(null, null, "Strict")]              // every namespace watched: strict
+    [InlineData(null, "shop,billing", "Strict")]    // several namespaces: strict
+    [InlineData(null, "shop", null)]                // one namespace (Role-only RBAC): no policies read
+    [InlineData("open", null, "Open")]
+    [InlineData("STRICT", "shop", "Strict")]        // given explicitly, even for one namespace
+    public void Tenancy_defaults_to_strict_for_multi_namespace_installs(string? tenancy, string? namespaces, string? expected)
+    {
+        var env = new Dictionary<string, string?> { ["ECS_OPERATOR_TENANCY"] = tenancy, ["ECS_OPERATOR_NAMESPACES"] = namespaces };
+        var options = new TenancyOptions();
+        Resolve(env: env).ApplyTo(options);
+        Assert.Equal(expected, options.Mode?.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_tenancy_mode_is_refused_naming_the_option()
+    {
+        var error = Assert.Throws<OptionException>(() => Resolve(cli: new() { [RunSetting.Tenancy] = ["shared"] }));
+        Assert.Contains("--tenancy", error.Message, StringComparison.Ordinal);
+        Assert.Contains("strict or open", error.Message, StringComparison.Ordinal);
+    }
 }

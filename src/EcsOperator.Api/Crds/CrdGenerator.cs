@@ -8,8 +8,8 @@ namespace EcsOperator.Api.Crds;
 /// </summary>
 public static class CrdGenerator
 {
-    /// <summary>The CRDs of all kinds, in <see cref="Kinds.All"/> order.</summary>
-    public static IReadOnlyList<JsonObject> GenerateAll(XmlDocumentation docs) => [.. Kinds.All.Select(k => Generate(k, docs))];
+    /// <summary>The CRDs of all kinds, in <see cref="Kinds.Crds"/> order.</summary>
+    public static IReadOnlyList<JsonObject> GenerateAll(XmlDocumentation docs) => [.. Kinds.Crds.Select(k => Generate(k, docs))];
 
     /// <summary>The CRD of one kind.</summary>
     public static JsonObject Generate(ResourceType kind, XmlDocumentation docs)
@@ -24,7 +24,7 @@ public static class CrdGenerator
 
         var schema = new SchemaGenerator(docs).ForType(kind.ClrType);
 
-        var subresources = new JsonObject { ["status"] = new JsonObject() };
+        var subresources = kind.HasStatus ? new JsonObject { ["status"] = new JsonObject() } : new JsonObject();
         if (kind.Scale is { } scale)
         {
             var scaleNode = new JsonObject
@@ -79,7 +79,7 @@ public static class CrdGenerator
                     ["shortNames"] = new JsonArray([.. kind.ShortNames.Select(s => (JsonNode)s!)]),
                     ["categories"] = new JsonArray([.. kind.Categories.Select(s => (JsonNode)s!)]),
                 },
-                ["scope"] = "Namespaced",
+                ["scope"] = kind.Namespaced ? "Namespaced" : "Cluster",
                 ["versions"] = new JsonArray
                 {
                     new JsonObject

@@ -59,6 +59,7 @@ internal static class RunCommand
                 SecureMetrics = settings.MetricsSecure,
             });
         builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
+        builder.Services.AddEcsOperatorTenancy(settings.ApplyTo);
         builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
         // Tuning without command-line options, from configuration only (or the matching Section__Key variables): the
         // client-side AWS rate limits and retry budget, the Kubernetes client's QPS, and the recheck intervals.

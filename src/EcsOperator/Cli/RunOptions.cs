@@ -27,6 +27,7 @@ internal sealed class RunOptions
         Text(RunSetting.AwsRegion, "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).");
         Text(RunSetting.EcsEndpoint, "ECS endpoint URL override (default: AWS_ENDPOINT_URL_ECS, AWS_ENDPOINT_URL, the regional endpoint).");
         Text(RunSetting.ApplicationAutoScalingEndpoint, "Application Auto Scaling endpoint URL override.");
+        Text(RunSetting.Tenancy, "What a namespace no EcsTenantPolicy selects may do: strict (nothing reaches AWS) or open (the operator's own AWS principal, no field checks); default strict, or policies not read at all when exactly one namespace is watched.");
         Text(RunSetting.HealthPort, $"Port of the probes /healthz, /livez and /readyz, never authenticated (default {RunSettings.DefaultHealthPort}; 0 turns the listener off).");
         Text(RunSetting.HealthAddress, "Address the probe and metrics listeners bind (default 0.0.0.0).");
         Text(RunSetting.MetricsPort, $"Port of /metrics (default {RunSettings.DefaultMetricsPort}; 0 turns the listener off).");

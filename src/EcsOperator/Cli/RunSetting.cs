@@ -33,6 +33,8 @@ public sealed record RunSetting(string Option, string EnvironmentVariable, strin
 
     public static RunSetting ApplicationAutoScalingEndpoint { get; } = new("--application-autoscaling-endpoint", "ECS_OPERATOR_APPLICATION_AUTOSCALING_ENDPOINT", "Aws:ApplicationAutoScalingEndpoint");
 
+    public static RunSetting Tenancy { get; } = new("--tenancy", "ECS_OPERATOR_TENANCY", "Operator:Tenancy");
+
     public static RunSetting HealthPort { get; } = new("--health-port", "ECS_OPERATOR_HEALTH_PORT", "Health:Port");
 
     public static RunSetting HealthAddress { get; } = new("--health-address", "ECS_OPERATOR_HEALTH_ADDRESS", "Health:Address");
@@ -50,6 +52,6 @@ public sealed record RunSetting(string Option, string EnvironmentVariable, strin
     [
         Kubeconfig, Context, Namespaces, ResyncInterval, Workers, ClusterId, UsageClusters, LeaderElection,
         LeaderElectionNamespace, LeaderElectionLeaseName, AwsRegion, EcsEndpoint, ApplicationAutoScalingEndpoint,
-        HealthPort, HealthAddress, MetricsPort, MetricsSecure, LogFormat, LogLevel,
+        Tenancy, HealthPort, HealthAddress, MetricsPort, MetricsSecure, LogFormat, LogLevel,
     ];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using EcsOperator.Aws;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Hosting;
@@ -53,6 +54,9 @@ public sealed record RunSettings
     /// <summary>0: no probe listener.</summary>
     public int HealthPort { get; init; } = DefaultHealthPort;
 
+    /// <summary>--tenancy as given (null: the default, see <see cref="ApplyTo(TenancyOptions)"/>).</summary>
+    public TenancyMode? Tenancy { get; init; }
+
     /// <summary>The address of the probe and the metrics listeners.</summary>
     public IPAddress HealthAddress { get; init; } = IPAddress.Any;
 
@@ -95,6 +99,12 @@ public sealed record RunSettings
             AwsRegion = sources.Text(RunSetting.AwsRegion),
             EcsEndpoint = sources.ParseObject(RunSetting.EcsEndpoint, "an absolute http(s) URL", ParseHttpUrl),
             ApplicationAutoScalingEndpoint = sources.ParseObject(RunSetting.ApplicationAutoScalingEndpoint, "an absolute http(s) URL", ParseHttpUrl),
+            Tenancy = sources.Parse<TenancyMode>(RunSetting.Tenancy, "strict or open", s => s.ToUpperInvariant() switch
+            {
+                "STRICT" => TenancyMode.Strict,
+                "OPEN" => TenancyMode.Open,
+                _ => (TenancyMode?)null,
+            }),
             HealthPort = sources.Parse<int>(RunSetting.HealthPort, "a port number from 0 (off) to 65535", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535 ? p : (int?)null) ?? defaults.HealthPort,
             MetricsPort = sources.Parse<int>(RunSetting.MetricsPort, "a port number from 0 (off) to 65535", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535 ? p : (int?)null) ?? defaults.MetricsPort,
             MetricsSecure = sources.Parse<bool>(RunSetting.MetricsSecure, "true or false", s => bool.TryParse(s, out var b) ? b : (bool?)null) ?? defaults.MetricsSecure,
@@ -141,6 +151,17 @@ public sealed record RunSettings
             options.EcsEndpoint = EcsEndpoint;
         if (ApplicationAutoScalingEndpoint is not null)
             options.ApplicationAutoScalingEndpoint = ApplicationAutoScalingEndpoint;
+    }
+
+    /// <summary>
+    /// The tenancy mode: --tenancy when given; otherwise strict, except that an install watching exactly one namespace
+    /// (the single-namespace overlay, Role-only RBAC that cannot read cluster-scoped policies) reads no policies and
+    /// runs every call as the operator, as before tenancy existed.
+    /// </summary>
+    public void ApplyTo(TenancyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Mode = Tenancy ?? (Namespaces.Count == 1 ? null : TenancyMode.Strict);
     }
 
     /// <summary>Copies the lease namespace and name into <see cref="ControllerHostOptions"/>.</summary>

@@ -23,7 +23,7 @@ public static class CrdFiles
 
     /// <summary>File name and YAML content of each kind's CRD.</summary>
     public static IReadOnlyList<(string FileName, string Yaml)> Render(XmlDocumentation docs) =>
-        [.. Kinds.All.Select(kind => (FileName(kind), JsonYamlWriter.ToYaml(CrdGenerator.Generate(kind, docs))))];
+        [.. Kinds.Crds.Select(kind => (FileName(kind), JsonYamlWriter.ToYaml(CrdGenerator.Generate(kind, docs))))];
 
     public static string FileName(ResourceType kind)
     {

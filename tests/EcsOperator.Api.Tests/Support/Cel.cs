@@ -7,7 +7,8 @@ namespace EcsOperator.Api.Tests.Support;
 
 /// <summary>
 /// A small interpreter for the subset of CEL our CRD rules use (logic, comparison, arithmetic, <c>in</c>, ternary,
-/// <c>has()</c>, <c>size()</c>, <c>int()</c>, <c>matches()</c>, list literals and the exists/all/filter macros), with
+/// <c>has()</c>, <c>size()</c>, <c>int()</c>, <c>matches()</c>, <c>replace()</c> (Kubernetes' strings library), list
+/// literals and concatenation, <c>in</c> and the exists/all/filter/map macros over lists and map keys), with
 /// CEL's error-absorbing <c>&amp;&amp;</c>/<c>||</c>. Parsing checks the syntax; evaluating lets tests run the rules
 /// on manifests the way the API server would.
 /// </summary>
@@ -28,6 +29,12 @@ internal sealed class Cel
     /// <summary>Evaluates with <c>self</c> bound to the JSON value; a CEL error surfaces as <see cref="CelException"/>.</summary>
     public object? Evaluate(JsonNode? self) =>
         program(new Dictionary<string, object?>(StringComparer.Ordinal) { ["self"] = FromJson(self) });
+
+    /// <summary>
+    /// Evaluates with several variables bound (an admission policy's <c>object</c>, <c>params</c>,
+    /// <c>namespaceObject</c>, <c>request</c>, <c>variables</c>), already converted with <see cref="FromJson"/>.
+    /// </summary>
+    public object? Evaluate(IReadOnlyDictionary<string, object?> bindings) => program(bindings);
 
     public static object? FromJson(JsonNode? node) => node switch
     {
@@ -157,7 +164,9 @@ internal sealed class Cel
                 {
                     "==" => env => Equal(l(env), r(env)),
                     "!=" => env => !Equal(l(env), r(env)),
-                    "in" => env => AsList(r(env)).Any(item => Equal(item, l(env))),
+                    "in" => env => r(env) is IReadOnlyDictionary<string, object?> map
+                        ? map.ContainsKey(AsString(l(env)))
+                        : AsList(r(env)).Any(item => Equal(item, l(env))),
                     _ => env => Compare(op, l(env), r(env)),
                 };
             }
@@ -252,7 +261,9 @@ internal sealed class Cel
                 Expect(")");
                 return env =>
                 {
-                    var items = AsList(target(env));
+                    // Over a map, CEL's macros range over its keys.
+                    var value = target(env);
+                    var items = value is IReadOnlyDictionary<string, object?> map ? map.Keys.Cast<object?>().ToList() : AsList(value);
                     bool Test(object? item) => AsBool(body(With(env, variable, item)));
                     return name switch
                     {
@@ -273,6 +284,7 @@ internal sealed class Cel
                 "startsWith" => env => AsString(target(env)).StartsWith(AsString(args[0](env)), StringComparison.Ordinal),
                 "endsWith" => env => AsString(target(env)).EndsWith(AsString(args[0](env)), StringComparison.Ordinal),
                 "contains" => env => AsString(target(env)).Contains(AsString(args[0](env)), StringComparison.Ordinal),
+                "replace" => env => AsString(target(env)).Replace(AsString(args[0](env)), AsString(args[1](env)), StringComparison.Ordinal),
                 _ => throw new CelException($"unsupported method '{name}' in: {source}"),
             };
         }
@@ -524,6 +536,7 @@ internal sealed class Cel
         ("/", long x, long y) => y == 0 ? throw new CelException("division by zero") : x / y,
         ("%", long x, long y) => y == 0 ? throw new CelException("modulus by zero") : x % y,
         ("+", string x, string y) => x + y,
+        ("+", List<object?> x, List<object?> y) => x.Concat(y).ToList(),
         ("+", double x, double y) => x + y,
         ("-", double x, double y) => x - y,
         _ => throw new CelException($"no overload for {a} {op} {b}"),

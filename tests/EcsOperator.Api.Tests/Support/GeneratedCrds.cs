@@ -10,7 +10,7 @@ internal static class GeneratedCrds
     private static readonly Lazy<XmlDocumentation> LazyDocs = new(() => CrdFiles.LoadDocumentation());
 
     private static readonly Lazy<IReadOnlyDictionary<string, JsonObject>> LazyByKind = new(() =>
-        Kinds.All.ToDictionary(k => k.Kind, k => CrdGenerator.Generate(k, Docs), StringComparer.Ordinal));
+        Kinds.Crds.ToDictionary(k => k.Kind, k => CrdGenerator.Generate(k, Docs), StringComparer.Ordinal));
 
     public static XmlDocumentation Docs => LazyDocs.Value;
 

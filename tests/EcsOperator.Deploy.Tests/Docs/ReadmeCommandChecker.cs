@@ -587,8 +587,8 @@ public sealed partial class ReadmeCommandChecker
                 var crds = YamlToJson(output);
                 var kinds = crds.Where(c => c["kind"]?.GetValue<string>() == "CustomResourceDefinition" && c["spec"]?["group"]?.GetValue<string>() == ApiGroup.Group)
                     .Select(c => c["spec"]!["names"]!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal);
-                if (!kinds.SequenceEqual(Kinds.All.Select(k => k.Kind).Order(StringComparer.Ordinal)) || crds.Count != Kinds.All.Count)
-                    problems.Add($"{shown} does not print exactly the CRDs of our {Kinds.All.Count} kinds");
+                if (!kinds.SequenceEqual(Kinds.Crds.Select(k => k.Kind).Order(StringComparer.Ordinal)) || crds.Count != Kinds.Crds.Count)
+                    problems.Add($"{shown} does not print exactly the CRDs of our {Kinds.Crds.Count} kinds");
             }
             else if (args is ["version"] && !output.StartsWith("ecs-operator ", StringComparison.Ordinal))
             {
@@ -672,9 +672,9 @@ public sealed partial class ReadmeCommandChecker
         var slash = resource.IndexOf('/', StringComparison.Ordinal);
         var type = slash < 0 ? resource : resource[..slash];
         var name = slash < 0 ? null : resource[(slash + 1)..];
-        var kind = Kinds.All.FirstOrDefault(k => Names(k).Contains(type.ToLowerInvariant()));
+        var kind = Kinds.Crds.FirstOrDefault(k => Names(k).Contains(type.ToLowerInvariant()));
         if (kind is null)
-            problems.Add($"{type} is not one of our kinds ({string.Join(", ", Kinds.All.SelectMany(Names))})");
+            problems.Add($"{type} is not one of our kinds ({string.Join(", ", Kinds.Crds.SelectMany(Names))})");
         if (name is null && !nameOptional)
             problems.Add($"{resource}: expected <kind>/<name>");
         return (kind, name);

@@ -80,7 +80,7 @@ public sealed class ImageTests
             Assert.NotNull(crds);
             Assert.True(crds.ExitCode == 0, $"ecs-operator crds failed:\n{crds.StandardError}");
             var printed = YamlToJson.ParseDocuments(crds.StandardOutput).Select(d => d!["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
-            Assert.Equal(Api.Kinds.All.Select(k => $"{k.Plural}.{k.Group}").Order(StringComparer.Ordinal), printed);
+            Assert.Equal(Api.Kinds.Crds.Select(k => $"{k.Plural}.{k.Group}").Order(StringComparer.Ordinal), printed);
 
             // The published CRDs carry the descriptions from the XML docs, exactly as the checked-in ones.
             var checkedIn = Directory.EnumerateFiles(RepoPaths.Crds, "*.yaml").SelectMany(f => YamlToJson.ParseDocuments(File.ReadAllText(f)))

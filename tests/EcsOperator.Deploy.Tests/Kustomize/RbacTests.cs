@@ -33,6 +33,7 @@ public sealed class RbacTests
         typeof(RestResourceType).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(RestResourceType)).Select(f => (RestResourceType)f.GetValue(null)!)
             .Concat(typeof(OperatorResourceTypes).GetProperties(BindingFlags.Public | BindingFlags.Static)
+                .Concat(typeof(TenancyRegistration).GetProperties(BindingFlags.Public | BindingFlags.Static))
                 .Where(p => p.PropertyType == typeof(RestResourceType)).Select(p => (RestResourceType)p.GetValue(null)!));
 
     private static IReadOnlyList<Need> NeedsOf(RestResourceType type)
@@ -61,7 +62,10 @@ public sealed class RbacTests
             // KubernetesLeaseLock: get, create once, renew by replace.
             ("coordination.k8s.io", "leases") => [new(type.Group, type.Plural, ["get", "update"], Scope.Own, new LeaderElectionOptions().LeaseName), new(type.Group, type.Plural, ["create"], Scope.Own)],
             // ClusterIdentity reads the kube-system Namespace once.
-            ("", "namespaces") => [new(type.Group, type.Plural, ["get"], Scope.Cluster, "kube-system")],
+            // ClusterIdentity reads the kube-system Namespace once; tenancy's informer lists and watches all for their labels.
+            ("", "namespaces") => [new(type.Group, type.Plural, ["get"], Scope.Cluster, "kube-system"), new(type.Group, type.Plural, ["list", "watch"], Scope.Cluster)],
+            // Tenancy: the admin's cluster-scoped EcsTenantPolicies, read through an informer.
+            ("ecs.operator.dev", "ecstenantpolicies") => [new(type.Group, type.Plural, ["list", "watch"], Scope.Cluster)],
             _ => throw new InvalidOperationException($"the code uses {type.GroupResource}: give it an RBAC rule in deploy/ and an expectation in {nameof(RbacTests)}"),
         };
     }
@@ -72,7 +76,7 @@ public sealed class RbacTests
     public void The_code_uses_our_four_kinds_events_leases_and_namespaces()
     {
         var types = ResourceTypesTheCodeUses().Select(t => t.GroupResource).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(Api.Kinds.All.Select(k => $"{k.Plural}.{k.Group}").Concat(["events.events.k8s.io", "leases.coordination.k8s.io", "namespaces"]).Order(StringComparer.Ordinal), types);
+        Assert.Equal(Api.Kinds.All.Select(k => $"{k.Plural}.{k.Group}").Concat(["ecstenantpolicies.ecs.operator.dev", "events.events.k8s.io", "leases.coordination.k8s.io", "namespaces"]).Order(StringComparer.Ordinal), types);
     }
 
     [Fact]
