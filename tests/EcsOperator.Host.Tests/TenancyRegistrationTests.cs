@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using EcsOperator.Aws.Principals;
 using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
-using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
@@ -22,7 +21,7 @@ public sealed class TenancyRegistrationTests
         services.AddLogging();
         services.AddEcsOperator(
             o => o.LeaderElection = false,
-            k => k.Configuration = new KubernetesClientConfiguration { Server = kube?.BaseAddress ?? new Uri("http://127.0.0.1:9"), Namespace = "ecs-operator" },
+            k => k.Configuration = new k8s.KubernetesClientConfiguration { Host = (kube?.BaseAddress ?? new Uri("http://127.0.0.1:9")).ToString(), Namespace = "ecs-operator" },
             a =>
             {
                 a.Region = "us-east-1";
