@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Shared;
@@ -41,9 +40,6 @@ public sealed class EcsClusterReconciler(
     private static readonly string[] ClusterNotEmptyCodes =
         ["ClusterContainsServicesException", "ClusterContainsTasksException", "ClusterContainsContainerInstancesException"];
 
-    // When ECS (or ownership) last refused each object's generation; see EcsTaskDefinitionReconciler for why.
-    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
-
     private readonly IResourceClient<EcsCluster> _client =
         kubernetes.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
 
@@ -52,7 +48,6 @@ public sealed class EcsClusterReconciler(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
         {
-            _refusals.TryRemove(request.Key, out _);
             return ReconcileResult.Done;
         }
 
@@ -63,7 +58,12 @@ public sealed class EcsClusterReconciler(
                 return await DeleteAsync(obj, owner, cancellationToken);
 
             // The finalizer comes first: an ECS cluster must never exist without something that will clean it up.
-            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
             var errors = ClusterValidator.Validate(obj.Spec, obj.Metadata.Name!);
             if (errors.Count > 0)
             {
@@ -71,9 +71,6 @@ public sealed class EcsClusterReconciler(
                 await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), null, cancellationToken);
                 return ReconcileResult.Done; // only a spec change (new generation) or a resync tries again
             }
-
-            if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             return await ApplyAsync(obj, owner, cancellationToken);
         }
@@ -86,7 +83,6 @@ public sealed class EcsClusterReconciler(
         {
             var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsCluster {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
-            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), null, cancellationToken);
             return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
         }
@@ -215,7 +211,6 @@ public sealed class EcsClusterReconciler(
 
     private async Task<ReconcileResult> StallAsync(EcsCluster obj, string reason, string message, CancellationToken cancellationToken)
     {
-        _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
         await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
         return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // the other owner may give the cluster up
     }
@@ -292,19 +287,6 @@ public sealed class EcsClusterReconciler(
         && status.ObservedGeneration == obj.Metadata.Generation
         && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
         && ready.ObservedGeneration == obj.Metadata.Generation;
-
-    /// <summary>Whether a Stalled condition for the current generation is younger than most of a resync interval.</summary>
-    private bool StalledRecently(ObjectKey key, EcsCluster obj)
-    {
-        var window = options.ResyncInterval * 0.9;
-        var now = time.GetUtcNow();
-        if (_refusals.TryGetValue(key, out var refusal) && refusal.Generation == obj.Metadata.Generation && now - refusal.At < window)
-            return true;
-        var stalled = ConditionSet.Find(obj.Status?.Conditions, ConditionTypes.Stalled);
-        return stalled is { Status: ConditionStatus.True }
-            && stalled.ObservedGeneration == obj.Metadata.Generation
-            && now - stalled.LastTransitionTime < window;
-    }
 
     private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
 }

@@ -50,9 +50,6 @@ public sealed class EcsServiceReconciler(
     private const string Inactive = "INACTIVE";
     private static readonly string[] IncludeTags = ["TAGS"];
 
-    // When ECS (or ownership) last refused each object's generation; see EcsTaskDefinitionReconciler for why.
-    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
-
     // The revision registered for each object's inline template, by spec hash: resyncs then cost no task-definition calls.
     private readonly ConcurrentDictionary<ObjectKey, (string SpecHash, string Arn)> _inline = new();
 
@@ -66,7 +63,6 @@ public sealed class EcsServiceReconciler(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
         {
-            _refusals.TryRemove(request.Key, out _);
             _inline.TryRemove(request.Key, out _);
             return ReconcileResult.Done;
         }
@@ -78,7 +74,12 @@ public sealed class EcsServiceReconciler(
                 return await DeleteAsync(obj, owner, cancellationToken);
 
             // The finalizer comes first: an ECS service must never exist without something that will clean it up.
-            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
 
             var referenced = obj.Spec.TaskDefinitionRef is { } tdRef
                 ? taskDefinitions.Get(new ObjectKey(obj.Metadata.Namespace, tdRef.Name))
@@ -108,9 +109,6 @@ public sealed class EcsServiceReconciler(
                 await WriteStatusAsync(obj, s => s, new ReconcileState.Progressing(Waiting(obj), cluster.WaitingFor!), null, cancellationToken);
                 return ReconcileResult.Done;
             }
-
-            if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
                 ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
@@ -452,7 +450,6 @@ public sealed class EcsServiceReconciler(
 
     private async Task<ReconcileResult> StallAsync(EcsService obj, string reason, string message, CancellationToken cancellationToken)
     {
-        _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
         await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
         return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed, the other owner may let go
     }
@@ -516,23 +513,6 @@ public sealed class EcsServiceReconciler(
         && status.ObservedGeneration == obj.Metadata.Generation
         && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
         && ready.ObservedGeneration == obj.Metadata.Generation;
-
-    /// <summary>
-    /// Whether ECS or ownership refused the current generation less than most of a resync interval ago. A failed
-    /// rollout is not a refusal: its memory is status.rollout, and the service is still observed and kept in step.
-    /// </summary>
-    private bool StalledRecently(ObjectKey key, EcsService obj)
-    {
-        var window = options.ResyncInterval * 0.9;
-        var now = time.GetUtcNow();
-        if (_refusals.TryGetValue(key, out var refusal) && refusal.Generation == obj.Metadata.Generation && now - refusal.At < window)
-            return true;
-        var stalled = ConditionSet.Find(obj.Status?.Conditions, ConditionTypes.Stalled);
-        return stalled is { Status: ConditionStatus.True }
-            && stalled.Reason != ConditionReasons.RolloutFailed
-            && stalled.ObservedGeneration == obj.Metadata.Generation
-            && now - stalled.LastTransitionTime < window;
-    }
 
     private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
 }

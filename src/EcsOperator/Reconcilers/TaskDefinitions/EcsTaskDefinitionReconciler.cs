@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
@@ -38,10 +37,6 @@ public sealed class EcsTaskDefinitionReconciler(
     private const string Active = "ACTIVE";
     private const string Inactive = "INACTIVE";
 
-    // When ECS last refused each object's generation: the status says the same, but the informer cache may hand the
-    // next reconcile an object from before that status write, and a restart only has the status.
-    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
-
     private readonly OwnedRevisions _revisions = new(ecs);
 
     private readonly IResourceClient<EcsTaskDefinition> _client =
@@ -52,7 +47,6 @@ public sealed class EcsTaskDefinitionReconciler(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
         {
-            _refusals.TryRemove(request.Key, out _);
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
         }
 
@@ -64,7 +58,12 @@ public sealed class EcsTaskDefinitionReconciler(
                 return await DeleteAsync(obj, obj.Status?.Family ?? family, owner, cancellationToken);
 
             // The finalizer comes first: an AWS revision must never exist without something that will clean it up.
-            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
             var errors = TaskDefinitionValidator.Validate(obj.Spec);
             if (errors.Count > 0)
             {
@@ -72,12 +71,6 @@ public sealed class EcsTaskDefinitionReconciler(
                 await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), cancellationToken);
                 return ReconcileResult.Done; // only a spec change (new generation) or a resync tries again
             }
-
-            // ECS refused this generation moments ago (access denied, rejected request, foreign family): asking again
-            // before the spec changes or the resync interval passes would only repeat the refusal. Our own status
-            // write is what triggers this reconcile, so without the check every stall would cost a second call.
-            if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             return await ApplyAsync(obj, family, owner, cancellationToken);
         }
@@ -90,7 +83,6 @@ public sealed class EcsTaskDefinitionReconciler(
         {
             var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsTaskDefinition {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
-            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
             return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
         }
@@ -125,7 +117,6 @@ public sealed class EcsTaskDefinitionReconciler(
             {
                 var tagged = foreign.Length == 0 ? $"carries no {OwnershipTags.OwnerKey} tag" : $"is tagged {OwnershipTags.OwnerKey}={foreign}";
                 var message = $"task-definition family {family} is managed by someone else (its latest revision {tagged}): delete this object or set spec.family to another family";
-                _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
                 await WriteStatusAsync(obj, s => s with { Family = family }, new ReconcileState.Stalled(ConditionReasons.NotOwned, message), cancellationToken);
                 return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // the other owner may give the family up
             }
@@ -269,19 +260,6 @@ public sealed class EcsTaskDefinitionReconciler(
                 },
             };
         }, cancellationToken);
-    }
-
-    /// <summary>Whether a Stalled condition for the current generation is younger than most of a resync interval.</summary>
-    private bool StalledRecently(ObjectKey key, EcsTaskDefinition obj)
-    {
-        var window = options.ResyncInterval * 0.9;
-        var now = time.GetUtcNow();
-        if (_refusals.TryGetValue(key, out var refusal) && refusal.Generation == obj.Metadata.Generation && now - refusal.At < window)
-            return true;
-        var stalled = obj.Status?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Stalled);
-        return stalled is { Status: ConditionStatus.True }
-            && stalled.ObservedGeneration == obj.Metadata.Generation
-            && now - stalled.LastTransitionTime < window;
     }
 
     private static HashSet<int> InUseRevisions(IReadOnlySet<string> arns) =>

@@ -45,9 +45,6 @@ public sealed class EcsTaskReconciler(
     private const string Stopped = "STOPPED";
     private static readonly string[] IncludeTags = ["TAGS"];
 
-    // When ECS last refused each object's generation; see EcsTaskDefinitionReconciler for why.
-    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
-
     // The tasks RunTask started, by object: the informer cache may hand the next reconcile an object from before the
     // status write that recorded them. (A restarted operator finds them by startedBy, or ECS by the client token.)
     private readonly ConcurrentDictionary<ObjectKey, StartedRun> _started = new();
@@ -66,7 +63,6 @@ public sealed class EcsTaskReconciler(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
         {
-            _refusals.TryRemove(request.Key, out _);
             _started.TryRemove(request.Key, out _);
             return ReconcileResult.Done;
         }
@@ -78,7 +74,12 @@ public sealed class EcsTaskReconciler(
                 return await DeleteAsync(obj, owner, cancellationToken);
 
             // The finalizer comes first: a task must never run without something that will stop it on deletion.
-            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
 
             // A finished run is only kept (or deleted after its ttl): no AWS call, whatever happened to the spec.
             if (obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed)
@@ -91,9 +92,6 @@ public sealed class EcsTaskReconciler(
                 if (errors.Count > 0)
                     return await InvalidAsync(obj, errors, cancellationToken);
             }
-
-            if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             return run is null
                 ? await StartAsync(obj, owner, cancellationToken)
@@ -108,7 +106,6 @@ public sealed class EcsTaskReconciler(
         {
             var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
             logger.LogWarning("EcsTask {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
-            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
             await WriteStatusAsync(obj, s => s with { Phase = s.Phase ?? TaskPhase.Pending },
                 new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
             return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
@@ -503,17 +500,6 @@ public sealed class EcsTaskReconciler(
         && status.ObservedGeneration == metadata.Generation
         && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
         && ready.ObservedGeneration == metadata.Generation;
-
-    /// <summary>
-    /// Whether ECS refused the current generation less than most of a resync interval ago. Memory only, unlike the
-    /// other kinds: a task's Stalled condition also stands for a failed run or a spec invalid against the referenced
-    /// task definition (re-checked when that changes), so it cannot tell an ECS refusal apart; after a restart one
-    /// more call is the cost.
-    /// </summary>
-    private bool StalledRecently(ObjectKey key, EcsTask obj) =>
-        _refusals.TryGetValue(key, out var refusal)
-        && refusal.Generation == obj.Metadata.Generation
-        && time.GetUtcNow() - refusal.At < options.ResyncInterval * 0.9;
 
     private static string Tasks(StartedRun run) =>
         run.TaskArns.Count == 1 ? $"task {run.TaskArns[0]}" : $"{run.TaskArns.Count} tasks";
