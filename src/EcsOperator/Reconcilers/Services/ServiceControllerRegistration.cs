@@ -35,13 +35,6 @@ public static class ServiceControllerRegistration
                 sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         });
 
-        // Revisions are in use if any deployment of a service in a cluster our services live in runs them.
-        services.Replace(ServiceDescriptor.Singleton<ITaskDefinitionUsage>(sp =>
-        {
-            var clusters = sp.GetRequiredService<ServiceClusters>();
-            return new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(clusters.InUse()));
-        }));
-
         services.TryAddSingleton(sp => new EcsServiceReconciler(
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetRequiredService<IEcsApi>(),
