@@ -45,8 +45,16 @@ public static class OperatorServiceCollectionExtensions
         services.AddKubernetesControllers();
         services.AddOptions<ControllerHostOptions>().Configure<IOptions<OperatorOptions>>((host, op) => host.LeaderElection = op.Value.LeaderElection);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
-        services.TryAddSingleton(sp => new RequeuePolicy(sp.GetRequiredService<OperatorOptions>()));
+        services.TryAddSingleton(sp => new RequeuePolicy(sp.GetRequiredService<OperatorOptions>(), () => sp.GetServices<IResyncSource>()));
         services.TryAddSingleton(sp => new ClusterIdentity(sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterId));
+
+        services.TryAddSingleton(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            return new ReferenceResolver(
+                informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition).Cache,
+                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache);
+        });
 
         // Revisions are in use while a deployment of a service in a cluster our services live in (or a configured
         // one) runs them, or an EcsTask's run has not finished.

@@ -74,16 +74,17 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         }
         catch (AwsServiceException e)
         {
-            var explained = AwsErrorClassifier.Explain(e);
-            if (explained.Retry)
+            var state = AwsErrorConditions.State(AwsErrorClassifier.Explain(e));
+            if (state is ReconcileState.Retrying)
             {
-                await _status.WriteAsync(obj, s => s, new ReconcileState.Retrying(explained.Message), null, cancellationToken);
+                await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
                 throw; // the work queue retries with per-key backoff
             }
 
             logger.LogWarning("{Kind} {Namespace}/{Name} stalled: {Code} (request {RequestId}) {AwsMessage}",
                 external.Kind.Name, ns, obj.Metadata.Name, e.ErrorCode, e.RequestId, e.Message);
-            return await StallAsync(obj, ReasonOf(explained.Cause), explained.Message, cancellationToken);
+            await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
+            return requeue.Resync();
         }
     }
 
@@ -178,12 +179,4 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
 
     private static ExternalResult<TStatus> ObservedResult(ExternalObservation<TStatus, TLive> observed) =>
         observed.Result ?? throw new InvalidOperationException("an observation of an existing resource must say what status it stands for");
-
-    /// <summary>The Stalled reason for an AWS refusal nobody can retry away.</summary>
-    public static string ReasonOf(AwsErrorCause cause) => cause switch
-    {
-        AwsErrorCause.AccessDenied => ConditionReasons.AccessDenied,
-        AwsErrorCause.DependencyNotFound => ConditionReasons.DependencyNotFound,
-        _ => ConditionReasons.InvalidSpec,
-    };
 }

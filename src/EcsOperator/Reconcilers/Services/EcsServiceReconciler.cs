@@ -15,9 +15,9 @@ using EcsOperator.Core.Validation;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
-using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using Microsoft.Extensions.Logging;
 
@@ -36,12 +36,13 @@ public sealed class EcsServiceReconciler(
     IEcsApi ecs,
     IServiceAutoScaling autoScaling,
     ITaskDefinitionUsage usage,
-    InformerCache<EcsTaskDefinition> taskDefinitions,
+    ReferenceResolver references,
     ServiceClusters clusters,
     ServiceSnapshots snapshots,
     IEventRecorder events,
     ClusterIdentity clusterIdentity,
     OperatorOptions options,
+    RequeuePolicy requeue,
     TimeProvider time,
     ILogger<EcsServiceReconciler> logger) : IReconciler<EcsService>
 {
@@ -81,33 +82,28 @@ public sealed class EcsServiceReconciler(
                 return ReconcileResult.Done;
             }
 
-            var referenced = obj.Spec.TaskDefinitionRef is { } tdRef
-                ? taskDefinitions.Get(new ObjectKey(obj.Metadata.Namespace, tdRef.Name))
-                : null;
+            var resolved = obj.Spec.TaskDefinitionRef is { } tdRef ? references.TaskDefinition(obj.Metadata.Namespace, tdRef.Name) : null;
+            var referenced = resolved?.Object;
             var errors = ServiceValidator.Validate(obj.Spec, obj.Metadata.Name!, referenced?.Spec);
             if (errors.Count > 0)
             {
                 var message = string.Join("; ", errors.Select(e => e.ToString()));
-                await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), null, cancellationToken);
-                return ReconcileResult.Done; // only a spec change (new generation) or a resync tries again
+                return await StallAsync(obj, ConditionReasons.InvalidSpec, message, cancellationToken);
             }
 
             // Dependencies that are still being created are not a human's problem: wait, and the watches on
             // EcsTaskDefinition and EcsCluster enqueue this service when they change.
-            if (obj.Spec.TaskDefinitionRef is { } waitRef && referenced?.Status?.TaskDefinitionArn is null)
+            if (resolved?.WaitingFor is { } why)
             {
-                var why = referenced is null
-                    ? $"waiting for EcsTaskDefinition {waitRef.Name}, which does not exist (yet)"
-                    : $"waiting for EcsTaskDefinition {waitRef.Name} to register a revision";
                 await WriteStatusAsync(obj, s => s, new ReconcileState.Progressing(Waiting(obj), why), null, cancellationToken);
-                return ReconcileResult.Done;
+                return requeue.Resync(EcsService.KindName);
             }
 
             var cluster = clusters.Resolve(obj);
             if (cluster.Name is null)
             {
                 await WriteStatusAsync(obj, s => s, new ReconcileState.Progressing(Waiting(obj), cluster.WaitingFor!), null, cancellationToken);
-                return ReconcileResult.Done;
+                return requeue.Resync(EcsService.KindName);
             }
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
@@ -129,19 +125,21 @@ public sealed class EcsServiceReconciler(
             return await StallAsync(obj, ConditionReasons.DependencyNotFound,
                 $"ECS cluster {cluster} does not exist: create it (an EcsCluster and spec.clusterRef), or set spec.cluster to an existing cluster", cancellationToken);
         }
-        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.Retryable || e.Kind == AwsErrorKind.NotFound || e.ErrorCode == "ServiceNotActiveException")
+        catch (AwsServiceException e)
         {
             // ServiceNotActive: the service was deleted between describe and update; the retry creates it again.
             InvalidateSnapshot(obj);
-            await WriteStatusAsync(obj, s => s, new ReconcileState.Retrying($"{e.ErrorCode}: {e.Message}"), null, cancellationToken);
-            throw; // the work queue retries with per-key backoff
-        }
-        catch (AwsServiceException e)
-        {
-            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
-            logger.LogWarning("EcsService {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
-            InvalidateSnapshot(obj);
-            return await StallAsync(obj, reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}", cancellationToken);
+            var explained = AwsErrorClassifier.Explain(e);
+            var state = e.ErrorCode == "ServiceNotActiveException" ? new ReconcileState.Retrying(explained.Message) : AwsErrorConditions.State(explained);
+            if (state is ReconcileState.Retrying)
+            {
+                await WriteStatusAsync(obj, s => s, state, null, cancellationToken);
+                throw; // the work queue retries with per-key backoff
+            }
+
+            logger.LogWarning("EcsService {Namespace}/{Name} stalled: {Code} (request {RequestId}) {AwsMessage}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.RequestId, e.Message);
+            await WriteStatusAsync(obj, s => s, state, null, cancellationToken);
+            return requeue.Resync(EcsService.KindName);
         }
     }
 
@@ -314,7 +312,7 @@ public sealed class EcsServiceReconciler(
 
         // Ready and failed services are looked at again by the resync sweep (batched DescribeServices), not a timer each.
         return state is ReconcileState.Ready or ReconcileState.Stalled
-            ? ReconcileResult.Done
+            ? requeue.Resync(EcsService.KindName)
             : ReconcileResult.After(options.RolloutRecheckInterval);
     }
 
@@ -451,7 +449,7 @@ public sealed class EcsServiceReconciler(
     private async Task<ReconcileResult> StallAsync(EcsService obj, string reason, string message, CancellationToken cancellationToken)
     {
         await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
-        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed, the other owner may let go
+        return requeue.Resync(EcsService.KindName); // permissions may be fixed, the other owner may let go
     }
 
     private async Task WriteStatusAsync(EcsService obj, Func<EcsServiceStatus, EcsServiceStatus> edit, ReconcileState state,
