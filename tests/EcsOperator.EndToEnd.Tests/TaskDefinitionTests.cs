@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Kubernetes.Model;
 using Xunit;
@@ -154,6 +155,42 @@ public sealed class TaskDefinitionTests
         Assert.Empty(Revisions(env, "INACTIVE"));
         Assert.Equal([1], Revisions(env, "DELETE_IN_PROGRESS")); // deregistered, then deleted: no deployment uses it
         Assert.Equal([4, 3, 2], ready.Status!.Revisions!.Select(r => r.Revision));
+    }
+
+    [Fact]
+    public async Task History_cleanup_keeps_the_revision_a_running_EcsTask_was_started_from()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        env.Ecs.Invoke("CreateCluster", new JsonObject { ["clusterName"] = "default" });
+        await env.StartOperatorAsync(Ct);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1", revisionHistoryLimit: 1), Ct);
+        await WaitReadyAsync(env, "web");
+
+        // A one-off run of revision 1, still running: the simulated clock does not move, so it never exits.
+        await env.Tasks.CreateAsync(new EcsTask
+        {
+            Metadata = new ObjectMeta { Name = "migrate", Namespace = OperatorEnvironment.Namespace },
+            Spec = new EcsTaskSpec
+            {
+                Cluster = "default",
+                TaskDefinitionRef = new LocalObjectReference { Name = "web" },
+                LaunchType = "FARGATE",
+                NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-1"] } },
+            },
+        }, Ct);
+        await Eventually(async () => (await env.Tasks.GetAsync(OperatorEnvironment.Namespace, "migrate", Ct)).Status is { TaskArns.Count: 1, TaskDefinitionArn: not null },
+            "the run started");
+
+        foreach (var image in new[] { "nginx:2", "nginx:3" })
+        {
+            await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = image }] });
+            await WaitReadyAsync(env, "web");
+        }
+
+        var run = await env.Tasks.GetAsync(OperatorEnvironment.Namespace, "migrate", Ct);
+        Assert.NotEqual(TaskPhase.Succeeded, run.Status!.Phase);
+        Assert.EndsWith($"{Family}:1", run.Status.TaskDefinitionArn, StringComparison.Ordinal);
+        Assert.Equal([1, 3], Revisions(env, "ACTIVE")); // 2 retired by the limit; 1 kept for the running task
     }
 
     [Fact]
