@@ -238,21 +238,6 @@ public sealed class ClusterTests
         Assert.Equal("INACTIVE", (string?)Described(env, Name)["status"]);
     }
 
-    [Fact]
-    public async Task Deleting_with_the_Retain_policy_leaves_the_cluster_ACTIVE()
-    {
-        await using var env = await OperatorEnvironment.StartAsync(Ct);
-        await env.StartOperatorAsync(Ct);
-        await env.Clusters.CreateAsync(NewCluster(Name) with { Spec = NewCluster(Name).Spec with { DeletionPolicy = DeletionPolicy.Retain } }, Ct);
-        await WaitReadyAsync(env, Name);
-
-        await env.Clusters.DeleteAsync(OperatorEnvironment.Namespace, Name, cancellationToken: Ct);
-        await Eventually(async () => await env.Clusters.TryGetAsync(OperatorEnvironment.Namespace, Name, Ct) is null, "the object is gone");
-
-        Assert.Equal("ACTIVE", (string?)Described(env, Name)["status"]);
-        Assert.Equal(0, env.Ecs.Calls["ecs:DeleteCluster"]);
-    }
-
     private static EcsCluster NewCluster(string name, IReadOnlyList<Tag>? tags = null) => new()
     {
         Metadata = new ObjectMeta { Name = name, Namespace = OperatorEnvironment.Namespace },

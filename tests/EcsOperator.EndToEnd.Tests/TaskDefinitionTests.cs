@@ -230,66 +230,6 @@ public sealed class TaskDefinitionTests
     }
 
     [Fact]
-    public async Task Deleting_with_the_Retain_policy_leaves_the_revisions_registered()
-    {
-        await using var env = await OperatorEnvironment.StartAsync(Ct);
-        await env.StartOperatorAsync(Ct);
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1", deletionPolicy: DeletionPolicy.Retain), Ct);
-        await WaitReadyAsync(env, "web");
-
-        await env.TaskDefinitions.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
-        await Eventually(async () => await env.TaskDefinitions.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
-
-        Assert.Equal([1], Revisions(env, "ACTIVE"));
-        Assert.Equal(0, env.Ecs.Calls["ecs:DeregisterTaskDefinition"]);
-        Assert.Equal(0, env.Ecs.Calls["ecs:DeleteTaskDefinitions"]);
-    }
-
-    [Fact]
-    public async Task Access_denied_is_Stalled_and_not_retried_until_the_spec_changes()
-    {
-        await using var env = await OperatorEnvironment.StartAsync(Ct);
-        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1, "AccessDeniedException", message: "User is not authorized to perform: ecs:RegisterTaskDefinition");
-        await env.StartOperatorAsync(Ct);
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
-
-        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" } && o.Status!.ObservedGeneration == o.Metadata.Generation);
-        Assert.Equal(ConditionReasons.AccessDenied, Condition(stalled, ConditionTypes.Stalled)!.Reason);
-        // A fixed message with the AWS error code, never AWS's own text (it can name the operator's role and account).
-        Assert.Contains("AccessDeniedException", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("not authorized", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
-        // Our own status write wakes nothing: the refused call waits for the next resync (or a spec change).
-        var reconciles = env.ReconcileCount;
-        await Task.Delay(500, Ct);
-        Assert.Equal(reconciles, env.ReconcileCount);
-        Assert.Equal(1, env.Ecs.Calls[Register]);
-        Assert.Empty(Revisions(env, "ACTIVE"));
-
-        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
-        var ready = await WaitReadyAsync(env, "web");
-        Assert.Equal(1, ready.Status!.Revision);
-        Assert.Null(Condition(ready, ConditionTypes.Stalled));
-    }
-
-    [Fact]
-    public async Task A_retryable_error_shows_RetryingAfterError_and_then_succeeds_without_a_duplicate()
-    {
-        await using var env = await OperatorEnvironment.StartAsync(Ct);
-        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1000, "ServiceUnavailableException", System.Net.HttpStatusCode.ServiceUnavailable);
-        await env.StartOperatorAsync(Ct, aws: a => a.Retry.MaxAttempts = 1);
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
-
-        var retrying = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Reconciling) is { Reason: ConditionReasons.RetryingAfterError });
-        Assert.Equal("False", Condition(retrying, ConditionTypes.Ready)!.Status);
-        env.Ecs.Faults.Clear();
-        var ready = await WaitReadyAsync(env, "web");
-
-        Assert.Equal(1, ready.Status!.Revision);
-        Assert.Equal([1], Revisions(env, "ACTIVE"));
-        Assert.Null(Condition(ready, ConditionTypes.Reconciling));
-    }
-
-    [Fact]
     public async Task A_family_owned_by_someone_else_is_Stalled_NotOwned_and_left_alone()
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);
