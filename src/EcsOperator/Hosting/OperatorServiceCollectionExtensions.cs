@@ -46,7 +46,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddOptions<ControllerHostOptions>().Configure<IOptions<OperatorOptions>>((host, op) => host.LeaderElection = op.Value.LeaderElection);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(sp => new RequeuePolicy(sp.GetRequiredService<OperatorOptions>(), () => sp.GetServices<IResyncSource>()));
-        services.TryAddSingleton(sp => new ClusterIdentity(sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterId));
+        services.TryAddSingleton(sp => new KubernetesClusterId(sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterId));
 
         services.TryAddSingleton(sp =>
         {

@@ -43,7 +43,7 @@ internal sealed class SkeletonHarness : IAsyncDisposable
         Objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
         var informer = new Informer<EcsCluster>(Objects, new InformerOptions { Namespaces = [Namespace] });
         var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
-            External, client, new NoAws(), new NoEvents(), new ClusterIdentity(client, "test-cluster"),
+            External, client, new NoAws(), new NoEvents(), new KubernetesClusterId(client, "test-cluster"),
             new RequeuePolicy(new OperatorOptions { ResyncInterval = Resync }), Clock, NullLogger.Instance);
         Controller = new Controller<EcsCluster>("skeleton", informer, new Counting(this, reconciler),
             new ControllerOptions { Workers = 1, Queue = new WorkQueueOptions { BaseDelay = Backoff, MaxDelay = Backoff * 8 } }, Clock);

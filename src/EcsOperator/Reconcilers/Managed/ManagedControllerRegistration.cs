@@ -34,7 +34,7 @@ public static class ManagedControllerRegistration
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetRequiredService<IAwsClientsForNamespace>(),
             sp.GetRequiredService<IEventRecorder>(),
-            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Reconcilers." + typeof(T).Name)));

@@ -26,7 +26,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
     IKubernetesClient kubernetes,
     IAwsClientsForNamespace aws,
     IEventRecorder events,
-    ClusterIdentity clusterId,
+    KubernetesClusterId clusterId,
     RequeuePolicy requeue,
     TimeProvider time,
     ILogger logger) : IReconciler<T>

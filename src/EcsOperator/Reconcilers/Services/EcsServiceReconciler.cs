@@ -40,7 +40,7 @@ public sealed class EcsServiceReconciler(
     ServiceClusters clusters,
     ServiceSnapshots snapshots,
     IEventRecorder events,
-    ClusterIdentity clusterIdentity,
+    KubernetesClusterId kubernetesClusterId,
     OperatorOptions options,
     RequeuePolicy requeue,
     TimeProvider time,
@@ -68,7 +68,7 @@ public sealed class EcsServiceReconciler(
             return ReconcileResult.Done;
         }
 
-        var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
+        var owner = OwnershipTags.OwnerValue(await kubernetesClusterId.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
         try
         {
             if (request.IsDeleting)

@@ -45,7 +45,7 @@ public static class ServiceControllerRegistration
             sp.GetRequiredService<ServiceClusters>(),
             sp.GetRequiredService<ServiceSnapshots>(),
             sp.GetRequiredService<IEventRecorder>(),
-            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),

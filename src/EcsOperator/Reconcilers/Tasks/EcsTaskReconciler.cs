@@ -39,7 +39,7 @@ public sealed class EcsTaskReconciler(
     IAwsClientsForNamespace aws,
     ReferenceResolver references,
     IEventRecorder events,
-    ClusterIdentity clusterIdentity,
+    KubernetesClusterId kubernetesClusterId,
     OperatorOptions options,
     RequeuePolicy requeue,
     TimeProvider time,
@@ -71,7 +71,7 @@ public sealed class EcsTaskReconciler(
             return ReconcileResult.Done;
         }
 
-        var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
+        var owner = OwnershipTags.OwnerValue(await kubernetesClusterId.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
         try
         {
             if (request.IsDeleting)
@@ -87,7 +87,7 @@ public sealed class EcsTaskReconciler(
 
             // A finished run is only kept (or deleted after its ttl): no AWS call, whatever happened to the spec.
             if (obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed)
-                return await FinishedAsync(obj, cancellationToken);
+                return await KeepFinishedRunAsync(obj, cancellationToken);
 
             var run = StartedRunOf(obj);
             if (run is null)
@@ -210,7 +210,7 @@ public sealed class EcsTaskReconciler(
             new ReconcileState.Stalled(ConditionReasons.TaskFailed, message), cancellationToken);
         logger.LogWarning("EcsTask {Namespace}/{Name}: {Message}", obj.Metadata.Namespace, obj.Metadata.Name, message);
         await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "RunTask", message, cancellationToken);
-        return await AfterFinishedAsync(obj, now, cancellationToken);
+        return await ApplyTtlAfterFinishedAsync(obj, now, cancellationToken);
     }
 
     /// <summary>Describes the run's tasks and reports their state; on the transition to finished, records the outcome.</summary>
@@ -279,11 +279,11 @@ public sealed class EcsTaskReconciler(
                 await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "DescribeTasks", state.Message, cancellationToken);
         }
 
-        return await AfterFinishedAsync(obj, stoppedAt!.Value, cancellationToken);
+        return await ApplyTtlAfterFinishedAsync(obj, stoppedAt!.Value, cancellationToken);
     }
 
     /// <summary>A finished run: re-stamp a newer generation (reporting the ignored edit) and apply the ttl.</summary>
-    private async Task<ReconcileResult> FinishedAsync(EcsTask obj, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> KeepFinishedRunAsync(EcsTask obj, CancellationToken cancellationToken)
     {
         var status = obj.Status!;
         if (status.ObservedGeneration != obj.Metadata.Generation)
@@ -298,11 +298,11 @@ public sealed class EcsTaskReconciler(
         var finishedAt = status.StoppedAt
             ?? ConditionSet.Find(status.Conditions, ConditionTypes.Ready)?.LastTransitionTime
             ?? time.GetUtcNow();
-        return await AfterFinishedAsync(obj, finishedAt, cancellationToken);
+        return await ApplyTtlAfterFinishedAsync(obj, finishedAt, cancellationToken);
     }
 
     /// <summary>ttlSecondsAfterFinished: delete the object once due, else look again at exactly the expiry.</summary>
-    private async Task<ReconcileResult> AfterFinishedAsync(EcsTask obj, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ApplyTtlAfterFinishedAsync(EcsTask obj, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         var remaining = TaskTtl.Remaining(finishedAt, obj.Spec.TtlSecondsAfterFinished, time.GetUtcNow());
         if (remaining is null)

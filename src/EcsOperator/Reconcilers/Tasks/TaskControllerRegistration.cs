@@ -34,7 +34,7 @@ public static class TaskControllerRegistration
             sp.GetRequiredService<IAwsClientsForNamespace>(),
             sp.GetRequiredService<ReferenceResolver>(),
             sp.GetRequiredService<IEventRecorder>(),
-            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
