@@ -73,7 +73,7 @@ public sealed class ServiceLifecycleTests
         foreach (var name in names)
             await TickUntilReadyAsync(env, name);
 
-        var sweep = env.OperatorServices.GetRequiredService<ServiceResyncSweep>();
+        var sweep = env.OperatorServices.GetRequiredService<BatchedServiceResync>();
         var first = sweep.Sweeps;
         await Eventually(() => sweep.Sweeps > first, "a sweep after all are Ready");
         await Task.Delay(200, Ct); // the reconciles of that sweep

@@ -96,6 +96,37 @@ public static partial class AwsErrorClassifier
         return httpStatusCode is >= 500 or 429 ? AwsErrorKind.Retryable : AwsErrorKind.Terminal;
     }
 
+    private static readonly FrozenSet<string> AccessDeniedCodes = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "AccessDeniedException",
+        "AccessDenied",
+        "UnauthorizedOperation",
+        "UnrecognizedClientException");
+
+    /// <summary>
+    /// The one table from an AWS error to what a status condition says about it: retry or stall, the cause, and a
+    /// fixed human summary per cause (never AWS's message text, which can name the operator's role and account).
+    /// </summary>
+    public static AwsErrorExplanation Explain(AwsServiceException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var (cause, retry, summary) = error switch
+        {
+            { Kind: AwsErrorKind.Retryable } when IsThrottling(error.ErrorCode, error.HttpStatusCode) =>
+                (AwsErrorCause.Throttled, true, "AWS throttled the operator's requests; retrying with backoff"),
+            { Kind: AwsErrorKind.Retryable } =>
+                (AwsErrorCause.Unavailable, true, "AWS did not answer successfully (unavailable, timed out or a credential refresh failed); retrying with backoff"),
+            { ErrorCode: "ClusterNotFoundException" } =>
+                (AwsErrorCause.DependencyNotFound, false, "the ECS cluster this object uses does not exist: create it, or set the spec to an existing cluster"),
+            { Kind: AwsErrorKind.NotFound } =>
+                (AwsErrorCause.NotFound, true, "a resource the request names does not exist in AWS (yet); retrying with backoff"),
+            _ when AccessDeniedCodes.Contains(error.ErrorCode) =>
+                (AwsErrorCause.AccessDenied, false, "the operator's AWS principal is not allowed to make this call: grant the permission (see deploy/iam-policy.json); retried at the next resync"),
+            _ => (AwsErrorCause.Rejected, false, "AWS rejected the request as sent: check the spec against the ECS API reference; retried when the spec changes or at the next resync"),
+        };
+        return new AwsErrorExplanation(cause, retry, summary, error.ErrorCode, error.RequestId);
+    }
+
     /// <summary>True for the codes AWS uses when it throttles a caller (counted separately in telemetry).</summary>
     public static bool IsThrottling(string errorCode, int? httpStatusCode) =>
         ThrottlingCodes.Contains(errorCode) || httpStatusCode == 429;

@@ -14,6 +14,8 @@ namespace EcsOperator.Kubernetes.Controller;
 /// (and every change of a watched secondary kind, mapped to primary keys) enqueues a key; a worker reads the object
 /// from the cache (null when gone) and reconciles. Exceptions and <see cref="ReconcileResult.Requeue"/> retry with
 /// per-key backoff; <see cref="ReconcileResult.After"/> requeues after a fixed delay; success resets the backoff.
+/// Updates of the primary kind pass an update filter first (default <see cref="UpdatePredicates.MetadataOrSpecChanged{T}"/>):
+/// a status write, ours or anyone's, never reconciles its own object; the requeue policy (resync) looks again.
 /// The informers themselves are run by their owner (e.g. <see cref="Informer.SharedInformerFactory"/>).
 /// </summary>
 public sealed class Controller<T> : IController
@@ -27,7 +29,7 @@ public sealed class Controller<T> : IController
     private readonly List<IInformer> _watched = [];
 
     public Controller(string name, Informer<T> informer, IReconciler<T> reconciler, ControllerOptions? options = null,
-        TimeProvider? timeProvider = null, ILogger? logger = null)
+        TimeProvider? timeProvider = null, ILogger? logger = null, Func<T, T, bool>? updateFilter = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(informer);
@@ -39,10 +41,15 @@ public sealed class Controller<T> : IController
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         Queue = new WorkQueue<ObjectKey>(_options.Queue with { Name = name }, _time);
+        var passes = updateFilter ?? UpdatePredicates.MetadataOrSpecChanged;
         informer.AddEventHandler(new ResourceEventHandler<T>
         {
             OnAdd = obj => Queue.Add(ObjectKey.Of(obj)),
-            OnUpdate = (_, obj) => Queue.Add(ObjectKey.Of(obj)),
+            OnUpdate = (old, obj) =>
+            {
+                if (passes(old, obj))
+                    Queue.Add(ObjectKey.Of(obj));
+            },
             OnDelete = (obj, _) => Queue.Add(ObjectKey.Of(obj)),
         });
     }
@@ -58,9 +65,12 @@ public sealed class Controller<T> : IController
 
     /// <summary>
     /// Also reconcile when an object of another kind changes: <paramref name="map"/> turns it into the primary keys
-    /// to enqueue (called with both the old and the new object on update).
+    /// to enqueue (called with both the old and the new object on update). <paramref name="filter"/> decides which
+    /// updates matter (e.g. only a changed ARN or readiness of what the primaries read); null passes every update.
+    /// Adds and deletes always pass.
     /// </summary>
-    public Controller<T> Watches<TOther>(Informer<TOther> informer, Func<TOther, IEnumerable<ObjectKey>> map)
+    public Controller<T> Watches<TOther>(Informer<TOther> informer, Func<TOther, IEnumerable<ObjectKey>> map,
+        Func<TOther, TOther, bool>? filter = null)
         where TOther : class, IKubernetesObject
     {
         ArgumentNullException.ThrowIfNull(informer);
@@ -71,6 +81,8 @@ public sealed class Controller<T> : IController
             OnAdd = obj => EnqueueAll(map(obj)),
             OnUpdate = (old, obj) =>
             {
+                if (filter is not null && !filter(old, obj))
+                    return;
                 EnqueueAll(map(old));
                 EnqueueAll(map(obj));
             },

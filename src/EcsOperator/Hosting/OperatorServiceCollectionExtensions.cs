@@ -1,9 +1,14 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
+using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws;
+using EcsOperator.Aws.Ecs;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Clusters;
+using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Reconcilers.Services;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using EcsOperator.Reconcilers.Tasks;
@@ -39,11 +44,27 @@ public static class OperatorServiceCollectionExtensions
         services.AddEcsOperatorAws(aws);
         services.AddKubernetesControllers();
         services.AddOptions<ControllerHostOptions>().Configure<IOptions<OperatorOptions>>((host, op) => host.LeaderElection = op.Value.LeaderElection);
-        services.TryAddSingleton(sp => new ClusterIdentity(sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterId));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
+        services.TryAddSingleton(sp => new RequeuePolicy(sp.GetRequiredService<OperatorOptions>(), () => sp.GetServices<IResyncSource>()));
+        services.TryAddSingleton(sp => new KubernetesClusterId(sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterId));
 
-        // One line per kind; each registration lives next to its reconciler.
-        services.AddTaskDefinitionController();
-        services.AddClusterController();
+        services.TryAddSingleton(sp =>
+        {
+            var informers = sp.GetRequiredService<SharedInformerFactory>();
+            return new ReferenceResolver(
+                informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition).Cache,
+                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache);
+        });
+
+        // Revisions are in use while a deployment of a service in a cluster our services live in (or a configured
+        // one) runs them, or an EcsTask's run has not finished.
+        services.AddSingleton<ITaskDefinitionUsage>(sp => new TaskDefinitionUsage(
+            new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(sp.GetRequiredService<ServiceClusters>().InUse())),
+            sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask).Cache));
+
+        // One line per kind.
+        services.AddManagedController<EcsTaskDefinition, EcsTaskDefinitionStatus, TaskDefinitionExternalClient.Live, TaskDefinitionExternalClient>();
+        services.AddManagedController<EcsCluster, EcsClusterStatus, ClusterExternalClient.Live, ClusterExternalClient>();
         services.AddServiceController();
         services.AddTaskController();
         return services;

@@ -108,6 +108,61 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task A_status_write_never_reconciles_its_own_object_but_a_spec_or_label_change_does()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var reconciler = new RecordingReconciler(_ => ReconcileResult.Done);
+        await using var running = await RunningController.StartAsync(f, reconciler, FastRetry);
+        var w = await f.Widgets.CreateAsync(Widget.New("quiet"), Ct);
+        await Eventually.TrueAsync(() => reconciler.Count("default/quiet") == 1, "initial reconcile");
+
+        w = await f.Widgets.ReplaceStatusAsync(w with { Status = new WidgetStatus { Phase = "Ready", ObservedGeneration = 1 } }, Ct);
+        await f.Widgets.ReplaceStatusAsync(w with { Status = new WidgetStatus { Phase = "Still", ObservedGeneration = 1 } }, Ct);
+        await Eventually.TrueAsync(() => running.Controller.Informer.Cache.Get(new ObjectKey("default", "quiet"))?.Status?.Phase == "Still", "status seen by the informer");
+        await Task.Delay(100, Ct);
+        Assert.Equal(1, reconciler.Count("default/quiet"));
+
+        await f.Widgets.PatchAsync("default", "quiet", KubernetesPatch.Merge("""{"spec":{"size":2}}"""), Ct);
+        await Eventually.TrueAsync(() => reconciler.Count("default/quiet") == 2, "spec change reconciled");
+        await f.Widgets.PatchAsync("default", "quiet", KubernetesPatch.Merge("""{"metadata":{"labels":{"team":"a"}}}"""), Ct);
+        await Eventually.TrueAsync(() => reconciler.Count("default/quiet") == 3, "label change reconciled");
+        await Task.Delay(100, Ct);
+        Assert.Equal(3, reconciler.Count("default/quiet"));
+    }
+
+    [Fact]
+    public async Task A_watch_filter_drops_secondary_updates_that_do_not_matter_to_the_primaries()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var primaries = new Informer<Widget>(f.Widgets, InformerTests.Fast with { LabelSelector = "role=primary" });
+        var secondaries = new Informer<Widget>(f.Widgets, InformerTests.Fast with { LabelSelector = "role=secondary" });
+        primaries.AddIndex("partOf", w => w.Spec.PartOf is { } p ? [$"{w.Metadata.Namespace}/{p}"] : []);
+        var reconciler = new RecordingReconciler(_ => ReconcileResult.Done);
+        var controller = new Controller<Widget>("widgets", primaries, reconciler, FastRetry);
+        controller.Watches(secondaries, controller.ByIndex<Widget>("partOf", s => $"{s.Metadata.Namespace}/{s.Metadata.Name}"),
+            UpdatePredicates.Changed<Widget, string?>(s => s.Status?.Phase));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var tasks = new[] { primaries.RunAsync(stop.Token), secondaries.RunAsync(stop.Token), controller.RunAsync(stop.Token) };
+
+        var td = await f.Widgets.CreateAsync(Widget.New("td", labels: new Dictionary<string, string> { ["role"] = "secondary" }), Ct);
+        await f.Widgets.CreateAsync(Widget.New("svc", labels: new Dictionary<string, string> { ["role"] = "primary" }) with { Spec = new WidgetSpec { PartOf = "td" } }, Ct);
+        await Eventually.TrueAsync(() => reconciler.Count("default/svc") >= 1 && secondaries.Cache.Count == 1 && controller.Queue.Count == 0 && controller.Queue.InFlightCount == 0, "settled");
+        await Task.Delay(50, Ct);
+        var before = reconciler.Count("default/svc");
+
+        td = await f.Widgets.PatchAsync("default", "td", KubernetesPatch.Merge("""{"spec":{"size":5}}"""), Ct);
+        await Eventually.TrueAsync(() => secondaries.Cache.Get(new ObjectKey("default", "td"))?.Spec.Size == 5, "spec change seen");
+        await Task.Delay(100, Ct);
+        Assert.Equal(before, reconciler.Count("default/svc")); // the filter only cares about status.phase
+
+        await f.Widgets.ReplaceStatusAsync(td with { Status = new WidgetStatus { Phase = "Ready" } }, Ct);
+        await Eventually.TrueAsync(() => reconciler.Count("default/svc") > before, "phase change wakes the primary");
+
+        await stop.CancelAsync();
+        await Task.WhenAll(tasks);
+    }
+
+    [Fact]
     public async Task Shutdown_lets_in_flight_reconciles_finish_and_starts_no_new_ones()
     {
         await using var f = await ClientFixture.StartAsync();

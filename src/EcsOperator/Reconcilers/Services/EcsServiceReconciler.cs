@@ -15,9 +15,9 @@ using EcsOperator.Core.Validation;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
-using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using Microsoft.Extensions.Logging;
 
@@ -36,12 +36,13 @@ public sealed class EcsServiceReconciler(
     IEcsApi ecs,
     IServiceAutoScaling autoScaling,
     ITaskDefinitionUsage usage,
-    InformerCache<EcsTaskDefinition> taskDefinitions,
+    ReferenceResolver references,
     ServiceClusters clusters,
     ServiceSnapshots snapshots,
     IEventRecorder events,
-    ClusterIdentity clusterIdentity,
+    KubernetesClusterId kubernetesClusterId,
     OperatorOptions options,
+    RequeuePolicy requeue,
     TimeProvider time,
     ILogger<EcsServiceReconciler> logger) : IReconciler<EcsService>
 {
@@ -49,9 +50,6 @@ public sealed class EcsServiceReconciler(
     private const string Draining = "DRAINING";
     private const string Inactive = "INACTIVE";
     private static readonly string[] IncludeTags = ["TAGS"];
-
-    // When ECS (or ownership) last refused each object's generation; see EcsTaskDefinitionReconciler for why.
-    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
 
     // The revision registered for each object's inline template, by spec hash: resyncs then cost no task-definition calls.
     private readonly ConcurrentDictionary<ObjectKey, (string SpecHash, string Arn)> _inline = new();
@@ -66,51 +64,47 @@ public sealed class EcsServiceReconciler(
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
         {
-            _refusals.TryRemove(request.Key, out _);
             _inline.TryRemove(request.Key, out _);
             return ReconcileResult.Done;
         }
 
-        var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
+        var owner = OwnershipTags.OwnerValue(await kubernetesClusterId.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
         try
         {
             if (request.IsDeleting)
                 return await DeleteAsync(obj, owner, cancellationToken);
 
             // The finalizer comes first: an ECS service must never exist without something that will clean it up.
-            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
 
-            var referenced = obj.Spec.TaskDefinitionRef is { } tdRef
-                ? taskDefinitions.Get(new ObjectKey(obj.Metadata.Namespace, tdRef.Name))
-                : null;
+            var resolved = obj.Spec.TaskDefinitionRef is { } tdRef ? references.TaskDefinition(obj.Metadata.Namespace, tdRef.Name) : null;
+            var referenced = resolved?.Object;
             var errors = ServiceValidator.Validate(obj.Spec, obj.Metadata.Name!, referenced?.Spec);
             if (errors.Count > 0)
             {
                 var message = string.Join("; ", errors.Select(e => e.ToString()));
-                await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), null, cancellationToken);
-                return ReconcileResult.Done; // only a spec change (new generation) or a resync tries again
+                return await StallAsync(obj, ConditionReasons.InvalidSpec, message, cancellationToken);
             }
 
             // Dependencies that are still being created are not a human's problem: wait, and the watches on
             // EcsTaskDefinition and EcsCluster enqueue this service when they change.
-            if (obj.Spec.TaskDefinitionRef is { } waitRef && referenced?.Status?.TaskDefinitionArn is null)
+            if (resolved?.WaitingFor is { } why)
             {
-                var why = referenced is null
-                    ? $"waiting for EcsTaskDefinition {waitRef.Name}, which does not exist (yet)"
-                    : $"waiting for EcsTaskDefinition {waitRef.Name} to register a revision";
                 await WriteStatusAsync(obj, s => s, new ReconcileState.Progressing(Waiting(obj), why), null, cancellationToken);
-                return ReconcileResult.Done;
+                return requeue.Resync(EcsService.KindName);
             }
 
             var cluster = clusters.Resolve(obj);
             if (cluster.Name is null)
             {
                 await WriteStatusAsync(obj, s => s, new ReconcileState.Progressing(Waiting(obj), cluster.WaitingFor!), null, cancellationToken);
-                return ReconcileResult.Done;
+                return requeue.Resync(EcsService.KindName);
             }
-
-            if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
                 ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
@@ -131,19 +125,21 @@ public sealed class EcsServiceReconciler(
             return await StallAsync(obj, ConditionReasons.DependencyNotFound,
                 $"ECS cluster {cluster} does not exist: create it (an EcsCluster and spec.clusterRef), or set spec.cluster to an existing cluster", cancellationToken);
         }
-        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.Retryable || e.Kind == AwsErrorKind.NotFound || e.ErrorCode == "ServiceNotActiveException")
+        catch (AwsServiceException e)
         {
             // ServiceNotActive: the service was deleted between describe and update; the retry creates it again.
             InvalidateSnapshot(obj);
-            await WriteStatusAsync(obj, s => s, new ReconcileState.Retrying($"{e.ErrorCode}: {e.Message}"), null, cancellationToken);
-            throw; // the work queue retries with per-key backoff
-        }
-        catch (AwsServiceException e)
-        {
-            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
-            logger.LogWarning("EcsService {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
-            InvalidateSnapshot(obj);
-            return await StallAsync(obj, reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}", cancellationToken);
+            var explained = AwsErrorClassifier.Explain(e);
+            var state = e.ErrorCode == "ServiceNotActiveException" ? new ReconcileState.Retrying(explained.Message) : AwsErrorConditions.State(explained);
+            if (state is ReconcileState.Retrying)
+            {
+                await WriteStatusAsync(obj, s => s, state, null, cancellationToken);
+                throw; // the work queue retries with per-key backoff
+            }
+
+            logger.LogWarning("EcsService {Namespace}/{Name} stalled: {Code} (request {RequestId}) {AwsMessage}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.RequestId, e.Message);
+            await WriteStatusAsync(obj, s => s, state, null, cancellationToken);
+            return requeue.Resync(EcsService.KindName);
         }
     }
 
@@ -316,7 +312,7 @@ public sealed class EcsServiceReconciler(
 
         // Ready and failed services are looked at again by the resync sweep (batched DescribeServices), not a timer each.
         return state is ReconcileState.Ready or ReconcileState.Stalled
-            ? ReconcileResult.Done
+            ? requeue.Resync(EcsService.KindName)
             : ReconcileResult.After(options.RolloutRecheckInterval);
     }
 
@@ -452,9 +448,8 @@ public sealed class EcsServiceReconciler(
 
     private async Task<ReconcileResult> StallAsync(EcsService obj, string reason, string message, CancellationToken cancellationToken)
     {
-        _refusals[ObjectKey.Of(obj)] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
         await WriteStatusAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
-        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed, the other owner may let go
+        return requeue.Resync(EcsService.KindName); // permissions may be fixed, the other owner may let go
     }
 
     private async Task WriteStatusAsync(EcsService obj, Func<EcsServiceStatus, EcsServiceStatus> edit, ReconcileState state,
@@ -516,23 +511,6 @@ public sealed class EcsServiceReconciler(
         && status.ObservedGeneration == obj.Metadata.Generation
         && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
         && ready.ObservedGeneration == obj.Metadata.Generation;
-
-    /// <summary>
-    /// Whether ECS or ownership refused the current generation less than most of a resync interval ago. A failed
-    /// rollout is not a refusal: its memory is status.rollout, and the service is still observed and kept in step.
-    /// </summary>
-    private bool StalledRecently(ObjectKey key, EcsService obj)
-    {
-        var window = options.ResyncInterval * 0.9;
-        var now = time.GetUtcNow();
-        if (_refusals.TryGetValue(key, out var refusal) && refusal.Generation == obj.Metadata.Generation && now - refusal.At < window)
-            return true;
-        var stalled = ConditionSet.Find(obj.Status?.Conditions, ConditionTypes.Stalled);
-        return stalled is { Status: ConditionStatus.True }
-            && stalled.Reason != ConditionReasons.RolloutFailed
-            && stalled.ObservedGeneration == obj.Metadata.Generation
-            && now - stalled.LastTransitionTime < window;
-    }
 
     private static string? Tag(IReadOnlyList<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
 }

@@ -1,11 +1,8 @@
-using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
-using EcsOperator.Api.Shared;
 using EcsOperator.Core.Arns;
-using EcsOperator.Core.Conditions;
 using EcsOperator.Hosting;
+using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Kubernetes.Informer;
-using EcsOperator.Kubernetes.Rest;
 
 namespace EcsOperator.Reconcilers.Services;
 
@@ -13,7 +10,7 @@ namespace EcsOperator.Reconcilers.Services;
 /// Which ECS cluster each EcsService lives in, read from the informer caches only: <c>spec.cluster</c>, the Ready
 /// EcsCluster a <c>clusterRef</c> names, or the account's <c>default</c> cluster.
 /// </summary>
-public sealed class ServiceClusters(InformerCache<EcsService> services, InformerCache<EcsCluster> clusters, OperatorOptions options)
+public sealed class ServiceClusters(InformerCache<EcsService> services, ReferenceResolver references, OperatorOptions options)
 {
     /// <summary>The cluster ECS uses when a request names none.</summary>
     public const string DefaultCluster = "default";
@@ -27,12 +24,8 @@ public sealed class ServiceClusters(InformerCache<EcsService> services, Informer
         if (service.Spec.ClusterRef is not { } reference)
             return new ClusterResolution(DefaultCluster, null);
 
-        var referenced = clusters.Get(new ObjectKey(service.Metadata.Namespace, reference.Name));
-        if (referenced is null)
-            return new ClusterResolution(null, $"waiting for EcsCluster {reference.Name}, which does not exist (yet)");
-        if (!ConditionSet.IsTrue(referenced.Status?.Conditions, ConditionTypes.Ready) || referenced.Status?.ClusterName is null)
-            return new ClusterResolution(null, $"waiting for EcsCluster {reference.Name} to be Ready");
-        return new ClusterResolution(referenced.Status.ClusterName, null);
+        var referenced = references.Cluster(service.Metadata.Namespace, reference.Name);
+        return referenced.IsReady ? new ClusterResolution(referenced.Object!.Status!.ClusterName, null) : new ClusterResolution(null, referenced.WaitingFor);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,28 +32,22 @@ public static class ServiceControllerRegistration
             var informers = sp.GetRequiredService<SharedInformerFactory>();
             return new ServiceClusters(
                 informers.For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService).Cache,
-                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache,
+                sp.GetRequiredService<ReferenceResolver>(),
                 sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         });
-
-        // Revisions are in use if any deployment of a service in a cluster our services live in runs them.
-        services.Replace(ServiceDescriptor.Singleton<ITaskDefinitionUsage>(sp =>
-        {
-            var clusters = sp.GetRequiredService<ServiceClusters>();
-            return new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(clusters.InUse()));
-        }));
 
         services.TryAddSingleton(sp => new EcsServiceReconciler(
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetRequiredService<IEcsApi>(),
             sp.GetRequiredService<IServiceAutoScaling>(),
             sp.GetRequiredService<ITaskDefinitionUsage>(),
-            sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition).Cache,
+            sp.GetRequiredService<ReferenceResolver>(),
             sp.GetRequiredService<ServiceClusters>(),
             sp.GetRequiredService<ServiceSnapshots>(),
             sp.GetRequiredService<IEventRecorder>(),
-            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<EcsServiceReconciler>>()));
 
@@ -71,14 +66,15 @@ public static class ServiceControllerRegistration
         });
         services.AddController(sp => sp.GetRequiredService<Controller<EcsService>>());
 
-        services.TryAddSingleton(sp => new ServiceResyncSweep(
+        services.TryAddSingleton(sp => new BatchedServiceResync(
             sp.GetRequiredService<Controller<EcsService>>(),
             sp.GetRequiredService<IEcsApi>(),
             sp.GetRequiredService<ServiceSnapshots>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ServiceResyncSweep>>()));
-        services.AddController(sp => sp.GetRequiredService<ServiceResyncSweep>());
+            sp.GetRequiredService<ILogger<BatchedServiceResync>>()));
+        services.AddSingleton<IResyncSource>(sp => sp.GetRequiredService<BatchedServiceResync>());
+        services.AddController(sp => sp.GetRequiredService<BatchedServiceResync>());
         return services;
     }
 }

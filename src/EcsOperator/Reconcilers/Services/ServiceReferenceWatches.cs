@@ -1,12 +1,10 @@
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
-using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
-using EcsOperator.Core.Conditions;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Model;
-using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 
 namespace EcsOperator.Reconcilers.Services;
 
@@ -39,43 +37,13 @@ public static class ServiceReferenceWatches
         ArgumentNullException.ThrowIfNull(taskDefinitions);
         ArgumentNullException.ThrowIfNull(clusters);
 
-        // Registered as watched (so the controller waits for their caches) with no mapping of its own: the handlers
-        // below enqueue only on relevant changes.
-        controller.Watches(taskDefinitions, _ => []);
-        controller.Watches(clusters, _ => []);
-
-        var byTaskDefinition = controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key);
-        taskDefinitions.AddEventHandler(new ResourceEventHandler<EcsTaskDefinition>
-        {
-            OnAdd = td => Enqueue(controller, byTaskDefinition(td)),
-            OnUpdate = (old, td) =>
-            {
-                if (old.Status?.TaskDefinitionArn != td.Status?.TaskDefinitionArn)
-                    Enqueue(controller, byTaskDefinition(td));
-            },
-            OnDelete = (td, _) => Enqueue(controller, byTaskDefinition(td)),
-        });
-
-        var byCluster = controller.ByIndex<EcsCluster>(ClusterRefIndex, Key);
-        clusters.AddEventHandler(new ResourceEventHandler<EcsCluster>
-        {
-            OnAdd = c => Enqueue(controller, byCluster(c)),
-            OnUpdate = (old, c) =>
-            {
-                if (old.Status?.ClusterName != c.Status?.ClusterName || IsReady(old) != IsReady(c))
-                    Enqueue(controller, byCluster(c));
-            },
-            OnDelete = (c, _) => Enqueue(controller, byCluster(c)),
-        });
+        // Only what a service reads of them wakes it: a task definition's revision and readiness for its generation
+        // (so each new revision rolls exactly once, not on every status write of it); a cluster's name and readiness.
+        controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key),
+            UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool)>(td => (td.Status?.TaskDefinitionArn, Readiness.IsReadyForGeneration(td.Metadata, td.Status))));
+        controller.Watches(clusters, controller.ByIndex<EcsCluster>(ClusterRefIndex, Key),
+            UpdatePredicates.Changed<EcsCluster, (string?, bool)>(c => (c.Status?.ClusterName, Readiness.IsReadyForGeneration(c.Metadata, c.Status))));
     }
-
-    private static bool IsReady(EcsCluster cluster) => ConditionSet.IsTrue(cluster.Status?.Conditions, ConditionTypes.Ready);
 
     private static string Key(IKubernetesObject obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}";
-
-    private static void Enqueue(Controller<EcsService> controller, IEnumerable<ObjectKey> keys)
-    {
-        foreach (var key in keys)
-            controller.Enqueue(key);
-    }
 }

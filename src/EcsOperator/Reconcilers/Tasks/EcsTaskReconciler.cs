@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using EcsOperator.Api;
-using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Core.Conditions;
 using EcsOperator.Core.Ownership;
@@ -16,6 +16,7 @@ using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Reconcilers.Tasks;
@@ -35,54 +36,58 @@ namespace EcsOperator.Reconcilers.Tasks;
 /// </remarks>
 public sealed class EcsTaskReconciler(
     IKubernetesClient kubernetes,
-    IEcsApi ecs,
+    IAwsClientsForNamespace aws,
+    ReferenceResolver references,
     IEventRecorder events,
-    ClusterIdentity clusterIdentity,
+    KubernetesClusterId kubernetesClusterId,
     OperatorOptions options,
+    RequeuePolicy requeue,
     TimeProvider time,
     ILogger<EcsTaskReconciler> logger) : IReconciler<EcsTask>
 {
+    /// <summary>EcsTask's status plumbing, shared with the managed kinds' status writer.</summary>
+    public static ManagedKind<EcsTask, EcsTaskStatus> Kind { get; } = new(
+        EcsTask.KindName, OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask,
+        o => o.Status, (o, s) => o with { Status = s }, () => new EcsTaskStatus(),
+        (s, generation, conditions) => s with { ObservedGeneration = generation, Conditions = conditions });
+
     private const string Stopped = "STOPPED";
     private static readonly string[] IncludeTags = ["TAGS"];
-
-    // When ECS last refused each object's generation; see EcsTaskDefinitionReconciler for why.
-    private readonly ConcurrentDictionary<ObjectKey, (long Generation, DateTimeOffset At)> _refusals = new();
 
     // The tasks RunTask started, by object: the informer cache may hand the next reconcile an object from before the
     // status write that recorded them. (A restarted operator finds them by startedBy, or ECS by the client token.)
     private readonly ConcurrentDictionary<ObjectKey, StartedRun> _started = new();
 
-    private readonly IResourceClient<EcsTask> _client =
-        kubernetes.Resource(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask);
+    private readonly StatusWriter<EcsTask, EcsTaskStatus> _status = new(kubernetes.Resource(Kind.Resource, Kind.TypeInfo), Kind, time);
 
-    private readonly IResourceClient<EcsTaskDefinition> _taskDefinitions =
-        kubernetes.Resource(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
-
-    private readonly IResourceClient<EcsCluster> _clusters =
-        kubernetes.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+    private IResourceClient<EcsTask> _client => _status.Resource;
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<EcsTask> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
         {
-            _refusals.TryRemove(request.Key, out _);
             _started.TryRemove(request.Key, out _);
             return ReconcileResult.Done;
         }
 
-        var owner = OwnershipTags.OwnerValue(await clusterIdentity.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
+        var owner = OwnershipTags.OwnerValue(await kubernetesClusterId.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
         try
         {
             if (request.IsDeleting)
                 return await DeleteAsync(obj, owner, cancellationToken);
 
             // The finalizer comes first: a task must never run without something that will stop it on deletion.
-            obj = await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
 
             // A finished run is only kept (or deleted after its ttl): no AWS call, whatever happened to the spec.
             if (obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed)
-                return await FinishedAsync(obj, cancellationToken);
+                return await KeepFinishedRunAsync(obj, cancellationToken);
 
             var run = StartedRunOf(obj);
             if (run is null)
@@ -92,26 +97,22 @@ public sealed class EcsTaskReconciler(
                     return await InvalidAsync(obj, errors, cancellationToken);
             }
 
-            if (StalledRecently(request.Key, obj))
-                return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
-
             return run is null
                 ? await StartAsync(obj, owner, cancellationToken)
                 : await TrackAsync(obj, run, cancellationToken);
         }
-        catch (AwsServiceException e) when (e.Kind == AwsErrorKind.Retryable || e.Kind == AwsErrorKind.NotFound)
-        {
-            await WriteStatusAsync(obj, s => s, new ReconcileState.Retrying($"{e.ErrorCode}: {e.Message}"), cancellationToken);
-            throw; // the work queue retries with per-key backoff
-        }
         catch (AwsServiceException e)
         {
-            var reason = ReconcileTiming.IsAccessDenied(e.ErrorCode) ? ConditionReasons.AccessDenied : ConditionReasons.InvalidSpec;
-            logger.LogWarning("EcsTask {Namespace}/{Name} stalled: {Code} {Message}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.Message);
-            _refusals[request.Key] = (obj.Metadata.Generation ?? 0, time.GetUtcNow());
-            await WriteStatusAsync(obj, s => s with { Phase = s.Phase ?? TaskPhase.Pending },
-                new ReconcileState.Stalled(reason, $"ECS rejected the request: {e.ErrorCode}: {e.Message}"), cancellationToken);
-            return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval)); // permissions may be fixed without a spec change
+            var state = AwsErrorConditions.State(AwsErrorClassifier.Explain(e));
+            if (state is ReconcileState.Retrying)
+            {
+                await WriteStatusAsync(obj, s => s, state, cancellationToken);
+                throw; // the work queue retries with per-key backoff
+            }
+
+            logger.LogWarning("EcsTask {Namespace}/{Name} stalled: {Code} (request {RequestId}) {AwsMessage}", obj.Metadata.Namespace, obj.Metadata.Name, e.ErrorCode, e.RequestId, e.Message);
+            await WriteStatusAsync(obj, s => s with { Phase = s.Phase ?? TaskPhase.Pending }, state, cancellationToken);
+            return requeue.Resync(); // permissions may be fixed without a spec change
         }
     }
 
@@ -123,17 +124,11 @@ public sealed class EcsTaskReconciler(
         TaskDefinitionTemplate? template = null;
         if (obj.Spec.TaskDefinitionRef is { } tdRef)
         {
-            var td = await _taskDefinitions.TryGetAsync(ns, tdRef.Name, cancellationToken);
-            if (td is null)
-                return await WaitAsync(obj, $"waiting for EcsTaskDefinition {tdRef.Name} (spec.taskDefinitionRef) to exist", cancellationToken);
-            if (!IsReadyForItsSpec(td.Metadata, td.Status) || td.Status?.TaskDefinitionArn is not { } tdArn)
-            {
-                var why = ConditionSet.Find(td.Status?.Conditions, ConditionTypes.Ready)?.Message ?? "no revision registered yet";
-                return await WaitAsync(obj, $"waiting for EcsTaskDefinition {tdRef.Name} (spec.taskDefinitionRef) to register a revision of its current spec: {why}", cancellationToken);
-            }
-
-            taskDefinition = tdArn;
-            template = td.Spec;
+            var td = references.TaskDefinition(ns, tdRef.Name);
+            if (!td.IsReady)
+                return await WaitAsync(obj, $"{td.WaitingFor} (spec.taskDefinitionRef)", cancellationToken);
+            taskDefinition = td.Object!.Status!.TaskDefinitionArn!;
+            template = td.Object.Spec;
         }
         else
         {
@@ -143,16 +138,10 @@ public sealed class EcsTaskReconciler(
         string? cluster = obj.Spec.Cluster;
         if (obj.Spec.ClusterRef is { } clusterRef)
         {
-            var ecsCluster = await _clusters.TryGetAsync(ns, clusterRef.Name, cancellationToken);
-            if (ecsCluster is null)
-                return await WaitAsync(obj, $"waiting for EcsCluster {clusterRef.Name} (spec.clusterRef) to exist", cancellationToken);
-            if (ecsCluster.Status?.ClusterName is not { } clusterName || ecsCluster.Status.Status is not (null or "ACTIVE"))
-            {
-                return await WaitAsync(obj,
-                    $"waiting for EcsCluster {clusterRef.Name} (spec.clusterRef) to be ACTIVE (it is {ecsCluster.Status?.Status ?? "not created yet"})", cancellationToken);
-            }
-
-            cluster = ecsCluster.Status.ClusterArn ?? clusterName;
+            var ecsCluster = references.Cluster(ns, clusterRef.Name);
+            if (!ecsCluster.IsReady)
+                return await WaitAsync(obj, $"{ecsCluster.WaitingFor} (spec.clusterRef)", cancellationToken);
+            cluster = ecsCluster.Object!.Status!.ClusterArn ?? ecsCluster.Object.Status.ClusterName;
         }
 
         // Checks that need the task definition's containers (override names, network mode) run once it is known.
@@ -160,7 +149,7 @@ public sealed class EcsTaskReconciler(
             return await InvalidAsync(obj, errors, cancellationToken);
 
         var startedBy = TaskRunTranslator.StartedBy(obj);
-        var found = await FindRunAsync(cluster, startedBy, owner, cancellationToken);
+        var found = await FindRunAsync(Ecs(obj), cluster, startedBy, owner, cancellationToken);
         if (found.Count > 0)
         {
             // An earlier attempt started the run but its status write was lost (or the status was wiped): adopt it.
@@ -178,7 +167,7 @@ public sealed class EcsTaskReconciler(
         }
 
         var request = TaskRunTranslator.ToRunTaskRequest(obj, taskDefinition, cluster, owner);
-        var response = await ecs.RunTaskAsync(request, cancellationToken);
+        var response = await Ecs(obj).RunTaskAsync(request, cancellationToken);
         var started = (response.Tasks ?? []).Where(t => t.TaskArn is not null).ToList();
         var run = new StartedRun(
             obj.Metadata.Uid,
@@ -221,14 +210,14 @@ public sealed class EcsTaskReconciler(
             new ReconcileState.Stalled(ConditionReasons.TaskFailed, message), cancellationToken);
         logger.LogWarning("EcsTask {Namespace}/{Name}: {Message}", obj.Metadata.Namespace, obj.Metadata.Name, message);
         await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "RunTask", message, cancellationToken);
-        return await AfterFinishedAsync(obj, now, cancellationToken);
+        return await ApplyTtlAfterFinishedAsync(obj, now, cancellationToken);
     }
 
     /// <summary>Describes the run's tasks and reports their state; on the transition to finished, records the outcome.</summary>
     private async Task<ReconcileResult> TrackAsync(EcsTask obj, StartedRun run, CancellationToken cancellationToken)
     {
         await ReportIgnoredSpecChangeAsync(obj, cancellationToken);
-        var response = await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken);
+        var response = await Ecs(obj).DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken);
         var described = (response.Tasks ?? []).ToList();
         var missing = run.TaskArns.Where(a => described.All(t => t.TaskArn != a)).ToList();
         // DescribeTasks is eventually consistent: a task just started may be MISSING for a moment. Only a task seen
@@ -248,7 +237,7 @@ public sealed class EcsTaskReconciler(
         if (described.Count > 0 && described.All(t => t.LastStatus == Stopped))
         {
             // Only now does it matter which containers are essential: DescribeTasks does not say.
-            var essential = await EssentialContainersAsync(run.TaskDefinition ?? described[0].TaskDefinitionArn, cancellationToken);
+            var essential = await EssentialContainersAsync(Ecs(obj), run.TaskDefinition ?? described[0].TaskDefinitionArn, cancellationToken);
             result = TaskRunStatusCalculator.From(described, essential, failures);
         }
         else if (described.Count == 0)
@@ -290,11 +279,11 @@ public sealed class EcsTaskReconciler(
                 await events.RecordAsync(obj, Event.WarningType, EventReasons.TaskFailed, "DescribeTasks", state.Message, cancellationToken);
         }
 
-        return await AfterFinishedAsync(obj, stoppedAt!.Value, cancellationToken);
+        return await ApplyTtlAfterFinishedAsync(obj, stoppedAt!.Value, cancellationToken);
     }
 
     /// <summary>A finished run: re-stamp a newer generation (reporting the ignored edit) and apply the ttl.</summary>
-    private async Task<ReconcileResult> FinishedAsync(EcsTask obj, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> KeepFinishedRunAsync(EcsTask obj, CancellationToken cancellationToken)
     {
         var status = obj.Status!;
         if (status.ObservedGeneration != obj.Metadata.Generation)
@@ -309,11 +298,11 @@ public sealed class EcsTaskReconciler(
         var finishedAt = status.StoppedAt
             ?? ConditionSet.Find(status.Conditions, ConditionTypes.Ready)?.LastTransitionTime
             ?? time.GetUtcNow();
-        return await AfterFinishedAsync(obj, finishedAt, cancellationToken);
+        return await ApplyTtlAfterFinishedAsync(obj, finishedAt, cancellationToken);
     }
 
     /// <summary>ttlSecondsAfterFinished: delete the object once due, else look again at exactly the expiry.</summary>
-    private async Task<ReconcileResult> AfterFinishedAsync(EcsTask obj, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ApplyTtlAfterFinishedAsync(EcsTask obj, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         var remaining = TaskTtl.Remaining(finishedAt, obj.Spec.TtlSecondsAfterFinished, time.GetUtcNow());
         if (remaining is null)
@@ -346,13 +335,13 @@ public sealed class EcsTaskReconciler(
             IReadOnlyList<TaskDescription> live;
             if (run is not null)
             {
-                live = (await ecs.DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken)).Tasks ?? [];
+                live = (await Ecs(obj).DescribeAllTasksAsync(new DescribeTasksRequest { Cluster = run.Cluster, Tasks = run.TaskArns }, cancellationToken)).Tasks ?? [];
             }
             else
             {
                 // No recorded run (never started, or the status was lost): stop whatever was started for this object.
                 var cluster = obj.Spec.ClusterRef is { } clusterRef
-                    ? (await _clusters.TryGetAsync(obj.Metadata.Namespace, clusterRef.Name, cancellationToken))?.Status is { } clusterStatus
+                    ? references.Cluster(obj.Metadata.Namespace, clusterRef.Name).Object?.Status is { } clusterStatus
                         ? clusterStatus.ClusterArn ?? clusterStatus.ClusterName
                         : null
                     : obj.Spec.Cluster;
@@ -360,14 +349,14 @@ public sealed class EcsTaskReconciler(
                 var couldHaveRun = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null).Count == 0
                     && (obj.Spec.ClusterRef is null || cluster is not null);
                 live = couldHaveRun
-                    ? await FindRunForDeletionAsync(cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
+                    ? await FindRunForDeletionAsync(Ecs(obj), cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
                     : [];
             }
 
             var stopped = new List<string>();
             foreach (var task in live.Where(t => t.TaskArn is not null && t.LastStatus != Stopped && t.DesiredStatus != Stopped))
             {
-                await ecs.StopTaskAsync(new StopTaskRequest
+                await Ecs(obj).StopTaskAsync(new StopTaskRequest
                 {
                     Cluster = task.ClusterArn ?? run?.Cluster,
                     Task = task.TaskArn,
@@ -391,7 +380,7 @@ public sealed class EcsTaskReconciler(
     /// Tasks already started for this object: ListTasks by startedBy (RUNNING and STOPPED: ListTasks defaults to
     /// RUNNING only), then DescribeTasks to keep those carrying this object's owner tag.
     /// </summary>
-    private async Task<IReadOnlyList<TaskDescription>> FindRunAsync(string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<TaskDescription>> FindRunAsync(IEcsApi ecs, string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
     {
         var arns = new List<string>();
         foreach (var desiredStatus in (string[])["RUNNING", Stopped])
@@ -405,11 +394,11 @@ public sealed class EcsTaskReconciler(
         return (described.Tasks ?? []).Where(t => TaskRunTranslator.IsRunOf(t, startedBy, owner)).ToList();
     }
 
-    private async Task<IReadOnlyList<TaskDescription>> FindRunForDeletionAsync(string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<TaskDescription>> FindRunForDeletionAsync(IEcsApi ecs, string? cluster, string startedBy, string owner, CancellationToken cancellationToken)
     {
         try
         {
-            return await FindRunAsync(cluster, startedBy, owner, cancellationToken);
+            return await FindRunAsync(ecs, cluster, startedBy, owner, cancellationToken);
         }
         catch (AwsServiceException e) when (e.Kind == AwsErrorKind.NotFound)
         {
@@ -418,7 +407,7 @@ public sealed class EcsTaskReconciler(
     }
 
     /// <summary>The essential containers of the revision that ran; null (all essential) when it cannot be described.</summary>
-    private async Task<IReadOnlySet<string>?> EssentialContainersAsync(string? taskDefinition, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>?> EssentialContainersAsync(IEcsApi ecs, string? taskDefinition, CancellationToken cancellationToken)
     {
         if (taskDefinition is null)
             return null;
@@ -469,51 +458,21 @@ public sealed class EcsTaskReconciler(
     {
         await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Progressing(ConditionReasons.Creating, message), cancellationToken);
         // The referenced object's changes enqueue this one; the resync is only a safety net.
-        return ReconcileResult.After(ReconcileTiming.Jittered(options.ResyncInterval));
+        return requeue.Resync();
     }
 
     private async Task<ReconcileResult> InvalidAsync(EcsTask obj, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
     {
         var message = string.Join("; ", errors.Select(e => e.ToString()));
         await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), cancellationToken);
-        return ReconcileResult.Done; // only a spec change (new generation), a referenced object's change or a resync tries again
+        return requeue.Resync(); // or sooner: a spec change (new generation) or a referenced object's change
     }
 
-    private async Task<EcsTask> WriteStatusAsync(EcsTask obj, Func<EcsTaskStatus, EcsTaskStatus> edit, ReconcileState state, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        // The generation this reconcile acted on, not that of a re-read after a conflict.
-        var generation = obj.Metadata.Generation ?? 0;
-        return await _client.UpdateStatusAsync(obj, o =>
-        {
-            var status = edit(o.Status ?? new EcsTaskStatus());
-            return o with
-            {
-                Status = status with
-                {
-                    ObservedGeneration = generation,
-                    Conditions = ConditionsCalculator.Compute(status.Conditions, state, drift: null, generation, now),
-                },
-            };
-        }, cancellationToken);
-    }
+    private Task<EcsTask> WriteStatusAsync(EcsTask obj, Func<EcsTaskStatus, EcsTaskStatus> edit, ReconcileState state, CancellationToken cancellationToken) =>
+        _status.WriteAsync(obj, edit, state, drift: null, cancellationToken);
 
-    private static bool IsReadyForItsSpec(ObjectMeta metadata, IEcsStatus? status) =>
-        status is not null
-        && status.ObservedGeneration == metadata.Generation
-        && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
-        && ready.ObservedGeneration == metadata.Generation;
-
-    /// <summary>
-    /// Whether ECS refused the current generation less than most of a resync interval ago. Memory only, unlike the
-    /// other kinds: a task's Stalled condition also stands for a failed run or a spec invalid against the referenced
-    /// task definition (re-checked when that changes), so it cannot tell an ECS refusal apart; after a restart one
-    /// more call is the cost.
-    /// </summary>
-    private bool StalledRecently(ObjectKey key, EcsTask obj) =>
-        _refusals.TryGetValue(key, out var refusal)
-        && refusal.Generation == obj.Metadata.Generation
-        && time.GetUtcNow() - refusal.At < options.ResyncInterval * 0.9;
+    /// <summary>The ECS client of the object's namespace: every AWS call goes through it.</summary>
+    private IEcsApi Ecs(EcsTask obj) => aws.For(obj.Metadata.Namespace!).Ecs;
 
     private static string Tasks(StartedRun run) =>
         run.TaskArns.Count == 1 ? $"task {run.TaskArns[0]}" : $"{run.TaskArns.Count} tasks";

@@ -2,13 +2,15 @@ using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
-using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -29,10 +31,12 @@ public static class TaskControllerRegistration
     {
         services.TryAddSingleton(sp => new EcsTaskReconciler(
             sp.GetRequiredService<IKubernetesClient>(),
-            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IAwsClientsForNamespace>(),
+            sp.GetRequiredService<ReferenceResolver>(),
             sp.GetRequiredService<IEventRecorder>(),
-            sp.GetRequiredService<ClusterIdentity>(),
+            sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
+            sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<EcsTaskReconciler>>()));
         services.AddController(sp =>
@@ -43,9 +47,12 @@ public static class TaskControllerRegistration
             tasks.AddIndex(ByClusterRef, t => t.Spec.ClusterRef is { } r ? [Key(t.Metadata, r.Name)] : []);
             var controller = OperatorControllers.Create(sp, EcsTask.KindName, tasks, sp.GetRequiredService<EcsTaskReconciler>());
             var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
-            controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)));
+            // Only what a waiting task reads wakes it: the revision, and readiness for the generation.
+            controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)),
+                UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool)>(td => (td.Status?.TaskDefinitionArn, Readiness.IsReadyForGeneration(td.Metadata, td.Status))));
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-            controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)));
+            controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)),
+                UpdatePredicates.Changed<EcsCluster, (string?, bool)>(c => (c.Status?.ClusterArn, Readiness.IsReadyForGeneration(c.Metadata, c.Status))));
             return controller;
         });
         return services;

@@ -5,6 +5,7 @@ using EcsOperator.Core.Arns;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.Managed;
 using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Reconcilers.Services;
@@ -13,19 +14,23 @@ namespace EcsOperator.Reconcilers.Services;
 /// The periodic drift check of EcsServices (DESIGN section 4): once per resync interval (jittered) it describes the
 /// services of each ECS cluster in batches of 10, leaves the descriptions in <see cref="ServiceSnapshots"/> and
 /// enqueues every EcsService, whose reconcile then compares against the snapshot instead of describing again. Ready
-/// services have no timer of their own: this is what looks at them again. Runs only while this replica leads.
+/// services have no timer of their own (<see cref="RequeuePolicy"/>): this is what looks at them again. It is a
+/// resync source, not a controller; it is run through <see cref="IController"/> only because that is how the host
+/// runs something while this replica leads.
 /// </summary>
-public sealed class ServiceResyncSweep(
+public sealed class BatchedServiceResync(
     Controller<EcsService> controller,
     IEcsApi ecs,
     ServiceSnapshots snapshots,
     OperatorOptions options,
     TimeProvider time,
-    ILogger<ServiceResyncSweep> logger) : IController
+    ILogger<BatchedServiceResync> logger) : IController, IResyncSource
 {
     private static readonly string[] IncludeTags = ["TAGS"];
 
     public string Name => "ecsservice-resync";
+
+    public string Kind => EcsService.KindName;
 
     /// <summary>Sweeps completed since start (for tests and diagnostics).</summary>
     public int Sweeps { get; private set; }

@@ -4,10 +4,10 @@ using EcsOperator.Kubernetes.Rest;
 namespace EcsOperator.Hosting;
 
 /// <summary>
-/// The cluster id in owner tags: configured, or the <c>kube-system</c> namespace UID read once (two clusters sharing
+/// The Kubernetes cluster id in owner tags: configured, or the <c>kube-system</c> namespace UID read once (two clusters sharing
 /// an AWS account then never claim each other's resources).
 /// </summary>
-public sealed class ClusterIdentity(IKubernetesClient client, string? configured)
+public sealed class KubernetesClusterId(IKubernetesClient client, string? configured)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _id = configured;

@@ -1,0 +1,51 @@
+using EcsOperator.Api.Shared;
+using EcsOperator.Aws.Principals;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Hosting;
+using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace EcsOperator.Reconcilers.Managed;
+
+/// <summary>DI wiring of a managed kind: its external client, the skeleton around it, and its controller.</summary>
+public static class ManagedControllerRegistration
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> (a singleton built by DI), a <see cref="ManagedReconciler{T,TStatus,TLive}"/>
+    /// around it, and a controller on the kind's shared informer; <paramref name="watches"/> adds watches on the
+    /// kinds it references.
+    /// </summary>
+    public static IServiceCollection AddManagedController<T, TStatus, TLive, TClient>(this IServiceCollection services,
+        Action<Controller<T>, IServiceProvider>? watches = null)
+        where T : class, IKubernetesObject
+        where TStatus : class, IEcsStatus
+        where TClient : ExternalClient<T, TStatus, TLive>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<TClient>();
+        services.TryAddSingleton(sp => new ManagedReconciler<T, TStatus, TLive>(
+            sp.GetRequiredService<TClient>(),
+            sp.GetRequiredService<IKubernetesClient>(),
+            sp.GetRequiredService<IAwsClientsForNamespace>(),
+            sp.GetRequiredService<IEventRecorder>(),
+            sp.GetRequiredService<KubernetesClusterId>(),
+            sp.GetRequiredService<RequeuePolicy>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Reconcilers." + typeof(T).Name)));
+        services.AddController(sp =>
+        {
+            var kind = sp.GetRequiredService<TClient>().Kind;
+            var informer = sp.GetRequiredService<SharedInformerFactory>().For(kind.Resource, kind.TypeInfo);
+            var controller = OperatorControllers.Create(sp, kind.Name, informer, sp.GetRequiredService<ManagedReconciler<T, TStatus, TLive>>());
+            watches?.Invoke(controller, sp);
+            return controller;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,182 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Shared;
+using EcsOperator.Aws.Principals;
+using EcsOperator.Aws.Transport;
+using EcsOperator.Core.Conditions;
+using EcsOperator.Core.Ownership;
+using EcsOperator.Hosting;
+using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Observability;
+using Microsoft.Extensions.Logging;
+
+namespace EcsOperator.Reconcilers.Managed;
+
+/// <summary>
+/// The reconcile skeleton every level-kept kind shares (crossplane-runtime's managed reconciler): finalizer first,
+/// deletion under deletionPolicy, guards that stall without an AWS call, waiting for dependencies, observe, then
+/// create, stall on ownership, report or correct drift, or update; AWS errors map to conditions through
+/// <see cref="AwsErrorClassifier.Explain"/>; exactly one status write, skipped when unchanged; requeue at the next
+/// jittered resync unless the kind asks to look sooner.
+/// </summary>
+public sealed class ManagedReconciler<T, TStatus, TLive>(
+    ExternalClient<T, TStatus, TLive> external,
+    IKubernetesClient kubernetes,
+    IAwsClientsForNamespace aws,
+    IEventRecorder events,
+    KubernetesClusterId clusterId,
+    RequeuePolicy requeue,
+    TimeProvider time,
+    ILogger logger) : IReconciler<T>
+    where T : class, IKubernetesObject
+    where TStatus : class, IEcsStatus
+{
+    private readonly StatusWriter<T, TStatus> _status = new(kubernetes.Resource(external.Kind.Resource, external.Kind.TypeInfo), external.Kind, time);
+
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<T> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Object is not { } obj)
+            return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
+
+        var ns = obj.Metadata.Namespace!;
+        var context = new ManagedContext<T>(obj, OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!), aws.For(ns));
+        try
+        {
+            if (request.IsDeleting)
+                return await DeleteAsync(context, cancellationToken);
+
+            // The finalizer comes first: an AWS resource must never exist without something that will clean it up.
+            // Its watch event brings the object back, so the next reconcile reads a cache that has it.
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            {
+                await _status.Resource.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+                return ReconcileResult.Done;
+            }
+
+            foreach (var guard in external.Guards)
+            {
+                if (guard.Check(obj) is { } refusal)
+                    return await StallAsync(obj, guard.Reason, refusal, cancellationToken);
+            }
+
+            if (external.WaitingFor(obj) is { } waiting)
+            {
+                // Not a human's problem: the watch on the dependency (or the resync) brings this object back.
+                var reason = external.Kind.StatusOf(obj) is null ? ConditionReasons.Creating : ConditionReasons.Updating;
+                await _status.WriteAsync(obj, s => s, new ReconcileState.Progressing(reason, waiting), null, cancellationToken);
+                return requeue.Resync();
+            }
+
+            return await ApplyAsync(context, cancellationToken);
+        }
+        catch (AwsServiceException e)
+        {
+            var state = AwsErrorConditions.State(AwsErrorClassifier.Explain(e));
+            if (state is ReconcileState.Retrying)
+            {
+                await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
+                throw; // the work queue retries with per-key backoff
+            }
+
+            logger.LogWarning("{Kind} {Namespace}/{Name} stalled: {Code} (request {RequestId}) {AwsMessage}",
+                external.Kind.Name, ns, obj.Metadata.Name, e.ErrorCode, e.RequestId, e.Message);
+            await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
+            return requeue.Resync();
+        }
+    }
+
+    private async Task<ReconcileResult> ApplyAsync(ManagedContext<T> context, CancellationToken cancellationToken)
+    {
+        var obj = context.Object;
+        var observed = await external.ObserveAsync(context, cancellationToken);
+        if (!observed.Exists)
+            return await FinishAsync(obj, await external.CreateAsync(context, observed, cancellationToken), drift: null, cancellationToken);
+
+        var what = external.Describe(obj);
+        if (observed.OwnerTag is { } tag && tag != context.Owner)
+        {
+            // Never name the other owner: it is another namespace's business.
+            return await StallAsync(obj, ConditionReasons.NotOwned,
+                $"{what} is owned by another object: delete this object, or point it at another resource", cancellationToken);
+        }
+
+        var adopting = observed.OwnerTag is null;
+        if (adopting && external.AdoptionPolicyOf(obj) != AdoptionPolicy.Adopt)
+        {
+            var hint = external.AdoptionPolicyOf(obj) is null
+                ? "it is owned by another object or by nobody: delete this object, or point it at another resource"
+                : "set spec.adoptionPolicy: Adopt to manage it, or point this object at another resource";
+            return await StallAsync(obj, ConditionReasons.NotOwned, $"{what} already exists and carries no {OwnershipTags.OwnerKey} tag: {hint}", cancellationToken);
+        }
+
+        if (observed.UpToDate && !adopting)
+        {
+            // Drifted flips back to False once a corrected (or manually fixed) resource matches the spec again.
+            var settled = ConditionSet.IsTrue(external.Kind.StatusOf(obj)?.Conditions, ConditionTypes.Drifted) ? new DriftObservation([], Corrected: true) : null;
+            return await FinishAsync(obj, ObservedResult(observed), settled, cancellationToken);
+        }
+
+        // The spec of the last successful apply is still the spec: anything that differs was changed in AWS.
+        var fields = observed.Differences;
+        var isDrift = !adopting && fields.Count > 0 && Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj));
+        if (isDrift)
+        {
+            var list = string.Join(", ", fields);
+            logger.LogInformation("{Kind} {Namespace}/{Name} drifted: {Fields}", external.Kind.Name, obj.Metadata.Namespace, obj.Metadata.Name, list);
+            OperatorMetrics.DriftDetected(external.Kind.Name);
+            await events.RecordAsync(obj, Event.WarningType, EventReasons.DriftDetected, "Observe", $"{what} changed outside the operator: {list}", cancellationToken);
+            if (external.DriftPolicyOf(obj) == DriftPolicy.Report)
+                return await FinishAsync(obj, ObservedResult(observed), new DriftObservation(fields, Corrected: false), cancellationToken);
+        }
+
+        var updated = await external.UpdateAsync(context, observed, adopting, cancellationToken);
+        if (adopting)
+        {
+            logger.LogInformation("Adopted {What} for {Kind} {Namespace}/{Name}", what, external.Kind.Name, obj.Metadata.Namespace, obj.Metadata.Name);
+            await events.RecordAsync(obj, Event.NormalType, EventReasons.Created, "TagResource", $"Adopted existing {what}", cancellationToken);
+        }
+
+        if (isDrift)
+            await events.RecordAsync(obj, Event.NormalType, EventReasons.DriftCorrected, "Update", $"Set {string.Join(", ", fields)} of {what} back to the spec", cancellationToken);
+
+        return await FinishAsync(obj, updated, isDrift ? new DriftObservation(fields, Corrected: true) : null, cancellationToken);
+    }
+
+    private async Task<ReconcileResult> DeleteAsync(ManagedContext<T> context, CancellationToken cancellationToken)
+    {
+        var obj = context.Object;
+        if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+            return ReconcileResult.Done;
+        if (external.DeletionPolicyOf(obj) == DeletionPolicy.Delete)
+        {
+            var deletion = await external.DeleteAsync(context, cancellationToken);
+            if (!deletion.Finished)
+            {
+                await _status.WriteAsync(obj, s => s, new ReconcileState.Deleting(deletion.WaitingFor ?? "waiting for AWS"), null, cancellationToken);
+                return ReconcileResult.After(deletion.RecheckAfter ?? requeue.ResyncInterval);
+            }
+        }
+
+        await _status.Resource.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+        return ReconcileResult.Done;
+    }
+
+    private async Task<ReconcileResult> FinishAsync(T obj, ExternalResult<TStatus> result, DriftObservation? drift, CancellationToken cancellationToken)
+    {
+        await _status.WriteAsync(obj, result.Status, result.State, drift, cancellationToken);
+        return result.RequeueAfter is { } soon ? ReconcileResult.After(soon) : requeue.Resync();
+    }
+
+    /// <summary>Stalled for the current generation: tried again when the spec changes or at the next resync, never sooner.</summary>
+    private async Task<ReconcileResult> StallAsync(T obj, string reason, string message, CancellationToken cancellationToken)
+    {
+        await _status.WriteAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
+        return requeue.Resync();
+    }
+
+    private static ExternalResult<TStatus> ObservedResult(ExternalObservation<TStatus, TLive> observed) =>
+        observed.Result ?? throw new InvalidOperationException("an observation of an existing resource must say what status it stands for");
+}

@@ -1,0 +1,22 @@
+using EcsOperator.Api.Shared;
+using EcsOperator.Core.Conditions;
+using EcsOperator.Kubernetes.Model;
+
+namespace EcsOperator.Reconcilers.Managed;
+
+/// <summary>The one readiness rule: Ready=True, observed for the object's current generation.</summary>
+public static class Readiness
+{
+    /// <summary>
+    /// Whether status says the current generation was applied (Ready for it): what dependants wait for, and what
+    /// tells drift (the applied spec is still the spec) from an update.
+    /// </summary>
+    public static bool IsReadyForGeneration(ObjectMeta metadata, IEcsStatus? status)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return status is not null
+            && status.ObservedGeneration == metadata.Generation
+            && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
+            && ready.ObservedGeneration == metadata.Generation;
+    }
+}

@@ -1,0 +1,85 @@
+using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
+using EcsOperator.Api.Shared;
+using EcsOperator.Core.Conditions;
+using EcsOperator.Hosting;
+using EcsOperator.Reconcilers.Managed;
+
+namespace EcsOperator.Host.Tests.Managed;
+
+/// <summary>
+/// An external client over EcsCluster objects that touches no AWS: it counts calls and does what the test says
+/// (a resource that exists once created, an error to throw, a guard to refuse with).
+/// </summary>
+internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsClusterStatus, object>
+{
+    private int _observes;
+    private int _creates;
+    private int _updates;
+    private int _deletes;
+
+    public override ManagedKind<EcsCluster, EcsClusterStatus> Kind { get; } = new(
+        EcsCluster.KindName, OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster,
+        o => o.Status, (o, s) => o with { Status = s }, () => new EcsClusterStatus(),
+        (s, generation, conditions) => s with { ObservedGeneration = generation, Conditions = conditions });
+
+    /// <summary>A guard that refuses clusters whose clusterName starts with "bad" (InvalidSpec).</summary>
+    public override IReadOnlyList<SpecGuard<EcsCluster>> Guards { get; } =
+        [new(ConditionReasons.InvalidSpec, o => o.Spec.ClusterName?.StartsWith("bad", StringComparison.Ordinal) == true ? "spec.clusterName: bad" : null)];
+
+    /// <summary>Thrown by the next observes while set.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>Whether the AWS resource exists (Create sets it).</summary>
+    public bool Exists { get; set; }
+
+    public int Observes => Volatile.Read(ref _observes);
+
+    public int Creates => Volatile.Read(ref _creates);
+
+    public int Updates => Volatile.Read(ref _updates);
+
+    public int Deletes => Volatile.Read(ref _deletes);
+
+    /// <summary>Every call that would reach AWS.</summary>
+    public int AwsCalls => Observes + Creates + Updates + Deletes;
+
+    public override string Describe(EcsCluster obj) => $"fake resource {obj.Metadata.Name}";
+
+    public override DeletionPolicy DeletionPolicyOf(EcsCluster obj) => obj.Spec.DeletionPolicy;
+
+    public override Task<ExternalObservation<EcsClusterStatus, object>> ObserveAsync(ManagedContext<EcsCluster> context, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _observes);
+        if (Failure is { } failure)
+            throw failure;
+        return Task.FromResult(Exists
+            ? new ExternalObservation<EcsClusterStatus, object> { OwnerTag = context.Owner, Result = Ready(context.Object) }
+            : ExternalObservation<EcsClusterStatus, object>.Missing);
+    }
+
+    public override Task<ExternalResult<EcsClusterStatus>> CreateAsync(ManagedContext<EcsCluster> context, ExternalObservation<EcsClusterStatus, object> observed,
+        CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _creates);
+        Exists = true;
+        return Task.FromResult(Ready(context.Object));
+    }
+
+    public override Task<ExternalResult<EcsClusterStatus>> UpdateAsync(ManagedContext<EcsCluster> context, ExternalObservation<EcsClusterStatus, object> observed,
+        bool adopting, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _updates);
+        return Task.FromResult(Ready(context.Object));
+    }
+
+    public override Task<DeletionResult> DeleteAsync(ManagedContext<EcsCluster> context, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _deletes);
+        Exists = false;
+        return Task.FromResult(DeletionResult.Done);
+    }
+
+    private static ExternalResult<EcsClusterStatus> Ready(EcsCluster obj) =>
+        new(s => s with { ClusterName = obj.Spec.ClusterName ?? obj.Metadata.Name, Status = "ACTIVE" }, new ReconcileState.Ready("the fake resource matches the spec"));
+}
