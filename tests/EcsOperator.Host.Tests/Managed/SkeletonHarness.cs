@@ -38,7 +38,7 @@ internal sealed class SkeletonHarness : IAsyncDisposable
     private SkeletonHarness(KubeApiTestServer server)
     {
         Server = server;
-        var client = new KubernetesClient(new KubernetesClientConfiguration { Server = server.BaseAddress, Namespace = Namespace },
+        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), Namespace = Namespace },
             new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
         Objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
         var informer = new Informer<EcsCluster>(Objects, new InformerOptions { Namespaces = [Namespace] });
