@@ -25,10 +25,12 @@ public sealed class AwsFaultProxy : IAsyncDisposable
     private readonly Lock _randomLock = new();
     private readonly ConcurrentQueue<AwsCall> _calls = new();
     private readonly ConcurrentDictionary<FaultKind, int> _injected = new();
+    private readonly IReadOnlySet<string> _noResetOperations;
     private volatile AwsFaultWindow[] _windows = [];
 
-    private AwsFaultProxy(WebApplication app, Uri upstream, int seed)
+    private AwsFaultProxy(WebApplication app, Uri upstream, int seed, IReadOnlySet<string> noResetOperations)
     {
+        _noResetOperations = noResetOperations;
         _app = app;
         _upstream = new HttpClient { BaseAddress = upstream, Timeout = TimeSpan.FromSeconds(30) };
         _random = new Random(seed);
@@ -42,12 +44,12 @@ public sealed class AwsFaultProxy : IAsyncDisposable
     /// <summary>Faults injected so far, per kind.</summary>
     public IReadOnlyDictionary<FaultKind, int> Injected => new Dictionary<FaultKind, int>(_injected);
 
-    public static async Task<AwsFaultProxy> StartAsync(Uri upstream, int seed, CancellationToken cancellationToken)
+    public static async Task<AwsFaultProxy> StartAsync(Uri upstream, int seed, IReadOnlySet<string> noResetOperations, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var proxy = new AwsFaultProxy(app, upstream, seed);
+        var proxy = new AwsFaultProxy(app, upstream, seed, noResetOperations);
         app.Run(proxy.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -82,6 +84,8 @@ public sealed class AwsFaultProxy : IAsyncDisposable
         {
             foreach (var window in _windows)
             {
+                if (window.Kind == FaultKind.AwsConnectionReset && _noResetOperations.Contains(operation))
+                    continue;
                 if (window.Matches(operation) && _random.NextDouble() < window.Probability)
                     return window;
             }

@@ -81,7 +81,7 @@ public sealed class ChaosRun
             StoppedResourceRetention = TimeSpan.FromDays(3650),
             Seed = _seed,
         }, cancellationToken);
-        await using var proxy = _proxy = await AwsFaultProxy.StartAsync(sim.BaseAddress, _seed, cancellationToken);
+        await using var proxy = _proxy = await AwsFaultProxy.StartAsync(sim.BaseAddress, _seed, _settings.NoResetOperations, cancellationToken);
         var foreign = ForeignResources.Create(sim);
         kube.Written += CheckOperatorWrite;
 
@@ -280,6 +280,7 @@ public sealed class ChaosRun
         var tracked = Track(plural, name);
         tracked.Alive = true;
         tracked.Creations++;
+        tracked.CreatedAt = DateTimeOffset.UtcNow;
         tracked.DeletionPolicy = policy;
         tracked.DeletedAt = null;
         tracked.GoneAt = null;

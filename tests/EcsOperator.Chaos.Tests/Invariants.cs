@@ -103,6 +103,10 @@ public static class Invariants
         return violations;
     }
 
+    /// <summary>Whether the operator created the AWS resource for the object's last incarnation (a Retain check needs one to retain).</summary>
+    private static bool CreatedForLastIncarnation(TrackedObject o, IReadOnlyList<AwsCall> calls, string operation, string key, string name) =>
+        calls.Any(c => c.Operation == operation && c.Succeeded && c.At >= o.CreatedAt && (string?)c.Request[key] == name);
+
     private static IEnumerable<string> CheckDeleted(TrackedObject o, IReadOnlyList<AwsCall> calls, EcsSimulator sim, bool hasTarget)
     {
         var retain = o.DeletionPolicy == "Retain";
@@ -114,7 +118,7 @@ public static class Invariants
                 yield return $"left behind: ECS service {o.Name} is {status} after its EcsService was deleted (Delete policy)";
             if (!retain && hasTarget)
                 yield return $"left behind: scalable target of {o.Name} after its EcsService was deleted (Delete policy)";
-            if (retain && status != "ACTIVE")
+            if (retain && status != "ACTIVE" && CreatedForLastIncarnation(o, calls, "CreateService", "serviceName", o.Name))
                 yield return $"retained ECS service {o.Name} is {status ?? "missing"} (Retain policy)";
             if (retain)
             {
@@ -130,7 +134,7 @@ public static class Invariants
             var owned = Revisions(sim, family, "ACTIVE").Where(r => Tag(r["tags"], ApiGroup.OwnerTagKey) == ChaosWorkload.Owner(o.Name)).ToList();
             if (!retain && owned.Count > 0)
                 yield return $"left behind: {owned.Count} ACTIVE revision(s) of {family} after its EcsTaskDefinition was deleted (Delete policy)";
-            if (retain && owned.Count == 0)
+            if (retain && owned.Count == 0 && CreatedForLastIncarnation(o, calls, "RegisterTaskDefinition", "family", family))
                 yield return $"retained family {family} has no ACTIVE revision left (Retain policy)";
             if (retain)
             {
@@ -144,7 +148,7 @@ public static class Invariants
             var status = (string?)cluster?["status"];
             if (!retain && status == "ACTIVE")
                 yield return $"left behind: ECS cluster {ChaosWorkload.ClusterName} is ACTIVE after its EcsCluster was deleted (Delete policy)";
-            if (retain && status != "ACTIVE")
+            if (retain && status != "ACTIVE" && CreatedForLastIncarnation(o, calls, "CreateCluster", "clusterName", ChaosWorkload.ClusterName))
                 yield return $"retained ECS cluster {ChaosWorkload.ClusterName} is {status ?? "missing"} (Retain policy)";
             if (retain)
             {

@@ -16,6 +16,9 @@ public sealed class TrackedObject(string plural, string name)
     /// <summary>deletionPolicy of the current (or last) incarnation.</summary>
     public string DeletionPolicy { get; set; } = "Delete";
 
+    /// <summary>When the user last created it.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
     /// <summary>When the user last asked for it to be deleted.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
