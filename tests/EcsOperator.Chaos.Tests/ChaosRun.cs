@@ -147,7 +147,7 @@ public sealed class ChaosRun
         await replicas.DisposeAsync();
 
         var liveObjects = Math.Max(1, _objects.Values.Count(o => o.Alive));
-        foreach (var violation in Invariants.Check(_objects.Values, proxy.Calls, quiet, liveObjects, sim, kube, foreign))
+        foreach (var violation in Invariants.Check(_objects.Values, proxy.Calls, quiet, liveObjects, sim, foreign))
             _violations.Enqueue(violation);
 
         foreach (var (kind, count) in proxy.Injected)

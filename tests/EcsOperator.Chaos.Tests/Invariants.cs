@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsOperator.Api;
 using EcsOperator.Simulator;
-using EcsOperator.Testing.KubeApi;
 
 namespace EcsOperator.Chaos.Tests;
 
@@ -39,18 +38,19 @@ public static class Invariants
         call.Targets().Any(t => t == name || t.EndsWith("/" + name, StringComparison.Ordinal) || t.Contains("/" + name + ":", StringComparison.Ordinal));
 
     public static IEnumerable<string> Check(IEnumerable<TrackedObject> objects, IReadOnlyList<AwsCall> calls, IReadOnlyList<AwsCall> quiet,
-        int liveObjects, EcsSimulator sim, KubeApiTestServer kube, ForeignResources foreign)
+        int liveObjects, EcsSimulator sim, ForeignResources foreign)
     {
-        _ = kube;
         var tracked = objects.ToList();
         var violations = new List<string>();
 
-        // No duplicate ECS service: a service is created once per EcsService the user created.
+        // No duplicate ECS service: a service is created once per EcsService the user created. A retried CreateService
+        // with the same clientToken answers with the service it already created (same createdAt): not a new one.
         foreach (var group in calls.Where(c => c.Operation == "CreateService" && c.Succeeded).GroupBy(c => (string?)c.Request["serviceName"]))
         {
             var creations = tracked.FirstOrDefault(o => o.Plural == Kinds.Service.Plural && o.Name == group.Key)?.Creations ?? 0;
-            if (group.Count() > creations)
-                violations.Add($"duplicate ECS service: CreateService for {group.Key} succeeded {group.Count()} times for {creations} EcsService creation(s)");
+            var services = group.Select(c => c.Response?["service"]?["createdAt"]?.ToJsonString()).Distinct().Count();
+            if (services > creations)
+                violations.Add($"duplicate ECS service: CreateService for {group.Key} created {services} services for {creations} EcsService creation(s)");
         }
 
         // No duplicate revision: at most one ACTIVE revision per owner and spec hash.
