@@ -62,11 +62,13 @@ public static class Invariants
                 violations.Add($"duplicate revision: {dup.Count()} ACTIVE revisions of {family} for owner {dup.Key.Item1} and spec hash {dup.Key.Item2}: {string.Join(", ", dup.Select(r => (string?)r["taskDefinition"]!["revision"]?.ToString()))}");
         }
 
-        // No duplicate one-off task: one RunTask per EcsTask (count 1).
+        // No duplicate one-off task: one task per EcsTask (count 1). A RunTask retried with its clientToken answers
+        // with the task it already started: count distinct task ARNs, not answers.
         foreach (var group in calls.Where(c => c.Operation == "RunTask" && c.Succeeded).GroupBy(c => c.RequestTag(ApiGroup.OwnerTagKey)))
         {
-            if (group.Count() > 1)
-                violations.Add($"duplicate one-off task: RunTask for {group.Key} succeeded {group.Count()} times");
+            var tasks = group.SelectMany(c => (c.Response?["tasks"] as JsonArray ?? []).Select(t => (string?)t!["taskArn"])).Distinct().Count();
+            if (tasks > 1)
+                violations.Add($"duplicate one-off task: RunTask for {group.Key} started {tasks} tasks ({group.Count()} answers)");
         }
 
         // Scalable targets and policies: one target per resource, no more policies than the spec names (one).
