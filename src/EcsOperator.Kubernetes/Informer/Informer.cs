@@ -155,6 +155,14 @@ public sealed class Informer<T> : IInformer
             {
                 return;
             }
+            catch (KubernetesApiException e) when (IsTooLargeResourceVersion(e))
+            {
+                // Our version is newer than anything the server has: its storage was restored from a backup (or we
+                // talk to a lagging member). Watching from it again would fail forever; relist, as client-go does.
+                _logger.LogWarning("Watch of {Kind} in {Namespace}: {Message}; re-listing", _kind, ns ?? "all namespaces", e.Message);
+                KubernetesTelemetry.WatchRestarts.Add(1, new TagList { { "kind", _kind }, { "reason", "too-large-resource-version" } });
+                resourceVersion = null;
+            }
             catch (GoneException e)
             {
                 _logger.LogInformation("Watch of {Kind} in {Namespace}: {Message}; re-listing", _kind, ns ?? "all namespaces", e.Message);
@@ -178,6 +186,11 @@ public sealed class Informer<T> : IInformer
             }
         }
     }
+
+    /// <summary>kube's answer to a watch from a resourceVersion it has not reached (client-go's isTooLargeResourceVersionError).</summary>
+    private static bool IsTooLargeResourceVersion(KubernetesApiException e) =>
+        e.Code == 504 && (e.Status.Details?.Causes?.Any(c => c.Reason == "ResourceVersionTooLarge") == true
+            || (e.Status.Message?.Contains("Too large resource version", StringComparison.Ordinal) ?? false));
 
     private TimeSpan Next(TimeSpan backoff)
     {

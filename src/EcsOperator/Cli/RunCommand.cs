@@ -61,6 +61,15 @@ internal static class RunCommand
         builder.Services.AddEcsOperator(settings.ApplyTo, settings.ApplyTo, settings.ApplyTo);
         builder.Services.AddEcsOperatorTenancy(settings.ApplyTo);
         builder.Services.Configure<ControllerHostOptions>(settings.ApplyTo);
+        // Lease timing and identity (client-go's 15 s / 10 s / 2 s and a random identity unless set): a test that
+        // kills leaders shortens them, and names the replicas so it knows which process leads.
+        builder.Services.Configure<ControllerHostOptions>(o => o.Election = o.Election with
+        {
+            LeaseDuration = builder.Configuration.GetValue("Operator:LeaseDuration", o.Election.LeaseDuration),
+            RenewDeadline = builder.Configuration.GetValue("Operator:RenewDeadline", o.Election.RenewDeadline),
+            RetryPeriod = builder.Configuration.GetValue("Operator:RetryPeriod", o.Election.RetryPeriod),
+            Identity = builder.Configuration.GetValue("Operator:LeaderElectionIdentity", o.Election.Identity) ?? o.Election.Identity,
+        });
         // Tuning without command-line options, from configuration only (or the matching Section__Key variables): the
         // client-side AWS rate limits and retry budget, the Kubernetes client's QPS, and the recheck intervals.
         builder.Services.Configure<AwsClientOptions>(o =>

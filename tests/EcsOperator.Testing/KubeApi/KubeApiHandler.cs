@@ -75,6 +75,13 @@ internal sealed class KubeApiHandler
         var path = request.Path.Value ?? "/";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var isHealth = segments is ["healthz" or "livez" or "readyz", ..];
+        if (!isHealth && _server.Unavailable)
+        {
+            context.Abort();
+            return;
+        }
+
+        ObjectStore.Actor = request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
         if (!isHealth && !_server.IsAuthenticated(context))
         {
             throw KubeErrors.Unauthorized();

@@ -25,6 +25,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<KubeRequest> _requests = new();
     private readonly Task _bookmarkLoop;
     private int _disposed;
+    private bool _unavailable;
 
     private KubeApiTestServer(KubeApiTestServerOptions options, ResourceRegistry registry, ObjectStore store, WebApplication app, Uri baseAddress, TestCertificates? certificates)
     {
@@ -231,6 +232,85 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         var type = TypeOf(group, plural);
         var ns = type.Namespaced ? (string?)obj["metadata"]?["namespace"] ?? "default" : null;
         return _store.Create(type, ns, obj, new WriteOptions());
+    }
+
+    /// <summary>
+    /// Changes a stored object in-process as a user's merge patch would (no HTTP, no faults); the write is
+    /// attributed to <paramref name="actor"/> in <see cref="Written"/>. Returns the stored copy.
+    /// </summary>
+    public JsonObject PatchObject(string group, string plural, string? ns, string name, Action<JsonObject> change, string actor = "test")
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var previous = ObjectStore.Actor;
+        ObjectStore.Actor = actor;
+        try
+        {
+            return _store.Patch(TypeOf(group, plural), ns, name, current =>
+            {
+                change(current);
+                return current;
+            }, status: false, new WriteOptions());
+        }
+        finally
+        {
+            ObjectStore.Actor = previous;
+        }
+    }
+
+    /// <summary>Deletes a stored object in-process as a user's DELETE would (finalizers honoured); attributed to <paramref name="actor"/>.</summary>
+    public JsonObject DeleteObject(string group, string plural, string? ns, string name, string actor = "test")
+    {
+        var previous = ObjectStore.Actor;
+        ObjectStore.Actor = actor;
+        try
+        {
+            return _store.Delete(TypeOf(group, plural), ns, name, new DeleteOptions(), dryRun: false);
+        }
+        finally
+        {
+            ObjectStore.Actor = previous;
+        }
+    }
+
+    /// <summary>
+    /// Raised, under the store's lock (keep it short), for every write the store accepts, with the request's
+    /// User-Agent as actor; lets a test check what a client wrote (e.g. that a controller never writes spec).
+    /// </summary>
+    public event Action<StoredWrite>? Written
+    {
+        add => _store.Written += value;
+        remove => _store.Written -= value;
+    }
+
+    /// <summary>A copy of the whole store, to <see cref="Restore"/> later (an etcd backup).</summary>
+    public StoreSnapshot Snapshot() => _store.Snapshot();
+
+    /// <summary>
+    /// Restores a snapshot: objects, history and the resourceVersion counter go back to it, every watch is dropped.
+    /// Clients that saw newer resourceVersions now hold versions "in the future" (watches from them get 504
+    /// ResourceVersionTooLarge, as kube's watch cache answers).
+    /// </summary>
+    public void Restore(StoreSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _store.Restore(snapshot);
+    }
+
+    /// <summary>
+    /// While true the server is down for API clients: every request but /healthz, /livez, /readyz has its connection
+    /// reset, and setting it drops every open watch.
+    /// </summary>
+    public bool Unavailable
+    {
+        get => Volatile.Read(ref _unavailable);
+        set
+        {
+            Volatile.Write(ref _unavailable, value);
+            if (value)
+            {
+                _store.CloseWatches(abort: true);
+            }
+        }
     }
 
     /// <summary>Fails the next <paramref name="count"/> requests matching <paramref name="when"/> (every API resource request when null; count null = until <see cref="ClearFaults"/>) with kube's Status for that code.</summary>

@@ -10,6 +10,7 @@ internal sealed partial class ObjectStore
         var change = new Change(_resourceVersion, type.StorageKey, key, ns, eventType, obj, previous);
         _history.AddLast(change);
         TrimHistory();
+        NotifyWritten(type, key, ns, eventType, obj, previous);
         foreach (var watcher in _watchers)
         {
             watcher.Deliver(change);
