@@ -55,9 +55,6 @@ public sealed record ChaosSettings
             Seeds = CiSeeds,
             ReportPath = report,
             ChaosDuration = duration ?? TimeSpan.FromSeconds(12),
-            // Open finding: the AWS transport retries a RegisterTaskDefinition whose answer was lost, registering a
-            // duplicate revision (README, "Open findings").
-            NoResetOperations = new HashSet<string>(StringComparer.Ordinal) { "RegisterTaskDefinition" },
         };
     }
 }

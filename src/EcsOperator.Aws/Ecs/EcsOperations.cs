@@ -13,7 +13,7 @@ public static class EcsOperations
     public static readonly AwsOperation UpdateCluster = Mutate(nameof(UpdateCluster));
     public static readonly AwsOperation DeleteCluster = Mutate(nameof(DeleteCluster));
     public static readonly AwsOperation PutClusterCapacityProviders = Mutate(nameof(PutClusterCapacityProviders));
-    public static readonly AwsOperation RegisterTaskDefinition = Mutate(nameof(RegisterTaskDefinition));
+    public static readonly AwsOperation RegisterTaskDefinition = Mutate(nameof(RegisterTaskDefinition)) with { Idempotent = false };
     public static readonly AwsOperation DescribeTaskDefinition = Read(nameof(DescribeTaskDefinition));
     public static readonly AwsOperation ListTaskDefinitions = Read(nameof(ListTaskDefinitions));
     public static readonly AwsOperation DeregisterTaskDefinition = Mutate(nameof(DeregisterTaskDefinition));

@@ -12,7 +12,11 @@ namespace EcsOperator.Aws.Resilience;
 public static class AwsResiliencePipeline
 {
     /// <summary>Builds the pipeline; its time (delays, timeouts) follows <paramref name="timeProvider"/>.</summary>
-    public static ResiliencePipeline Create(AwsRetryOptions options, TimeProvider timeProvider)
+    /// <param name="idempotent">
+    /// False for operations that must not run twice (<see cref="AwsOperation.Idempotent"/>): only errors that prove
+    /// AWS did nothing are retried here; the rest go back to the reconciler, which looks before it acts again.
+    /// </param>
+    public static ResiliencePipeline Create(AwsRetryOptions options, TimeProvider timeProvider, bool idempotent = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -28,7 +32,9 @@ public static class AwsResiliencePipeline
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = static args => ValueTask.FromResult(IsRetryable(args.Outcome.Exception)),
+                ShouldHandle = idempotent
+                    ? static args => ValueTask.FromResult(IsRetryable(args.Outcome.Exception))
+                    : static args => ValueTask.FromResult(IsRetryableWithoutRepeating(args.Outcome.Exception)),
             });
         }
 
@@ -43,4 +49,8 @@ public static class AwsResiliencePipeline
         TimeoutRejectedException => true,
         _ => false,
     };
+
+    /// <summary>Retryable, and certainly not carried out by AWS: safe to send again even when sending twice is not.</summary>
+    public static bool IsRetryableWithoutRepeating(Exception? exception) =>
+        exception is AwsServiceException { OutcomeUnknown: false } && IsRetryable(exception);
 }

@@ -38,6 +38,7 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
     private readonly AwsRateLimiters _rateLimiters;
     private readonly bool _ownsRateLimiters;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _nonIdempotentPipeline;
     private readonly ILogger _logger;
     private readonly Lazy<ResolvedLocation> _location;
 
@@ -67,6 +68,7 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
         _ownsRateLimiters = rateLimiters is null;
         _rateLimiters = rateLimiters ?? new AwsRateLimiters(options.RateLimits);
         _pipeline = AwsResiliencePipeline.Create(options.Retry, _timeProvider);
+        _nonIdempotentPipeline = AwsResiliencePipeline.Create(options.Retry, _timeProvider, idempotent: false);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         // PublicationOnly: a configuration error is not cached, so fixing the environment and retrying works.
         _location = new Lazy<ResolvedLocation>(ResolveLocation, LazyThreadSafetyMode.PublicationOnly);
@@ -127,7 +129,8 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
         string? errorType = null;
         try
         {
-            var responseBody = await _pipeline.ExecuteAsync(
+            var pipeline = operation.Idempotent ? _pipeline : _nonIdempotentPipeline;
+            var responseBody = await pipeline.ExecuteAsync(
                 static async (state, attemptToken) => await state.Transport.AttemptAsync(state.Call, state.Body, attemptToken).ConfigureAwait(false),
                 (Transport: this, Call: call, Body: body),
                 cancellationToken).ConfigureAwait(false);
@@ -243,6 +246,14 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
             {
                 AwsTelemetry.Throttles.Add(1, methodTags);
             }
+            else if ((int)response.StatusCode >= 500)
+            {
+                // A server error says nothing about whether the request was carried out.
+                error = new AwsServiceException(error.ErrorCode, error.Message, error.HttpStatusCode, error.RequestId, error.Kind, error.InnerException)
+                {
+                    OutcomeUnknown = true,
+                };
+            }
 
             call.LastError = error;
             throw error;
@@ -255,7 +266,11 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
                 null,
                 null,
                 AwsErrorKind.Retryable,
-                e);
+                e)
+            {
+                // Only a connection that was never made proves the request did not reach AWS.
+                OutcomeUnknown = !NeverConnected(e),
+            };
             call.LastError = error;
             throw error;
         }
@@ -270,6 +285,9 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
             throw;
         }
     }
+
+    private static bool NeverConnected(Exception e) =>
+        e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError };
 
     private async Task<HttpRequestMessage> CreateSignedRequestAsync(
         CallState call, byte[] body, ImmutableCredentials credentials, CancellationToken cancellationToken)

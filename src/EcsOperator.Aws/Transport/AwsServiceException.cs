@@ -17,4 +17,10 @@ public class AwsServiceException(
     public int? HttpStatusCode { get; } = httpStatusCode;
     public string? RequestId { get; } = requestId;
     public AwsErrorKind Kind { get; } = kind;
+
+    /// <summary>
+    /// True when AWS may have carried out the request although no answer arrived (a connection lost after sending,
+    /// a 5xx, an attempt timeout); false when it certainly did not (throttled, refused, never connected).
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
 }
