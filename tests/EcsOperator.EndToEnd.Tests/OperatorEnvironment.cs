@@ -108,8 +108,12 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         return new OperatorEnvironment(kube, null, awsEndpoint);
     }
 
-    /// <summary>Starts a fresh operator host (a new process, as far as the operator can tell).</summary>
-    public async Task StartOperatorAsync(CancellationToken cancellationToken, Action<OperatorOptions>? configure = null, Action<AwsClientOptions>? aws = null)
+    /// <summary>
+    /// Starts a fresh operator host (a new process, as far as the operator can tell); <paramref name="tenancy"/> runs
+    /// it with tenancy (<c>--tenancy</c>), as the CLI does.
+    /// </summary>
+    public async Task StartOperatorAsync(CancellationToken cancellationToken, Action<OperatorOptions>? configure = null, Action<AwsClientOptions>? aws = null,
+        Action<TenancyOptions>? tenancy = null)
     {
         if (_host is not null)
             throw new InvalidOperationException("the operator is already running");
@@ -139,6 +143,8 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
             });
         // The real Application Auto Scaling sync (a TryAdd: a no-op once AddEcsOperator registers it itself).
         builder.Services.AddServiceAutoScaling();
+        if (tenancy is not null)
+            builder.Services.AddEcsOperatorTenancy(tenancy);
         _host = builder.Build();
         // Everything the host starts (controller workers, their timers) inherits this marker.
         StartedBy.Value = this;

@@ -28,6 +28,12 @@ public static class ConditionReasons
     public const string ImmutableFieldChanged = "ImmutableFieldChanged";
 
     /// <summary>
+    /// The namespace's tenancy policy (EcsTenantPolicy, or the <c>--tenancy=strict</c> default) refuses a field, or
+    /// gives the namespace no AWS principal: refused before any AWS call, looked at again at the next resync.
+    /// </summary>
+    public const string Forbidden = "Forbidden";
+
+    /// <summary>
     /// An EcsTask's run is over and failed (non-zero exit code, failed to start, RunTask could not place it): finished,
     /// not progressing, so kstatus reports Failed rather than InProgress. It never runs again.
     /// </summary>
@@ -39,7 +45,7 @@ public static class ConditionReasons
 
     /// <summary>The reasons of <c>Stalled=True</c>; <c>Ready=False</c> carries the same reason while stalled.</summary>
     public static IReadOnlyList<string> StalledReasons { get; } =
-        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged, TaskFailed];
+        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged, Forbidden, TaskFailed];
 
     /// <summary>The reasons valid for each condition type.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByConditionType { get; } =

@@ -20,7 +20,7 @@ namespace EcsOperator.Core.Tenancy;
 public static class TenancyEvaluator
 {
     /// <summary>The Stalled reason for an object the tenancy rules refuse.</summary>
-    public const string ForbiddenReason = "Forbidden";
+    public const string ForbiddenReason = ConditionReasons.Forbidden;
 
     /// <summary>The violations of <paramref name="obj"/> (one of the four kinds); empty when it may proceed.</summary>
     public static IReadOnlyList<TenancyViolation> Evaluate(NamespaceTenancy tenancy, IKubernetesObject obj)

@@ -46,6 +46,8 @@ public static class OperatorServiceCollectionExtensions
         services.AddOptions<ControllerHostOptions>().Configure<IOptions<OperatorOptions>>((host, op) => host.LeaderElection = op.Value.LeaderElection);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(sp => new RequeuePolicy(sp.GetRequiredService<OperatorOptions>(), () => sp.GetServices<IResyncSource>()));
+        // Without AddEcsOperatorTenancy nothing is checked, as SharedAwsClients gives every namespace one principal.
+        services.TryAddSingleton(TenancyRegistration.Unchecked);
         services.TryAddSingleton(sp => new KubernetesClusterId(sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<IOptions<OperatorOptions>>().Value.ClusterId));
 
         services.TryAddSingleton(sp =>

@@ -38,10 +38,13 @@ public static class TenancyRegistration
             ? new InformerTenancySource(sp.GetRequiredService<SharedInformerFactory>(), mode)
             : null));
         services.Replace(ServiceDescriptor.Singleton<INamespaceTenancySource>(sp =>
-            (INamespaceTenancySource?)sp.GetRequiredService<TenancyPolicies>().Source ?? new UncheckedTenancy()));
+            (INamespaceTenancySource?)sp.GetRequiredService<TenancyPolicies>().Source ?? Unchecked));
         services.Replace(ServiceDescriptor.Singleton<IAwsClientsForNamespace>(sp => CreateClients(sp)));
         return services;
     }
+
+    /// <summary>Tenancy off: every namespace open, on the operator's principal (what <c>AddEcsOperator</c> alone registers).</summary>
+    internal static INamespaceTenancySource Unchecked { get; } = new UncheckedTenancy();
 
     private static IAwsClientsForNamespace CreateClients(IServiceProvider sp)
     {

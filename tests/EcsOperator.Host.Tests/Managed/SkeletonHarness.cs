@@ -1,6 +1,7 @@
 using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Aws.Principals;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Controller;
@@ -43,7 +44,7 @@ internal sealed class SkeletonHarness : IAsyncDisposable
         Objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
         var informer = new Informer<EcsCluster>(Objects, new InformerOptions { Namespaces = [Namespace] });
         var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
-            External, client, new NoAws(), new NoEvents(), new KubernetesClusterId(client, "test-cluster"),
+            External, client, new NoAws(), new OpenTenancy(), new NoEvents(), new KubernetesClusterId(client, "test-cluster"),
             new RequeuePolicy(new OperatorOptions { ResyncInterval = Resync }), Clock, NullLogger.Instance);
         Controller = new Controller<EcsCluster>("skeleton", informer, new Counting(this, reconciler),
             new ControllerOptions { Workers = 1, Queue = new WorkQueueOptions { BaseDelay = Backoff, MaxDelay = Backoff * 8 } }, Clock);
@@ -119,6 +120,12 @@ internal sealed class SkeletonHarness : IAsyncDisposable
     private sealed class NoAws : IAwsClientsForNamespace
     {
         public AwsClients For(string @namespace) => new(null!, null!);
+    }
+
+    /// <summary>No tenancy policy: every namespace open.</summary>
+    private sealed class OpenTenancy : INamespaceTenancySource
+    {
+        public NamespaceTenancy For(string @namespace) => new() { Namespace = @namespace, MayUseOperatorPrincipal = true };
     }
 
     private sealed class NoEvents : IEventRecorder

@@ -41,6 +41,7 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
     [
         new(ConditionReasons.InvalidSpec, o => Joined(ClusterValidator.Validate(o.Spec, o.Metadata.Name!))),
         new(ConditionReasons.ImmutableFieldChanged, Renamed),
+        SpecGuard<EcsCluster>.Tenancy,
     ];
 
     public override string Describe(EcsCluster obj) => $"ECS cluster {ClusterTranslator.ClusterName(obj)}";
@@ -48,6 +49,8 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
     public override DeletionPolicy DeletionPolicyOf(EcsCluster obj) => obj.Spec.DeletionPolicy;
 
     public override AdoptionPolicy? AdoptionPolicyOf(EcsCluster obj) => obj.Spec.AdoptionPolicy;
+
+    public override bool RecordsAwsResource(EcsCluster obj) => obj.Status?.ClusterArn is not null || obj.Status?.ClusterName is not null;
 
     public override DriftPolicy DriftPolicyOf(EcsCluster obj) => obj.Spec.DriftPolicy;
 

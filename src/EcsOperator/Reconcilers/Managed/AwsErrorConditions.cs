@@ -1,4 +1,5 @@
 using EcsOperator.Api.Shared;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Core.Conditions;
 
@@ -6,7 +7,8 @@ namespace EcsOperator.Reconcilers.Managed;
 
 /// <summary>
 /// An AWS error as a reconcile state, for every kind: <see cref="AwsErrorClassifier.Explain"/> decides retry or
-/// stall and the message; this only names the condition reason of each cause.
+/// stall and the message; this only names the condition reason of each cause. A namespace refused any AWS principal
+/// maps here too (Stalled, Forbidden).
 /// </summary>
 public static class AwsErrorConditions
 {
@@ -22,5 +24,15 @@ public static class AwsErrorConditions
                 AwsErrorCause.DependencyNotFound => ConditionReasons.DependencyNotFound,
                 _ => ConditionReasons.InvalidSpec,
             }, explained.Message);
+    }
+
+    /// <summary>
+    /// Stalled, Forbidden: the namespace may use no AWS principal (<c>--tenancy=strict</c> without a role, or an
+    /// ambiguous policy). Nothing reached AWS; looked at again at the next resync, when a policy may have been added.
+    /// </summary>
+    public static ReconcileState.Stalled State(NamespacePrincipalRefusedException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return new ReconcileState.Stalled(ConditionReasons.Forbidden, refused.Message);
     }
 }

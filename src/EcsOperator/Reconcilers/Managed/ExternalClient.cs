@@ -19,7 +19,7 @@ public abstract class ExternalClient<T, TStatus, TLive>
     /// <summary>The kind's REST resource and status plumbing.</summary>
     public abstract ManagedKind<T, TStatus> Kind { get; }
 
-    /// <summary>Checks before any AWS call, in order; add a line here to add a guard (e.g. a tenancy evaluator).</summary>
+    /// <summary>Checks before any AWS call, in order; add a line here to add a guard (<see cref="SpecGuard{T}.Tenancy"/> for the tenancy rules).</summary>
     public abstract IReadOnlyList<SpecGuard<T>> Guards { get; }
 
     /// <summary>What the object's AWS resource is called, for messages (e.g. "ECS cluster prod").</summary>
@@ -31,6 +31,12 @@ public abstract class ExternalClient<T, TStatus, TLive>
     public virtual AdoptionPolicy? AdoptionPolicyOf(T obj) => null;
 
     public virtual DriftPolicy DriftPolicyOf(T obj) => DriftPolicy.Correct;
+
+    /// <summary>
+    /// Whether the status names an AWS resource this object created or adopted (an ARN, a revision). True by default:
+    /// deletion then always asks AWS. A Forbidden object whose status names none is deleted without an AWS call.
+    /// </summary>
+    public virtual bool RecordsAwsResource(T obj) => true;
 
     /// <summary>What a referenced object this one needs is missing (from the informer caches); null when nothing is.</summary>
     public virtual string? WaitingFor(T obj) => null;

@@ -1,5 +1,6 @@
 using EcsOperator.Api.Shared;
 using EcsOperator.Aws.Principals;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
@@ -33,6 +34,7 @@ public static class ManagedControllerRegistration
             sp.GetRequiredService<TClient>(),
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetRequiredService<IAwsClientsForNamespace>(),
+            sp.GetRequiredService<INamespaceTenancySource>(),
             sp.GetRequiredService<IEventRecorder>(),
             sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<RequeuePolicy>(),

@@ -4,6 +4,7 @@ using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Core.Conditions;
 using EcsOperator.Core.Ownership;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
@@ -25,6 +26,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
     ExternalClient<T, TStatus, TLive> external,
     IKubernetesClient kubernetes,
     IAwsClientsForNamespace aws,
+    INamespaceTenancySource tenancy,
     IEventRecorder events,
     KubernetesClusterId clusterId,
     RequeuePolicy requeue,
@@ -42,7 +44,9 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
 
         var ns = obj.Metadata.Namespace!;
-        var context = new ManagedContext<T>(obj, OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!), aws.For(ns));
+        // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
+        var context = new ManagedContext<T>(obj, OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!),
+            tenancy.For(ns), () => aws.For(ns));
         try
         {
             if (request.IsDeleting)
@@ -58,7 +62,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
 
             foreach (var guard in external.Guards)
             {
-                if (guard.Check(obj) is { } refusal)
+                if (guard.Check(context) is { } refusal)
                     return await StallAsync(obj, guard.Reason, refusal, cancellationToken);
             }
 
@@ -71,6 +75,13 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             }
 
             return await ApplyAsync(context, cancellationToken);
+        }
+        catch (NamespacePrincipalRefusedException e)
+        {
+            var message = request.IsDeleting
+                ? $"{e.Message}; its AWS resources cannot be deleted: set spec.deletionPolicy: Retain to remove this object without them"
+                : e.Message;
+            return await StallAsync(obj, ConditionReasons.Forbidden, message, cancellationToken);
         }
         catch (AwsServiceException e)
         {
@@ -150,7 +161,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         var obj = context.Object;
         if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
             return ReconcileResult.Done;
-        if (external.DeletionPolicyOf(obj) == DeletionPolicy.Delete)
+        if (external.DeletionPolicyOf(obj) == DeletionPolicy.Delete && !NeverReachedAws(obj))
         {
             var deletion = await external.DeleteAsync(context, cancellationToken);
             if (!deletion.Finished)
@@ -163,6 +174,15 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         await _status.Resource.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
         return ReconcileResult.Done;
     }
+
+    /// <summary>
+    /// Whether the object was refused before any AWS call (Stalled, Forbidden) and its status records no AWS resource:
+    /// its deletion needs no AWS call (and may have no principal to make one with). An object whose create succeeded
+    /// but whose status write was lost before a refusal would be missed here; its resource still carries the owner tag.
+    /// </summary>
+    private bool NeverReachedAws(T obj) =>
+        ConditionSet.Find(external.Kind.StatusOf(obj)?.Conditions, ConditionTypes.Stalled) is { Status: ConditionStatus.True, Reason: ConditionReasons.Forbidden }
+        && !external.RecordsAwsResource(obj);
 
     private async Task<ReconcileResult> FinishAsync(T obj, ExternalResult<TStatus> result, DriftObservation? drift, CancellationToken cancellationToken)
     {

@@ -5,12 +5,14 @@ using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Core.Arns;
 using EcsOperator.Core.Conditions;
 using EcsOperator.Core.Ownership;
 using EcsOperator.Core.Services;
 using EcsOperator.Core.TaskDefinitions;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Core.Validation;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
@@ -34,6 +36,8 @@ namespace EcsOperator.Reconcilers.Services;
 public sealed class EcsServiceReconciler(
     IKubernetesClient kubernetes,
     IEcsApi ecs,
+    IAwsClientsForNamespace aws,
+    INamespaceTenancySource tenancy,
     IServiceAutoScaling autoScaling,
     ITaskDefinitionUsage usage,
     ReferenceResolver references,
@@ -91,6 +95,11 @@ public sealed class EcsServiceReconciler(
                 return await StallAsync(obj, ConditionReasons.InvalidSpec, message, cancellationToken);
             }
 
+            // The namespace's tenancy rules, then its principal, before any AWS call.
+            if (TenancyEvaluator.Evaluate(tenancy.For(obj.Metadata.Namespace!), obj) is { Count: > 0 } violations)
+                return await StallAsync(obj, ConditionReasons.Forbidden, TenancyEvaluator.Message(violations), cancellationToken);
+            RequirePrincipal(obj);
+
             // Dependencies that are still being created are not a human's problem: wait, and the watches on
             // EcsTaskDefinition and EcsCluster enqueue this service when they change.
             if (resolved?.WaitingFor is { } why)
@@ -110,6 +119,11 @@ public sealed class EcsServiceReconciler(
                 ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
                 ?? await EnsureInlineRevisionAsync(obj, owner, cancellationToken);
             return await ApplyAsync(obj, owner, cluster.Name, taskDefinition, cancellationToken);
+        }
+        catch (NamespacePrincipalRefusedException e)
+        {
+            var state = AwsErrorConditions.State(e);
+            return await StallAsync(obj, state.Reason, state.Message, cancellationToken);
         }
         catch (ServiceStallException e)
         {
@@ -383,6 +397,14 @@ public sealed class EcsServiceReconciler(
             return ReconcileResult.Done;
         }
 
+        // Refused by the tenancy rules before any AWS call and never created: nothing to look for in AWS.
+        if (obj.Status?.ServiceArn is null && StalledFor(obj, ConditionReasons.Forbidden, anyGeneration: true))
+        {
+            await _client.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
+            return ReconcileResult.Done;
+        }
+
+        RequirePrincipal(obj);
         var name = obj.Status?.ServiceName ?? ServiceTranslator.ServiceName(obj);
         var cluster = obj.Status?.ClusterName ?? clusters.Resolve(obj).Name;
         var live = cluster is null ? null : await DescribeAsync(cluster, name, cancellationToken);
@@ -499,11 +521,18 @@ public sealed class EcsServiceReconciler(
     private static bool SameFailure(RolloutStatus? recorded, RolloutStatus observed) =>
         recorded is { State: "FAILED" } && recorded.DeploymentId == observed.DeploymentId;
 
-    /// <summary>Whether status says the current generation is Stalled for <paramref name="reason"/>.</summary>
-    private static bool StalledFor(EcsService obj, string reason) =>
+    /// <summary>Whether status says the current generation (or, with <paramref name="anyGeneration"/>, any) is Stalled for <paramref name="reason"/>.</summary>
+    private static bool StalledFor(EcsService obj, string reason, bool anyGeneration = false) =>
         ConditionSet.Find(obj.Status?.Conditions, ConditionTypes.Stalled) is { Status: ConditionStatus.True } stalled
         && stalled.Reason == reason
-        && stalled.ObservedGeneration == obj.Metadata.Generation;
+        && (anyGeneration || stalled.ObservedGeneration == obj.Metadata.Generation);
+
+    /// <summary>
+    /// Throws <see cref="NamespacePrincipalRefusedException"/> when the namespace may use no AWS principal. The
+    /// service's calls still go out with the operator's clients (not yet the namespace's assumed role): this only
+    /// keeps a refused namespace out of AWS.
+    /// </summary>
+    private void RequirePrincipal(EcsService obj) => _ = aws.For(obj.Metadata.Namespace!);
 
     /// <summary>Whether the status says the current generation was applied successfully (Ready for it).</summary>
     private static bool IsAppliedGeneration(EcsService obj) =>

@@ -1,6 +1,8 @@
 using EcsOperator.Api;
 using EcsOperator.Api.Services;
 using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Principals;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
@@ -39,6 +41,8 @@ public static class ServiceControllerRegistration
         services.TryAddSingleton(sp => new EcsServiceReconciler(
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IAwsClientsForNamespace>(),
+            sp.GetRequiredService<INamespaceTenancySource>(),
             sp.GetRequiredService<IServiceAutoScaling>(),
             sp.GetRequiredService<ITaskDefinitionUsage>(),
             sp.GetRequiredService<ReferenceResolver>(),

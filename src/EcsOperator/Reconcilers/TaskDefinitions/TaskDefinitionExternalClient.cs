@@ -36,11 +36,14 @@ public sealed class TaskDefinitionExternalClient(
     public override IReadOnlyList<SpecGuard<EcsTaskDefinition>> Guards { get; } =
     [
         new(ConditionReasons.InvalidSpec, o => TaskDefinitionValidator.Validate(o.Spec) is { Count: > 0 } errors ? string.Join("; ", errors.Select(e => e.ToString())) : null),
+        SpecGuard<EcsTaskDefinition>.Tenancy,
     ];
 
     public override string Describe(EcsTaskDefinition obj) => $"task-definition family {Family(obj)}";
 
     public override DeletionPolicy DeletionPolicyOf(EcsTaskDefinition obj) => obj.Spec.DeletionPolicy;
+
+    public override bool RecordsAwsResource(EcsTaskDefinition obj) => obj.Status?.TaskDefinitionArn is not null || obj.Status?.Revisions is { Count: > 0 };
 
     public override async Task<ExternalObservation<EcsTaskDefinitionStatus, Live>> ObserveAsync(ManagedContext<EcsTaskDefinition> context,
         CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ using EcsOperator.Aws.Transport;
 using EcsOperator.Core.Conditions;
 using EcsOperator.Core.Ownership;
 using EcsOperator.Core.Tasks;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Core.Validation;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
@@ -37,6 +38,7 @@ namespace EcsOperator.Reconcilers.Tasks;
 public sealed class EcsTaskReconciler(
     IKubernetesClient kubernetes,
     IAwsClientsForNamespace aws,
+    INamespaceTenancySource tenancy,
     ReferenceResolver references,
     IEventRecorder events,
     KubernetesClusterId kubernetesClusterId,
@@ -95,11 +97,19 @@ public sealed class EcsTaskReconciler(
                 var errors = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null);
                 if (errors.Count > 0)
                     return await InvalidAsync(obj, errors, cancellationToken);
+
+                // The namespace's tenancy rules, before any AWS call: a run already started is only tracked.
+                if (TenancyEvaluator.Evaluate(tenancy.For(obj.Metadata.Namespace!), obj) is { Count: > 0 } violations)
+                    return await ForbiddenAsync(obj, TenancyEvaluator.Message(violations), cancellationToken);
             }
 
             return run is null
                 ? await StartAsync(obj, owner, cancellationToken)
                 : await TrackAsync(obj, run, cancellationToken);
+        }
+        catch (NamespacePrincipalRefusedException e)
+        {
+            return await ForbiddenAsync(obj, AwsErrorConditions.State(e).Message, cancellationToken);
         }
         catch (AwsServiceException e)
         {
@@ -345,8 +355,10 @@ public sealed class EcsTaskReconciler(
                         ? clusterStatus.ClusterArn ?? clusterStatus.ClusterName
                         : null
                     : obj.Spec.Cluster;
-                // A spec that never validated never ran (and may name no valid cluster): nothing to look for.
+                // A spec that never validated never ran (and may name no valid cluster), nor did one the tenancy
+                // rules refused (whose namespace may have no principal to look with): nothing to look for.
                 var couldHaveRun = TaskValidator.Validate(obj.Spec, resolvedTaskDefinition: null).Count == 0
+                    && !StalledForbidden(obj)
                     && (obj.Spec.ClusterRef is null || cluster is not null);
                 live = couldHaveRun
                     ? await FindRunForDeletionAsync(Ecs(obj), cluster, TaskRunTranslator.StartedBy(obj), owner, cancellationToken)
@@ -467,6 +479,16 @@ public sealed class EcsTaskReconciler(
         await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Stalled(ConditionReasons.InvalidSpec, message), cancellationToken);
         return requeue.Resync(); // or sooner: a spec change (new generation) or a referenced object's change
     }
+
+    /// <summary>Refused by the namespace's tenancy before any AWS call: looked at again at the next resync (a policy may allow it by then).</summary>
+    private async Task<ReconcileResult> ForbiddenAsync(EcsTask obj, string message, CancellationToken cancellationToken)
+    {
+        await WriteStatusAsync(obj, s => s with { Phase = s.Phase ?? TaskPhase.Pending }, new ReconcileState.Stalled(ConditionReasons.Forbidden, message), cancellationToken);
+        return requeue.Resync();
+    }
+
+    private static bool StalledForbidden(EcsTask obj) =>
+        ConditionSet.Find(obj.Status?.Conditions, ConditionTypes.Stalled) is { Status: ConditionStatus.True, Reason: ConditionReasons.Forbidden };
 
     private Task<EcsTask> WriteStatusAsync(EcsTask obj, Func<EcsTaskStatus, EcsTaskStatus> edit, ReconcileState state, CancellationToken cancellationToken) =>
         _status.WriteAsync(obj, edit, state, drift: null, cancellationToken);

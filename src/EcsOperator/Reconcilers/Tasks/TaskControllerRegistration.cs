@@ -3,6 +3,7 @@ using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Principals;
+using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
@@ -32,6 +33,7 @@ public static class TaskControllerRegistration
         services.TryAddSingleton(sp => new EcsTaskReconciler(
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetRequiredService<IAwsClientsForNamespace>(),
+            sp.GetRequiredService<INamespaceTenancySource>(),
             sp.GetRequiredService<ReferenceResolver>(),
             sp.GetRequiredService<IEventRecorder>(),
             sp.GetRequiredService<KubernetesClusterId>(),
