@@ -40,7 +40,8 @@ public sealed partial class ReadmeCommandChecker
         ["events", "event", "ev", "pods", "pod", "po", "namespaces", "namespace", "ns", "deployments", "deployment", "deploy", "services", "service", "svc", "leases", "lease"];
 
     private static readonly HashSet<string> KubectlValueFlags =
-        ["-n", "--namespace", "-f", "--filename", "-k", "--kustomize", "-o", "--output", "--type", "-p", "--patch", "--patch-file", "--timeout", "--for", "--field-selector", "-l", "--selector"];
+        ["-n", "--namespace", "-f", "--filename", "-k", "--kustomize", "-o", "--output", "--type", "-p", "--patch", "--patch-file", "--timeout", "--for", "--field-selector", "-l", "--selector",
+         "--clusterrole", "--group", "--user", "--serviceaccount"];
 
     private static readonly HashSet<string> KubectlBooleanFlags = ["-A", "--all-namespaces"];
 
@@ -204,6 +205,19 @@ public sealed partial class ReadmeCommandChecker
             case ["patch", var resource, var name]:
                 CheckPatch(args, resource, name, context.Directory, problems);
                 break;
+            case ["create", "rolebinding" or "clusterrolebinding", var name]:
+                CheckRoleBinding(args, name, namespaced: args.Positional[1] == "rolebinding", problems);
+                break;
+            case ["label", "namespace" or "ns", var name, .. var labels] when labels.Count > 0:
+                problems.AddRange(KubeApi.NameValidation.DnsLabelErrors(name).Select(e => $"namespace {name}: {e}"));
+                foreach (var label in labels)
+                {
+                    var parts = label.Split('=', 2);
+                    if (parts.Length != 2 || !KubeApi.NameValidation.IsQualifiedNamePart(parts[0].Split('/')[^1]) || parts[1].Length > 63)
+                        problems.Add($"kubectl label: '{label}' is not a key=value label");
+                }
+
+                break;
             case ["port-forward", var target, var ports]:
                 CheckPortForward(args, target, ports, problems);
                 break;
@@ -214,6 +228,29 @@ public sealed partial class ReadmeCommandChecker
                 problems.Add($"kubectl {string.Join(' ', words)}: not recognised by the README command checker; teach it, or mark the line '# not run by tests: <why>'");
                 break;
         }
+    }
+
+    /// <summary>A binding the README tells admins to create must name a ClusterRole the install ships, and a subject.</summary>
+    private static void CheckRoleBinding(KubectlArgs args, string name, bool namespaced, List<string> problems)
+    {
+        problems.AddRange(KubeApi.NameValidation.DnsSubdomainErrors(name).Select(e => $"binding {name}: {e}"));
+        if (namespaced && args.Namespace is null)
+            problems.Add($"rolebinding {name}: give the namespace (-n); a RoleBinding in the current namespace is rarely what is meant");
+        if (!args.Has("--group") && !args.Has("--user") && !args.Has("--serviceaccount"))
+            problems.Add($"binding {name}: names no subject (--group, --user or --serviceaccount)");
+        if (args.Value("--clusterrole") is not { } role)
+        {
+            problems.Add($"binding {name}: names no --clusterrole");
+            return;
+        }
+
+        var shipped = KustomizeRenderer.Render(Path.Combine(RepoPaths.Root, "deploy"))
+            .Where(o => o["kind"]?.GetValue<string>() == "ClusterRole")
+            .Select(o => o["metadata"]?["name"]?.GetValue<string>())
+            .OfType<string>()
+            .ToList();
+        if (!shipped.Contains(role))
+            problems.Add($"binding {name}: ClusterRole {role} is not in the install (kubectl apply -k deploy/ ships {string.Join(", ", shipped.Order(StringComparer.Ordinal))})");
     }
 
     private static void CheckKustomization(string path, string shown, List<string> problems)

@@ -61,7 +61,7 @@ public sealed class NetworkPolicyTests
         int Resolve(string? port) => int.TryParse(port, out var number) ? number : containerPorts[port!];
 
         var metricsTarget = rendered.Single("Service", "ecs-operator-metrics")["spec"]!["ports"]!.AsArray()
-            .Single(p => p!["name"]!.GetValue<string>() == "metrics")!["targetPort"]!.ToString();
+            .Single(p => p!["name"]!.GetValue<string>() == "https-metrics")!["targetPort"]!.ToString();
         var metricsPort = Resolve(metricsTarget);
 
         // Every rule names its ports; the metrics port is open to labelled namespaces only (no ipBlock, no bare pod selector).
