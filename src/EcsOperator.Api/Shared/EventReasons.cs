@@ -20,4 +20,7 @@ public static class EventReasons
 
     /// <summary>An EcsTask's spec changed after its run started: an EcsTask runs once, so the change is not applied.</summary>
     public const string SpecChangeIgnored = "SpecChangeIgnored";
+
+    /// <summary>An object the operator had to skip because it cannot be read as its kind (it is never reconciled).</summary>
+    public const string ObjectUnreadable = "ObjectUnreadable";
 }

@@ -4,6 +4,7 @@ using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Kubernetes.Config;
+using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
@@ -43,6 +44,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddKubernetesClient(kubernetes);
         services.AddEcsOperatorAws(aws);
         services.AddKubernetesControllers();
+        services.AddHostedService(sp => new UnreadableObjectEvents(sp.GetRequiredService<KubernetesClient>(), sp.GetRequiredService<IEventRecorder>()));
         services.AddOptions<ControllerHostOptions>().Configure<IOptions<OperatorOptions>>((host, op) => host.LeaderElection = op.Value.LeaderElection);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(sp => new RequeuePolicy(sp.GetRequiredService<OperatorOptions>(), () => sp.GetServices<IResyncSource>()));

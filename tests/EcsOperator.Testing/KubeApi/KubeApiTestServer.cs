@@ -238,7 +238,8 @@ public sealed class KubeApiTestServer : IAsyncDisposable
     /// Changes a stored object in-process as a user's merge patch would (no HTTP, no faults); the write is
     /// attributed to <paramref name="actor"/> in <see cref="Written"/>. Returns the stored copy.
     /// </summary>
-    public JsonObject PatchObject(string group, string plural, string? ns, string name, Action<JsonObject> change, string actor = "test")
+    /// <param name="status">True: write the status subresource, as a controller's status update would.</param>
+    public JsonObject PatchObject(string group, string plural, string? ns, string name, Action<JsonObject> change, string actor = "test", bool status = false)
     {
         ArgumentNullException.ThrowIfNull(change);
         var previous = ObjectStore.Actor;
@@ -249,7 +250,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
             {
                 change(current);
                 return current;
-            }, status: false, new WriteOptions());
+            }, status, new WriteOptions());
         }
         finally
         {
