@@ -19,7 +19,7 @@ public static class Kinds
     private static readonly PrinterColumn Age = new(
         "Age", "date", ".metadata.creationTimestamp", "Time since the object was created.");
 
-    public static ResourceType TaskDefinition { get; } = new()
+    public static KindDefinition TaskDefinition { get; } = new()
     {
         Group = ApiGroup.Group,
         Version = ApiGroup.Version,
@@ -39,7 +39,7 @@ public static class Kinds
         ],
     };
 
-    public static ResourceType Service { get; } = new()
+    public static KindDefinition Service { get; } = new()
     {
         Group = ApiGroup.Group,
         Version = ApiGroup.Version,
@@ -63,7 +63,7 @@ public static class Kinds
         Scale = new ScaleSubresource(".spec.desiredCount", ".status.runningCount"),
     };
 
-    public static ResourceType Cluster { get; } = new()
+    public static KindDefinition Cluster { get; } = new()
     {
         Group = ApiGroup.Group,
         Version = ApiGroup.Version,
@@ -83,7 +83,7 @@ public static class Kinds
         ],
     };
 
-    public static ResourceType Task { get; } = new()
+    public static KindDefinition Task { get; } = new()
     {
         Group = ApiGroup.Group,
         Version = ApiGroup.Version,
@@ -106,7 +106,7 @@ public static class Kinds
     /// The admin's cluster-scoped tenancy policy: read, never written, by the operator; not in the <c>ecs</c> category,
     /// so tenants' <c>kubectl get ecs</c> stays about their own objects.
     /// </summary>
-    public static ResourceType TenantPolicy { get; } = new()
+    public static KindDefinition TenantPolicy { get; } = new()
     {
         Group = ApiGroup.Group,
         Version = ApiGroup.Version,
@@ -127,11 +127,11 @@ public static class Kinds
     };
 
     /// <summary>The reconciled kinds: task definitions first, as the others depend on them.</summary>
-    public static IReadOnlyList<ResourceType> All { get; } = [TaskDefinition, Cluster, Service, Task];
+    public static IReadOnlyList<KindDefinition> All { get; } = [TaskDefinition, Cluster, Service, Task];
 
     /// <summary>Every kind with a CRD: the reconciled kinds, then the tenancy policy.</summary>
-    public static IReadOnlyList<ResourceType> Crds { get; } = [.. All, TenantPolicy];
+    public static IReadOnlyList<KindDefinition> Crds { get; } = [.. All, TenantPolicy];
 
     /// <summary>The kind (of <see cref="Crds"/>) with the given name, or null.</summary>
-    public static ResourceType? ByKind(string kind) => Crds.FirstOrDefault(k => k.Kind == kind);
+    public static KindDefinition? ByKind(string kind) => Crds.FirstOrDefault(k => k.Kind == kind);
 }

@@ -163,7 +163,7 @@ public static class ScaleBenchmark
         return services.BuildServiceProvider();
     }
 
-    private static RestResourceType Of(Api.ResourceType kind) => new(kind.Group, kind.Version, kind.Plural, kind.Kind, Namespaced: true);
+    private static RestResourceType Of(Api.KindDefinition kind) => new(kind.Group, kind.Version, kind.Plural, kind.Kind, Namespaced: true);
 
     private static bool HasStatus(JsonObject? obj) => obj?["status"]?["observedGeneration"] is not null;
 

@@ -12,7 +12,7 @@ public static class CrdGenerator
     public static IReadOnlyList<JsonObject> GenerateAll(XmlDocumentation docs) => [.. Kinds.Crds.Select(k => Generate(k, docs))];
 
     /// <summary>The CRD of one kind.</summary>
-    public static JsonObject Generate(ResourceType kind, XmlDocumentation docs)
+    public static JsonObject Generate(KindDefinition kind, XmlDocumentation docs)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(docs);

@@ -25,7 +25,7 @@ public static class CrdFiles
     public static IReadOnlyList<(string FileName, string Yaml)> Render(XmlDocumentation docs) =>
         [.. Kinds.Crds.Select(kind => (FileName(kind), JsonYamlWriter.ToYaml(CrdGenerator.Generate(kind, docs))))];
 
-    public static string FileName(ResourceType kind)
+    public static string FileName(KindDefinition kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
         return $"{kind.Group}_{kind.Plural}.yaml";

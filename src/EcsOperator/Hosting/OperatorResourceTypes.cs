@@ -18,7 +18,7 @@ public static class OperatorResourceTypes
     /// <summary>ecstasks.</summary>
     public static RestResourceType Tasks { get; } = Of(Kinds.Task);
 
-    public static RestResourceType Of(Api.ResourceType kind)
+    public static RestResourceType Of(Api.KindDefinition kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
         return new RestResourceType(kind.Group, kind.Version, kind.Plural, kind.Kind, Namespaced: true);

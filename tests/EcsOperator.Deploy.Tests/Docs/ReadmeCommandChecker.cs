@@ -704,7 +704,7 @@ public sealed partial class ReadmeCommandChecker
             problems.Add($"curl {url}: no README command port-forwards local port {url.Port}");
     }
 
-    private (Api.ResourceType? Kind, string? Name) SplitResource(string resource, List<string> problems, bool nameOptional = false)
+    private (Api.KindDefinition? Kind, string? Name) SplitResource(string resource, List<string> problems, bool nameOptional = false)
     {
         var slash = resource.IndexOf('/', StringComparison.Ordinal);
         var type = slash < 0 ? resource : resource[..slash];
@@ -717,11 +717,11 @@ public sealed partial class ReadmeCommandChecker
         return (kind, name);
     }
 
-    private static IEnumerable<string> Names(Api.ResourceType kind) =>
+    private static IEnumerable<string> Names(Api.KindDefinition kind) =>
         [kind.Plural, kind.Singular, kind.Kind.ToLowerInvariant(), $"{kind.Plural}.{kind.Group}", .. kind.ShortNames];
 
     /// <summary>Checks a <c>{.a.b[*].c}</c> JSONPath against the kind's CRD schema; returns the schema it ends at.</summary>
-    private static JsonObject? CheckJsonPath(Api.ResourceType kind, string expression, List<string> problems)
+    private static JsonObject? CheckJsonPath(Api.KindDefinition kind, string expression, List<string> problems)
     {
         var match = JsonPathPattern().Match(expression);
         if (!match.Success)
@@ -766,7 +766,7 @@ public sealed partial class ReadmeCommandChecker
     private static readonly Dictionary<string, JsonObject> Schemas = [];
 
     /// <summary>The openAPIV3Schema of the checked-in CRD a user applies (crds/).</summary>
-    private static JsonObject CrdSchema(Api.ResourceType kind)
+    private static JsonObject CrdSchema(Api.KindDefinition kind)
     {
         lock (Schemas)
         {

@@ -2,7 +2,7 @@ using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Testing.KubeApi;
 using Xunit;
-using ServerResourceType = EcsOperator.Testing.KubeApi.ResourceType;
+using ServerResourceType = EcsOperator.Testing.KubeApi.ServedResource;
 
 namespace EcsOperator.Kubernetes.Tests.Support;
 

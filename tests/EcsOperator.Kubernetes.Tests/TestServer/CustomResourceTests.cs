@@ -74,7 +74,7 @@ public sealed class CustomResourceTests
     public async Task Without_status_subresource_any_non_metadata_change_bumps_generation()
     {
         await using var server = await TestServers.StartAsync();
-        server.Resources.Register(ResourceType.Custom("example.com", "v1", "things", "Thing", hasStatus: false));
+        server.Resources.Register(ServedResource.Custom("example.com", "v1", "things", "Thing", hasStatus: false));
         var http = new Http(server.CreateHttpClient());
         const string things = "apis/example.com/v1/namespaces/default/things";
         var created = await http.PostAsync(things, new JsonObject

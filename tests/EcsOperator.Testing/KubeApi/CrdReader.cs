@@ -5,7 +5,7 @@ namespace EcsOperator.Testing.KubeApi;
 /// <summary>Reads resource types out of an apiextensions.k8s.io/v1 CustomResourceDefinition.</summary>
 internal static class CrdReader
 {
-    public static IEnumerable<ResourceType> Read(JsonObject crd)
+    public static IEnumerable<ServedResource> Read(JsonObject crd)
     {
         var apiVersion = (string?)crd["apiVersion"];
         if (apiVersion != "apiextensions.k8s.io/v1")
@@ -33,7 +33,7 @@ internal static class CrdReader
             }
 
             var subresources = v["subresources"] as JsonObject;
-            yield return ResourceType.Custom(group, Required(v, "name"), plural, kind, scope == "Namespaced", subresources?["status"] is not null) with
+            yield return ServedResource.Custom(group, Required(v, "name"), plural, kind, scope == "Namespaced", subresources?["status"] is not null) with
             {
                 HasScale = subresources?["scale"] is not null,
                 Schema = v["schema"]?["openAPIV3Schema"] is JsonObject schema ? JsonNumbers.Normalize(schema) : null,

@@ -18,7 +18,7 @@ public sealed class FieldSelector
     public string? PinnedName => _requirements.FirstOrDefault(r => r.Field == "metadata.name" && r.Equal)?.Value;
 
     /// <summary>Parses; a field the resource does not support gives 400 BadRequest like kube.</summary>
-    public static FieldSelector Parse(string? text, ResourceType type)
+    public static FieldSelector Parse(string? text, ServedResource type)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

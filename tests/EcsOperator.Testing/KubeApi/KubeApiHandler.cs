@@ -333,7 +333,7 @@ internal sealed class KubeApiHandler
             (string?)body?["propagationPolicy"] ?? NullIfEmpty(query["propagationPolicy"]));
     }
 
-    private async Task<JsonObject> PatchAsync(HttpContext context, ResourceType type, KubeRequest info, bool status, WriteOptions write)
+    private async Task<JsonObject> PatchAsync(HttpContext context, ServedResource type, KubeRequest info, bool status, WriteOptions write)
     {
         var mediaType = (context.Request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         Func<JsonObject, JsonNode?> apply;
@@ -380,7 +380,7 @@ internal sealed class KubeApiHandler
         return _store.Patch(type, info.Namespace, info.Name!, apply, status, write);
     }
 
-    private async Task WatchAsync(HttpContext context, ResourceType type, KubeRequest info, IQueryCollection query)
+    private async Task WatchAsync(HttpContext context, ServedResource type, KubeRequest info, IQueryCollection query)
     {
         var fields = FieldSelector.Parse(info.Name is null ? query["fieldSelector"].ToString() : $"metadata.name={info.Name}", type);
         var labels = LabelSelector.Parse(query["labelSelector"]);

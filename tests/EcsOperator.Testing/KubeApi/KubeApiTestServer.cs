@@ -215,7 +215,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         return Options.ClientCertificateAuth && context.Connection.ClientCertificate is { } cert && Certificates!.IsIssuedByCa(cert);
     }
 
-    private ResourceType TypeOf(string group, string plural) =>
+    private ServedResource TypeOf(string group, string plural) =>
         Resources.All.FirstOrDefault(t => t.Group == group && t.Plural == plural)
         ?? throw new ArgumentException($"resource {KubeErrors.QualifiedResource(group, plural)} is not registered");
 

@@ -32,7 +32,7 @@ public sealed record KubeApiTestServerOptions
     public IReadOnlyList<string> Namespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
     /// <summary>Extra resource types to serve.</summary>
-    public IReadOnlyList<ResourceType> Resources { get; init; } = [];
+    public IReadOnlyList<ServedResource> Resources { get; init; } = [];
 
     /// <summary>CRD YAML files whose served versions are registered at start.</summary>
     public IReadOnlyList<string> CrdFiles { get; init; } = [];

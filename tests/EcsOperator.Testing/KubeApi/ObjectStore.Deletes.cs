@@ -8,7 +8,7 @@ internal sealed partial class ObjectStore
     private static List<string> Finalizers(JsonObject metadata) =>
         (metadata["finalizers"] as JsonArray)?.Select(f => (string?)f).OfType<string>().ToList() ?? [];
 
-    public JsonObject Delete(ResourceType type, string? ns, string name, DeleteOptions options, bool dryRun)
+    public JsonObject Delete(ServedResource type, string? ns, string name, DeleteOptions options, bool dryRun)
     {
         if (options.PropagationPolicy is not (null or "Orphan" or "Background" or "Foreground"))
         {
@@ -37,7 +37,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    private JsonObject DeleteLocked(ResourceType type, string? ns, string name, JsonObject old)
+    private JsonObject DeleteLocked(ServedResource type, string? ns, string name, JsonObject old)
     {
         var key = Key(ns, name);
         var oldMeta = Meta(old);
@@ -102,7 +102,7 @@ internal sealed partial class ObjectStore
         };
     }
 
-    public JsonObject DeleteCollection(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, DeleteOptions options)
+    public JsonObject DeleteCollection(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, DeleteOptions options)
     {
         lock (_gate)
         {
@@ -144,7 +144,7 @@ internal sealed partial class ObjectStore
         FinishNamespaceIfEmpty(ns);
     }
 
-    private void AfterRemoval(ResourceType type, string? ns)
+    private void AfterRemoval(ServedResource type, string? ns)
     {
         if (type.Namespaced && ns is not null)
         {

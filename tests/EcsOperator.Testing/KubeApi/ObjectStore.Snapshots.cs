@@ -17,7 +17,7 @@ internal sealed partial class ObjectStore
         set => CurrentActor.Value = value;
     }
 
-    private void NotifyWritten(ResourceType type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
+    private void NotifyWritten(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
     {
         if (Written is not { } written)
         {

@@ -6,7 +6,7 @@ namespace EcsOperator.Testing.KubeApi;
 internal sealed partial class ObjectStore
 {
     /// <summary>Opens a watch; the returned watcher already holds the initial or replayed events.</summary>
-    public Watcher Watch(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, string? resourceVersion, bool bookmarks, bool sendInitialEvents)
+    public Watcher Watch(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, string? resourceVersion, bool bookmarks, bool sendInitialEvents)
     {
         var watcher = new Watcher(type, ns, labels, fields, bookmarks);
         lock (_gate)
@@ -105,7 +105,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>Copies of all stored objects of a kind (optionally one namespace).</summary>
-    public IReadOnlyList<JsonObject> Objects(ResourceType type, string? ns)
+    public IReadOnlyList<JsonObject> Objects(ServedResource type, string? ns)
     {
         lock (_gate)
         {

@@ -5,7 +5,7 @@ namespace EcsOperator.Testing.KubeApi;
 /// <summary>Create, update and patch with kube's validation, generation, status and finalizer rules.</summary>
 internal sealed partial class ObjectStore
 {
-    private void Record(ResourceType type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
+    private void Record(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
     {
         var change = new Change(_resourceVersion, type.StorageKey, key, ns, eventType, obj, previous);
         _history.AddLast(change);
@@ -26,7 +26,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    private void CheckTypeMeta(ResourceType type, JsonObject body)
+    private void CheckTypeMeta(ServedResource type, JsonObject body)
     {
         var apiVersion = Str(body, "apiVersion");
         var kind = Str(body, "kind");
@@ -50,7 +50,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    private static void CheckNamespace(ResourceType type, JsonObject metadata, string? ns)
+    private static void CheckNamespace(ServedResource type, JsonObject metadata, string? ns)
     {
         var bodyNs = Str(metadata, "namespace");
         if (type.Namespaced)
@@ -68,7 +68,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    private void EnsureNamespaceAcceptsContent(ResourceType type, string ns, string name)
+    private void EnsureNamespaceAcceptsContent(ServedResource type, string ns, string name)
     {
         var namespaces = _registry.Namespaces;
         if (!Bucket(namespaces).TryGetValue(ns, out var nsObj))
@@ -113,7 +113,7 @@ internal sealed partial class ObjectStore
         ["status"] = new JsonObject { ["phase"] = "Active" },
     };
 
-    private static List<FieldError> ValidateName(ResourceType type, string name) =>
+    private static List<FieldError> ValidateName(ServedResource type, string name) =>
         NameValidation.Errors(type.NameRule, name).Select(m => new FieldError(FieldErrorType.Invalid, "metadata.name", name, m)).ToList();
 
     private static IEnumerable<FieldError> ValidateLabels(JsonObject metadata)
@@ -146,7 +146,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    private static void ThrowIfInvalid(ResourceType type, string name, List<FieldError> errors)
+    private static void ThrowIfInvalid(ServedResource type, string name, List<FieldError> errors)
     {
         if (errors.Count > 0)
         {
@@ -154,7 +154,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    public JsonObject Create(ResourceType type, string? ns, JsonObject body, WriteOptions options)
+    public JsonObject Create(ServedResource type, string? ns, JsonObject body, WriteOptions options)
     {
         var obj = body.DeepClone().AsObject();
         CheckTypeMeta(type, obj);
@@ -250,7 +250,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
+    public JsonObject Update(ServedResource type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
     {
         lock (_gate)
         {
@@ -259,7 +259,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would.</summary>
-    public JsonObject Patch(ResourceType type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
+    public JsonObject Patch(ServedResource type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
     {
         lock (_gate)
         {
@@ -283,7 +283,7 @@ internal sealed partial class ObjectStore
         return copy;
     }
 
-    private JsonObject UpdateLocked(ResourceType type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
+    private JsonObject UpdateLocked(ServedResource type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
     {
         CheckTypeMeta(type, obj);
         var metadata = Meta(obj);

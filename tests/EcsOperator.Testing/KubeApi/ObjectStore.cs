@@ -81,7 +81,7 @@ internal sealed partial class ObjectStore
 
     private static string Key(string? ns, string name) => ns is null ? name : $"{ns}/{name}";
 
-    private SortedDictionary<string, JsonObject> Bucket(ResourceType type)
+    private SortedDictionary<string, JsonObject> Bucket(ServedResource type)
     {
         if (!_data.TryGetValue(type.StorageKey, out var bucket))
         {
@@ -93,7 +93,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>A copy of a stored object as served for <paramref name="type"/>'s version.</summary>
-    public static JsonObject Present(JsonObject stored, ResourceType type)
+    public static JsonObject Present(JsonObject stored, ServedResource type)
     {
         var copy = new JsonObject { ["apiVersion"] = type.ApiVersion, ["kind"] = type.Kind };
         foreach (var (key, value) in stored)
@@ -114,7 +114,7 @@ internal sealed partial class ObjectStore
 
     private string Now() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public JsonObject Get(ResourceType type, string? ns, string name)
+    public JsonObject Get(ServedResource type, string? ns, string name)
     {
         lock (_gate)
         {
@@ -122,7 +122,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    public JsonObject? TryGet(ResourceType type, string? ns, string name)
+    public JsonObject? TryGet(ServedResource type, string? ns, string name)
     {
         lock (_gate)
         {
@@ -130,10 +130,10 @@ internal sealed partial class ObjectStore
         }
     }
 
-    private JsonObject GetStored(ResourceType type, string? ns, string name) =>
+    private JsonObject GetStored(ServedResource type, string? ns, string name) =>
         Bucket(type).TryGetValue(Key(ns, name), out var obj) ? obj : throw KubeErrors.NotFound(type.Group, type.Plural, name);
 
-    public JsonObject List(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, int? limit, string? continueToken, string? resourceVersion, string? resourceVersionMatch)
+    public JsonObject List(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, int? limit, string? continueToken, string? resourceVersion, string? resourceVersionMatch)
     {
         lock (_gate)
         {
@@ -237,7 +237,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>The objects of a kind as they were at <paramref name="rv"/>, rebuilt by undoing later changes.</summary>
-    private SortedDictionary<string, JsonObject> Snapshot(ResourceType type, long rv)
+    private SortedDictionary<string, JsonObject> Snapshot(ServedResource type, long rv)
     {
         var current = Bucket(type);
         if (rv >= _resourceVersion)

@@ -6,11 +6,11 @@ namespace EcsOperator.Testing.KubeApi;
 /// <summary>The resource types the server serves. Register types before or while the server runs.</summary>
 public sealed class ResourceRegistry
 {
-    private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ResourceType> _types = new();
+    private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ServedResource> _types = new();
 
     internal ResourceRegistry()
     {
-        Register(ResourceType.BuiltIn("", "v1", "namespaces", "Namespace", namespaced: false) with
+        Register(ServedResource.BuiltIn("", "v1", "namespaces", "Namespace", namespaced: false) with
         {
             HasStatus = true,
             NameRule = NameRule.DnsLabel,
@@ -18,8 +18,8 @@ public sealed class ResourceRegistry
             ShortNames = ["ns"],
             SelectableFields = ["status.phase"],
         });
-        Register(ResourceType.BuiltIn("", "v1", "configmaps", "ConfigMap") with { Singular = "configmap", ShortNames = ["cm"] });
-        Register(ResourceType.BuiltIn("", "v1", "events", "Event") with
+        Register(ServedResource.BuiltIn("", "v1", "configmaps", "ConfigMap") with { Singular = "configmap", ShortNames = ["cm"] });
+        Register(ServedResource.BuiltIn("", "v1", "events", "Event") with
         {
             NameRule = NameRule.PathSegment,
             Singular = "event",
@@ -31,7 +31,7 @@ public sealed class ResourceRegistry
                 "reason", "reportingComponent", "source", "type",
             ],
         });
-        Register(ResourceType.BuiltIn("events.k8s.io", "v1", "events", "Event") with
+        Register(ServedResource.BuiltIn("events.k8s.io", "v1", "events", "Event") with
         {
             NameRule = NameRule.PathSegment,
             Singular = "event",
@@ -42,11 +42,11 @@ public sealed class ResourceRegistry
                 "regarding.resourceVersion", "regarding.fieldPath", "reason", "reportingController", "type",
             ],
         });
-        Register(ResourceType.BuiltIn("coordination.k8s.io", "v1", "leases", "Lease") with { Singular = "lease" });
+        Register(ServedResource.BuiltIn("coordination.k8s.io", "v1", "leases", "Lease") with { Singular = "lease" });
     }
 
     /// <summary>Adds or replaces a resource type.</summary>
-    public void Register(ResourceType type)
+    public void Register(ServedResource type)
     {
         ArgumentNullException.ThrowIfNull(type);
         _types[(type.Group, type.Version, type.Plural)] = type;
@@ -54,9 +54,9 @@ public sealed class ResourceRegistry
 
     /// <summary>Registers every served version of every CustomResourceDefinition in the YAML (multi-document allowed).</summary>
     /// <returns>The registered types.</returns>
-    public IReadOnlyList<ResourceType> RegisterCrdYaml(string yaml)
+    public IReadOnlyList<ServedResource> RegisterCrdYaml(string yaml)
     {
-        var registered = new List<ResourceType>();
+        var registered = new List<ServedResource>();
         foreach (var doc in YamlToJson.ParseDocuments(yaml))
         {
             if (doc is JsonObject crd && (string?)crd["kind"] == "CustomResourceDefinition")
@@ -78,17 +78,17 @@ public sealed class ResourceRegistry
     }
 
     /// <summary>Registers the CRDs in a YAML file.</summary>
-    public IReadOnlyList<ResourceType> RegisterCrdFile(string path) => RegisterCrdYaml(File.ReadAllText(path));
+    public IReadOnlyList<ServedResource> RegisterCrdFile(string path) => RegisterCrdYaml(File.ReadAllText(path));
 
     /// <summary>Looks a type up by group, version and plural.</summary>
-    public ResourceType? Find(string group, string version, string plural) =>
+    public ServedResource? Find(string group, string version, string plural) =>
         _types.TryGetValue((group, version, plural), out var t) ? t : null;
 
     /// <summary>All registered types.</summary>
-    public IReadOnlyList<ResourceType> All =>
+    public IReadOnlyList<ServedResource> All =>
         _types.Values.OrderBy(t => t.Group, StringComparer.Ordinal).ThenBy(t => t.Version, StringComparer.Ordinal)
             .ThenBy(t => t.Plural, StringComparer.Ordinal).ToList();
 
     /// <summary>The namespace type.</summary>
-    internal ResourceType Namespaces => Find("", "v1", "namespaces")!;
+    internal ServedResource Namespaces => Find("", "v1", "namespaces")!;
 }

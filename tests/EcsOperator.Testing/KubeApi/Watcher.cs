@@ -9,7 +9,7 @@ internal sealed class Watcher
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _aborted = new();
 
-    public Watcher(ResourceType type, string? ns, LabelSelector labels, FieldSelector fields, bool bookmarks)
+    public Watcher(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, bool bookmarks)
     {
         Type = type;
         Namespace = ns;
@@ -18,7 +18,7 @@ internal sealed class Watcher
         Bookmarks = bookmarks;
     }
 
-    public ResourceType Type { get; }
+    public ServedResource Type { get; }
 
     public string? Namespace { get; }
 

@@ -8,7 +8,7 @@ namespace EcsOperator.Testing.KubeApi;
 /// <param name="Plural">Resource name in URLs, e.g. <c>configmaps</c>.</param>
 /// <param name="Kind">Kind, e.g. <c>ConfigMap</c>.</param>
 /// <param name="Namespaced">Namespaced or cluster-scoped.</param>
-public sealed record ResourceType(string Group, string Version, string Plural, string Kind, bool Namespaced)
+public sealed record ServedResource(string Group, string Version, string Plural, string Kind, bool Namespaced)
 {
     /// <summary>Has the <c>/status</c> subresource: main writes ignore <c>.status</c>, status writes ignore everything else.</summary>
     public bool HasStatus { get; init; }
@@ -54,7 +54,7 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
         field == "metadata.name" || (Namespaced && field == "metadata.namespace") || SelectableFields.Contains(field);
 
     /// <summary>A custom resource type with kube's custom-resource behaviour.</summary>
-    public static ResourceType Custom(string group, string version, string plural, string kind, bool namespaced = true, bool hasStatus = true) =>
+    public static ServedResource Custom(string group, string version, string plural, string kind, bool namespaced = true, bool hasStatus = true) =>
         new(group, version, plural, kind, namespaced)
         {
             HasStatus = hasStatus,
@@ -64,7 +64,7 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
         };
 
     /// <summary>A built-in kind the way kube serves it (no generation, unconditional PUT allowed, typed lists).</summary>
-    public static ResourceType BuiltIn(string group, string version, string plural, string kind, bool namespaced = true) =>
+    public static ServedResource BuiltIn(string group, string version, string plural, string kind, bool namespaced = true) =>
         new(group, version, plural, kind, namespaced)
         {
             AllowUnconditionalUpdate = true,

@@ -3,7 +3,7 @@ using EcsOperator.Api.Crds;
 namespace EcsOperator.Api;
 
 /// <summary>Everything the API server and the CRD need to know about one of our kinds.</summary>
-public sealed record ResourceType
+public sealed record KindDefinition
 {
     public required string Group { get; init; }
 
