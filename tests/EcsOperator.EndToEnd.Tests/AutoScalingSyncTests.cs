@@ -280,8 +280,11 @@ public sealed class AutoScalingSyncTests
         }).AddServiceAutoScaling().AddServiceAutoScaling();
         await using var provider = services.BuildServiceProvider();
 
-        Assert.IsType<ApplicationAutoScalingSync>(provider.GetRequiredService<IServiceAutoScaling>());
-        Assert.Single(services, d => d.ServiceType == typeof(IServiceAutoScaling));
+        // One sync per principal's client: the reconciler makes it with the service namespace's client.
+        var syncFor = provider.GetRequiredService<Func<IApplicationAutoScalingApi, IServiceAutoScaling>>();
+        Assert.IsType<ApplicationAutoScalingSync>(syncFor(provider.GetRequiredService<IApplicationAutoScalingApi>()));
+        Assert.Single(services, d => d.ServiceType == typeof(Func<IApplicationAutoScalingApi, IServiceAutoScaling>));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IServiceAutoScaling));
     }
 
     /// <summary>The first three calls of a sync are the reads, sent concurrently after the first: compare them sorted.</summary>
@@ -335,7 +338,7 @@ public sealed class AutoScalingSyncTests
             Sim = sim;
             _provider = provider;
             _wire = wire;
-            Sync = provider.GetRequiredService<IServiceAutoScaling>();
+            Sync = provider.GetRequiredService<Func<IApplicationAutoScalingApi, IServiceAutoScaling>>()(provider.GetRequiredService<IApplicationAutoScalingApi>());
         }
 
         public EcsSimulator Sim { get; }

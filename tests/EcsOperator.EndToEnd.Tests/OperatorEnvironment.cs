@@ -13,6 +13,7 @@ using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.Testing.KubeApi;
 using EcsOperator.Reconcilers.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace EcsOperator.EndToEnd.Tests;
@@ -110,10 +111,10 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
 
     /// <summary>
     /// Starts a fresh operator host (a new process, as far as the operator can tell); <paramref name="tenancy"/> runs
-    /// it with tenancy (<c>--tenancy</c>), as the CLI does.
+    /// it with tenancy (<c>--tenancy</c>), as the CLI does; <paramref name="services"/> edits the host's registrations last.
     /// </summary>
     public async Task StartOperatorAsync(CancellationToken cancellationToken, Action<OperatorOptions>? configure = null, Action<AwsClientOptions>? aws = null,
-        Action<TenancyOptions>? tenancy = null)
+        Action<TenancyOptions>? tenancy = null, Action<IServiceCollection>? services = null)
     {
         if (_host is not null)
             throw new InvalidOperationException("the operator is already running");
@@ -145,6 +146,7 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         builder.Services.AddServiceAutoScaling();
         if (tenancy is not null)
             builder.Services.AddEcsOperatorTenancy(tenancy);
+        services?.Invoke(builder.Services);
         _host = builder.Build();
         // Everything the host starts (controller workers, their timers) inherits this marker.
         StartedBy.Value = this;

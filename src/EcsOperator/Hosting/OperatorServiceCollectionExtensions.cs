@@ -2,7 +2,7 @@ using EcsOperator.Api;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws;
-using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
@@ -63,7 +63,7 @@ public static class OperatorServiceCollectionExtensions
         // Revisions are in use while a deployment of a service in a cluster our services live in (or a configured
         // one) runs them, or an EcsTask's run has not finished.
         services.AddSingleton<ITaskDefinitionUsage>(sp => new TaskDefinitionUsage(
-            new EcsTaskDefinitionUsage(sp.GetRequiredService<IEcsApi>(), _ => Task.FromResult(sp.GetRequiredService<ServiceClusters>().InUse())),
+            new EcsTaskDefinitionUsage(sp.GetRequiredService<IAwsClientsForNamespace>(), _ => Task.FromResult(sp.GetRequiredService<ServiceClusters>().InUse())),
             sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask).Cache));
 
         // One line per kind.

@@ -1,6 +1,7 @@
 using EcsOperator.Api.Services;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Core.Arns;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
@@ -12,7 +13,9 @@ namespace EcsOperator.Reconcilers.Services;
 
 /// <summary>
 /// The periodic drift check of EcsServices (DESIGN section 4): once per resync interval (jittered) it describes the
-/// services of each ECS cluster in batches of 10, leaves the descriptions in <see cref="ServiceSnapshots"/> and
+/// services of each namespace and ECS cluster in batches of 10, as that namespace's principal
+/// (<see cref="IAwsClientsForNamespace"/>; a namespace whose principal is refused is skipped, and its services' own
+/// reconciles stall them Forbidden), leaves the descriptions in <see cref="ServiceSnapshots"/> and
 /// enqueues every EcsService, whose reconcile then compares against the snapshot instead of describing again. Ready
 /// services have no timer of their own (<see cref="RequeuePolicy"/>): this is what looks at them again. It is a
 /// resync source, not a controller; it is run through <see cref="IController"/> only because that is how the host
@@ -20,7 +23,7 @@ namespace EcsOperator.Reconcilers.Services;
 /// </summary>
 public sealed class BatchedServiceResync(
     Controller<EcsService> controller,
-    IEcsApi ecs,
+    IAwsClientsForNamespace aws,
     ServiceSnapshots snapshots,
     OperatorOptions options,
     TimeProvider time,
@@ -53,31 +56,37 @@ public sealed class BatchedServiceResync(
         }
     }
 
-    /// <summary>Describes every created EcsService's ECS service, cluster by cluster, then enqueues all EcsServices.</summary>
+    /// <summary>Describes every created EcsService's ECS service, namespace and cluster at a time, then enqueues all EcsServices.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var services = controller.Informer.Cache.List();
-        var byCluster = services
+        var batches = services
             .Where(s => s.Metadata.DeletionTimestamp is null && s.Status is { ClusterName: not null, ServiceName: not null })
-            .GroupBy(s => EcsNames.ClusterName(s.Status!.ClusterName!), StringComparer.Ordinal);
-        foreach (var cluster in byCluster)
+            .GroupBy(s => (Namespace: s.Metadata.Namespace!, Cluster: EcsNames.ClusterName(s.Status!.ClusterName!)));
+        foreach (var batch in batches)
         {
+            var (@namespace, cluster) = batch.Key;
             try
             {
+                var ecs = aws.For(@namespace).Ecs;
                 var mark = snapshots.BeginRead();
                 var described = await ecs.DescribeAllServicesAsync(new DescribeServicesRequest
                 {
-                    Cluster = cluster.Key,
-                    Services = cluster.Select(s => s.Status!.ServiceName!).Distinct(StringComparer.Ordinal).ToList(),
+                    Cluster = cluster,
+                    Services = batch.Select(s => s.Status!.ServiceName!).Distinct(StringComparer.Ordinal).ToList(),
                     Include = IncludeTags,
                 }, cancellationToken);
                 foreach (var service in described.Services.Where(s => s.Status != "INACTIVE"))
                     snapshots.Put(service, mark);
             }
+            catch (NamespacePrincipalRefusedException)
+            {
+                // Nothing to describe with: the reconciles enqueued below stall these services Forbidden.
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The reconciles describe for themselves then; a failed sweep must not stop the next one.
-                logger.LogWarning(e, "Resync of the services in ECS cluster {Cluster} failed", cluster.Key);
+                logger.LogWarning(e, "Resync of the services of namespace {Namespace} in ECS cluster {Cluster} failed", @namespace, cluster);
             }
         }
 

@@ -3,7 +3,7 @@ using EcsOperator.Api;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
-using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Transport;
@@ -31,14 +31,14 @@ namespace EcsOperator.Reconcilers.Services;
 /// creates the service idempotently with the owner tag, adopts an untagged one only when adoptionPolicy says so,
 /// sends only what differs, follows the rollout to Ready or RolloutFailed (never pushing a failed revision twice
 /// for one generation), tells drift from spec changes, keeps autoscaling in step through
-/// <see cref="IServiceAutoScaling"/>, and deletes (or retains) the service behind the cleanup finalizer.
+/// <see cref="IServiceAutoScaling"/>, and deletes (or retains) the service behind the cleanup finalizer. Every ECS and
+/// Application Auto Scaling call runs as the principal of the object's namespace (<see cref="IAwsClientsForNamespace"/>).
 /// </summary>
 public sealed class EcsServiceReconciler(
     IKubernetesClient kubernetes,
-    IEcsApi ecs,
     IAwsClientsForNamespace aws,
     INamespaceTenancySource tenancy,
-    IServiceAutoScaling autoScaling,
+    Func<IApplicationAutoScalingApi, IServiceAutoScaling> autoScalingFor,
     ITaskDefinitionUsage usage,
     ReferenceResolver references,
     ServiceClusters clusters,
@@ -57,8 +57,6 @@ public sealed class EcsServiceReconciler(
 
     // The revision registered for each object's inline template, by spec hash: resyncs then cost no task-definition calls.
     private readonly ConcurrentDictionary<ObjectKey, (string SpecHash, string Arn)> _inline = new();
-
-    private readonly OwnedRevisions _revisions = new(ecs);
 
     private readonly IResourceClient<EcsService> _client =
         kubernetes.Resource(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService);
@@ -98,7 +96,7 @@ public sealed class EcsServiceReconciler(
             // The namespace's tenancy rules, then its principal, before any AWS call.
             if (TenancyEvaluator.Evaluate(tenancy.For(obj.Metadata.Namespace!), obj) is { Count: > 0 } violations)
                 return await StallAsync(obj, ConditionReasons.Forbidden, TenancyEvaluator.Message(violations), cancellationToken);
-            RequirePrincipal(obj);
+            var clients = aws.For(obj.Metadata.Namespace!);
 
             // Dependencies that are still being created are not a human's problem: wait, and the watches on
             // EcsTaskDefinition and EcsCluster enqueue this service when they change.
@@ -116,9 +114,9 @@ public sealed class EcsServiceReconciler(
             }
 
             var taskDefinition = referenced?.Status?.TaskDefinitionArn
-                ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(external, cancellationToken) : null)
-                ?? await EnsureInlineRevisionAsync(obj, owner, cancellationToken);
-            return await ApplyAsync(obj, owner, cluster.Name, taskDefinition, cancellationToken);
+                ?? (obj.Spec.TaskDefinition is { } external ? await ResolveExternalAsync(clients, external, cancellationToken) : null)
+                ?? await EnsureInlineRevisionAsync(clients, obj, owner, cancellationToken);
+            return await ApplyAsync(clients, obj, owner, cluster.Name, taskDefinition, cancellationToken);
         }
         catch (NamespacePrincipalRefusedException e)
         {
@@ -157,7 +155,7 @@ public sealed class EcsServiceReconciler(
         }
     }
 
-    private async Task<ReconcileResult> ApplyAsync(EcsService obj, string owner, string cluster, string taskDefinition, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ApplyAsync(AwsClients clients, EcsService obj, string owner, string cluster, string taskDefinition, CancellationToken cancellationToken)
     {
         var name = ServiceTranslator.ServiceName(obj);
         var status = obj.Status ?? new EcsServiceStatus();
@@ -173,9 +171,9 @@ public sealed class EcsServiceReconciler(
                 $"spec.cluster changed from {previousCluster} to {EcsNames.ClusterName(cluster)}: ECS cannot move a service; set it back, or delete this object and create a new one");
         }
 
-        var live = snapshots.Take(cluster, name, options.ServiceSnapshotMaxAge) ?? await DescribeAsync(cluster, name, cancellationToken);
+        var live = snapshots.Take(cluster, name, options.ServiceSnapshotMaxAge) ?? await DescribeAsync(clients, cluster, name, cancellationToken);
         if (live is null || live.Status == Inactive)
-            return await CreateAsync(obj, owner, cluster, name, taskDefinition, cancellationToken);
+            return await CreateAsync(clients, obj, owner, cluster, name, taskDefinition, cancellationToken);
         if (live.Status == Draining)
         {
             await WriteStatusAsync(obj, s => s, new ReconcileState.Progressing(ConditionReasons.Creating,
@@ -223,7 +221,7 @@ public sealed class EcsServiceReconciler(
 
         if (adopting)
         {
-            await ecs.TagResourceAsync(new TagResourceRequest
+            await clients.Ecs.TagResourceAsync(new TagResourceRequest
             {
                 ResourceArn = live.ServiceArn,
                 Tags = [new Tag { Key = OwnershipTags.OwnerKey, Value = owner }],
@@ -236,7 +234,7 @@ public sealed class EcsServiceReconciler(
         var after = live;
         if (comparison.Update is { } update && !reportOnly)
         {
-            after = (await ecs.UpdateServiceAsync(update, cancellationToken)).Service ?? live;
+            after = (await clients.Ecs.UpdateServiceAsync(update, cancellationToken)).Service ?? live;
             InvalidateSnapshot(cluster, name);
             logger.LogInformation("Updated ECS service {Name} for EcsService {Namespace}/{Object}: {Fields}", name, obj.Metadata.Namespace, obj.Metadata.Name, string.Join(", ", serviceFields));
             if (comparison.StartsDeployment)
@@ -246,7 +244,7 @@ public sealed class EcsServiceReconciler(
             }
         }
 
-        var scaling = await SyncAutoScalingAsync(obj, owner, cluster, name, apply: !reportOnly, cancellationToken);
+        var scaling = await SyncAutoScalingAsync(clients, obj, owner, cluster, name, apply: !reportOnly, cancellationToken);
         var driftFields = applied
             ? serviceFields.Concat(scaling.Differences.Select(d => $"autoScaling.{d}")).ToList()
             : [];
@@ -272,16 +270,16 @@ public sealed class EcsServiceReconciler(
         return await FinishAsync(obj, after, taskDefinition, scaling.Status, drift, reportOnly && drift is not null, freshFailure, cancellationToken);
     }
 
-    private async Task<ReconcileResult> CreateAsync(EcsService obj, string owner, string cluster, string name, string taskDefinition, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> CreateAsync(AwsClients clients, EcsService obj, string owner, string cluster, string name, string taskDefinition, CancellationToken cancellationToken)
     {
         var request = ServiceTranslator.ToCreateRequest(obj, taskDefinition, cluster, owner);
-        var created = (await ecs.CreateServiceAsync(request, cancellationToken)).Service
+        var created = (await clients.Ecs.CreateServiceAsync(request, cancellationToken)).Service
             ?? throw new InvalidOperationException("CreateService returned no service");
         InvalidateSnapshot(cluster, name);
         logger.LogInformation("Created ECS service {Arn} for EcsService {Namespace}/{Name}", created.ServiceArn, obj.Metadata.Namespace, obj.Metadata.Name);
         await events.RecordAsync(obj, Event.NormalType, EventReasons.Created, "CreateService",
             $"Created ECS service {created.ServiceArn} running {EcsNames.TaskDefinitionFamilyRevision(taskDefinition)}", cancellationToken);
-        var scaling = await SyncAutoScalingAsync(obj, owner, cluster, name, apply: true, cancellationToken);
+        var scaling = await SyncAutoScalingAsync(clients, obj, owner, cluster, name, apply: true, cancellationToken);
         return await FinishAsync(obj, created, taskDefinition, scaling.Status, null, false, false, cancellationToken);
     }
 
@@ -330,8 +328,8 @@ public sealed class EcsServiceReconciler(
             : ReconcileResult.After(options.RolloutRecheckInterval);
     }
 
-    private async Task<AutoScalingSyncResult> SyncAutoScalingAsync(EcsService obj, string owner, string cluster, string name, bool apply, CancellationToken cancellationToken) =>
-        await autoScaling.SyncAsync(new AutoScalingSyncRequest(
+    private async Task<AutoScalingSyncResult> SyncAutoScalingAsync(AwsClients clients, EcsService obj, string owner, string cluster, string name, bool apply, CancellationToken cancellationToken) =>
+        await autoScalingFor(clients.AutoScaling).SyncAsync(new AutoScalingSyncRequest(
             obj.Spec.AutoScaling,
             EcsNames.ClusterName(cluster),
             name,
@@ -343,11 +341,11 @@ public sealed class EcsServiceReconciler(
     /// An external task definition as given (ARN or family:revision); a bare family means its latest ACTIVE revision,
     /// as in ECS, resolved here so that the service is compared with (and rolls to) a definite revision.
     /// </summary>
-    private async Task<string> ResolveExternalAsync(string taskDefinition, CancellationToken cancellationToken)
+    private static async Task<string> ResolveExternalAsync(AwsClients clients, string taskDefinition, CancellationToken cancellationToken)
     {
         if (EcsNames.TaskDefinitionRevision(taskDefinition) is not null)
             return taskDefinition;
-        var described = await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
+        var described = await clients.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
         return described.TaskDefinition?.TaskDefinitionArn ?? taskDefinition;
     }
 
@@ -355,7 +353,7 @@ public sealed class EcsServiceReconciler(
     /// The revision of the inline template: the one registered before (remembered, or found by owner and hash tags
     /// after a restart), else a newly registered one.
     /// </summary>
-    private async Task<string> EnsureInlineRevisionAsync(EcsService obj, string owner, CancellationToken cancellationToken)
+    private async Task<string> EnsureInlineRevisionAsync(AwsClients clients, EcsService obj, string owner, CancellationToken cancellationToken)
     {
         var template = obj.Spec.TaskDefinitionTemplate ?? throw new InvalidOperationException("no task definition source (the validator lets none through)");
         var family = InlineFamily(obj);
@@ -364,8 +362,9 @@ public sealed class EcsServiceReconciler(
         if (_inline.TryGetValue(key, out var known) && known.SpecHash == translated.SpecHash)
             return known.Arn;
 
-        var active = await _revisions.ListAsync(family, Active, cancellationToken);
-        var scan = await _revisions.FindOwnedAsync(active, new Dictionary<int, TaskDefinitionRevision>(), translated.SpecHash, owner, cancellationToken);
+        var revisions = new OwnedRevisions(clients.Ecs);
+        var active = await revisions.ListAsync(family, Active, cancellationToken);
+        var scan = await revisions.FindOwnedAsync(active, new Dictionary<int, TaskDefinitionRevision>(), translated.SpecHash, owner, cancellationToken);
         if (scan.ForeignOwner is { } foreign)
         {
             var tagged = foreign.Length == 0 ? $"carries no {OwnershipTags.OwnerKey} tag" : $"is tagged {OwnershipTags.OwnerKey}={foreign}";
@@ -376,7 +375,7 @@ public sealed class EcsServiceReconciler(
         var arn = scan.Match?.TaskDefinitionArn;
         if (arn is null)
         {
-            var registered = (await ecs.RegisterTaskDefinitionAsync(translated.Request, cancellationToken)).TaskDefinition
+            var registered = (await clients.Ecs.RegisterTaskDefinitionAsync(translated.Request, cancellationToken)).TaskDefinition
                 ?? throw new InvalidOperationException("RegisterTaskDefinition returned no task definition");
             arn = registered.TaskDefinitionArn ?? throw new InvalidOperationException("RegisterTaskDefinition returned no ARN");
             await events.RecordAsync(obj, Event.NormalType, EventReasons.RevisionRegistered, "RegisterTaskDefinition",
@@ -404,10 +403,10 @@ public sealed class EcsServiceReconciler(
             return ReconcileResult.Done;
         }
 
-        RequirePrincipal(obj);
+        var clients = aws.For(obj.Metadata.Namespace!);
         var name = obj.Status?.ServiceName ?? ServiceTranslator.ServiceName(obj);
         var cluster = obj.Status?.ClusterName ?? clusters.Resolve(obj).Name;
-        var live = cluster is null ? null : await DescribeAsync(cluster, name, cancellationToken);
+        var live = cluster is null ? null : await DescribeAsync(clients, cluster, name, cancellationToken);
         // Never touch a service that is not ours: one we never created or adopted, or someone else's.
         if (live is not null && cluster is not null && live.Status is Active or Draining && Tag(live.Tags, OwnershipTags.OwnerKey) == owner)
         {
@@ -415,11 +414,11 @@ public sealed class EcsServiceReconciler(
             if (live.Status == Active)
             {
                 // Autoscaling first, or it could scale the service back up while it drains.
-                await autoScaling.SyncAsync(new AutoScalingSyncRequest(null, EcsNames.ClusterName(cluster), name, owner,
+                await autoScalingFor(clients.AutoScaling).SyncAsync(new AutoScalingSyncRequest(null, EcsNames.ClusterName(cluster), name, owner,
                     MayExist: obj.Spec.AutoScaling is not null || obj.Status?.AutoScaling is not null, Apply: true), cancellationToken);
                 if ((live.DesiredCount ?? 0) > 0)
-                    await ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = name, DesiredCount = 0 }, cancellationToken);
-                await ecs.DeleteServiceAsync(new DeleteServiceRequest { Cluster = cluster, Service = name, Force = true }, cancellationToken);
+                    await clients.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = cluster, Service = name, DesiredCount = 0 }, cancellationToken);
+                await clients.Ecs.DeleteServiceAsync(new DeleteServiceRequest { Cluster = cluster, Service = name, Force = true }, cancellationToken);
                 InvalidateSnapshot(cluster, name);
                 logger.LogInformation("Deleted ECS service {Name} in {Cluster} for EcsService {Namespace}/{Object}", name, cluster, obj.Metadata.Namespace, obj.Metadata.Name);
                 await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "DeleteService", $"Deleted ECS service {name}; waiting for it to drain", cancellationToken);
@@ -430,7 +429,7 @@ public sealed class EcsServiceReconciler(
             return ReconcileResult.After(options.RolloutRecheckInterval);
         }
 
-        if (obj.Spec.TaskDefinitionTemplate is not null && !await RetireInlineRevisionsAsync(obj, owner, cancellationToken))
+        if (obj.Spec.TaskDefinitionTemplate is not null && !await RetireInlineRevisionsAsync(clients, obj, owner, cancellationToken))
             return ReconcileResult.After(options.DeletionRecheckInterval);
 
         await _client.RemoveFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
@@ -438,19 +437,20 @@ public sealed class EcsServiceReconciler(
     }
 
     /// <summary>Deregisters and deletes the inline template's revisions; false while a live deployment still runs one.</summary>
-    private async Task<bool> RetireInlineRevisionsAsync(EcsService obj, string owner, CancellationToken cancellationToken)
+    private async Task<bool> RetireInlineRevisionsAsync(AwsClients clients, EcsService obj, string owner, CancellationToken cancellationToken)
     {
         var family = InlineFamily(obj);
         var none = new HashSet<int>();
-        var ownedActive = await _revisions.OwnedAsync(family, Active, owner, none, cancellationToken);
-        var ownedInactive = await _revisions.OwnedAsync(family, Inactive, owner, none, cancellationToken);
+        var revisions = new OwnedRevisions(clients.Ecs);
+        var ownedActive = await revisions.OwnedAsync(family, Active, owner, none, cancellationToken);
+        var ownedInactive = await revisions.OwnedAsync(family, Inactive, owner, none, cancellationToken);
         if (ownedActive.Count + ownedInactive.Count == 0)
             return true;
 
-        var inUse = (await usage.InUseAsync(family, cancellationToken)).Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
+        var inUse = (await usage.InUseAsync(obj.Metadata.Namespace!, family, cancellationToken)).Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
         foreach (var revision in ownedActive.Where(r => !inUse.Contains(r)).Order())
-            await _revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
-        await _revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
+            await revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
+        await revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
         var still = ownedActive.Concat(ownedInactive).Where(inUse.Contains).Distinct().Order().ToList();
         if (still.Count == 0)
             return true;
@@ -460,9 +460,9 @@ public sealed class EcsServiceReconciler(
         return false;
     }
 
-    private async Task<Service?> DescribeAsync(string cluster, string name, CancellationToken cancellationToken)
+    private static async Task<Service?> DescribeAsync(AwsClients clients, string cluster, string name, CancellationToken cancellationToken)
     {
-        var response = await ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [name], Include = IncludeTags }, cancellationToken);
+        var response = await clients.Ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [name], Include = IncludeTags }, cancellationToken);
         // ECS may list an old INACTIVE service and a new ACTIVE one of the same name: the live one wins.
         var found = (response.Services ?? []).Where(s => s.ServiceName == name).ToList();
         return found.FirstOrDefault(s => s.Status != Inactive) ?? found.FirstOrDefault();
@@ -526,13 +526,6 @@ public sealed class EcsServiceReconciler(
         ConditionSet.Find(obj.Status?.Conditions, ConditionTypes.Stalled) is { Status: ConditionStatus.True } stalled
         && stalled.Reason == reason
         && (anyGeneration || stalled.ObservedGeneration == obj.Metadata.Generation);
-
-    /// <summary>
-    /// Throws <see cref="NamespacePrincipalRefusedException"/> when the namespace may use no AWS principal. The
-    /// service's calls still go out with the operator's clients (not yet the namespace's assumed role): this only
-    /// keeps a refused namespace out of AWS.
-    /// </summary>
-    private void RequirePrincipal(EcsService obj) => _ = aws.For(obj.Metadata.Namespace!);
 
     /// <summary>Whether the status says the current generation was applied successfully (Ready for it).</summary>
     private static bool IsAppliedGeneration(EcsService obj) =>

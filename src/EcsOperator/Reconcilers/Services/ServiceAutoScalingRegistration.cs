@@ -1,5 +1,7 @@
+using EcsOperator.Aws.ApplicationAutoScaling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace EcsOperator.Reconcilers.Services;
 
@@ -7,13 +9,18 @@ namespace EcsOperator.Reconcilers.Services;
 public static class ServiceAutoScalingRegistration
 {
     /// <summary>
-    /// Registers <see cref="IServiceAutoScaling"/> as <see cref="ApplicationAutoScalingSync"/> (a singleton; it needs
-    /// the Application Auto Scaling client from <c>AddEcsOperatorAws</c> and logging).
+    /// Registers how <see cref="IServiceAutoScaling"/> is made for one principal's Application Auto Scaling client: an
+    /// <see cref="ApplicationAutoScalingSync"/> over it (it needs logging). The reconciler makes one per call with the
+    /// client of the service's namespace, so no sync is bound to the operator's own identity.
     /// </summary>
     public static IServiceCollection AddServiceAutoScaling(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IServiceAutoScaling, ApplicationAutoScalingSync>();
+        services.TryAddSingleton<Func<IApplicationAutoScalingApi, IServiceAutoScaling>>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<ApplicationAutoScalingSync>>();
+            return api => new ApplicationAutoScalingSync(api, logger);
+        });
         return services;
     }
 }

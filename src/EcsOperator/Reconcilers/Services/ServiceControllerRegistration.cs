@@ -1,6 +1,6 @@
 using EcsOperator.Api;
 using EcsOperator.Api.Services;
-using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.ApplicationAutoScaling;
 using EcsOperator.Aws.Principals;
 using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
@@ -40,10 +40,9 @@ public static class ServiceControllerRegistration
 
         services.TryAddSingleton(sp => new EcsServiceReconciler(
             sp.GetRequiredService<IKubernetesClient>(),
-            sp.GetRequiredService<IEcsApi>(),
             sp.GetRequiredService<IAwsClientsForNamespace>(),
             sp.GetRequiredService<INamespaceTenancySource>(),
-            sp.GetRequiredService<IServiceAutoScaling>(),
+            sp.GetRequiredService<Func<IApplicationAutoScalingApi, IServiceAutoScaling>>(),
             sp.GetRequiredService<ITaskDefinitionUsage>(),
             sp.GetRequiredService<ReferenceResolver>(),
             sp.GetRequiredService<ServiceClusters>(),
@@ -72,7 +71,7 @@ public static class ServiceControllerRegistration
 
         services.TryAddSingleton(sp => new BatchedServiceResync(
             sp.GetRequiredService<Controller<EcsService>>(),
-            sp.GetRequiredService<IEcsApi>(),
+            sp.GetRequiredService<IAwsClientsForNamespace>(),
             sp.GetRequiredService<ServiceSnapshots>(),
             sp.GetRequiredService<IOptions<OperatorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

@@ -1,5 +1,6 @@
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Aws.Principals;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Core.Arns;
 
@@ -8,13 +9,15 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// <summary>
 /// Asks ECS: lists the services of the clusters <paramref name="clusters"/> names, describes them and collects the
 /// task definitions of all their deployments (PRIMARY and ACTIVE: a rollout in progress still needs the old one).
-/// INACTIVE (deleted) services are skipped; DRAINING ones still count, since their tasks may still be running.
+/// INACTIVE (deleted) services are skipped; DRAINING ones still count, since their tasks may still be running. The
+/// calls run as the principal of the namespace asked for (<see cref="IAwsClientsForNamespace"/>).
 /// </summary>
-public sealed class EcsTaskDefinitionUsage(IEcsApi ecs, Func<CancellationToken, Task<IReadOnlyList<string>>> clusters) : ITaskDefinitionUsage
+public sealed class EcsTaskDefinitionUsage(IAwsClientsForNamespace aws, Func<CancellationToken, Task<IReadOnlyList<string>>> clusters) : ITaskDefinitionUsage
 {
-    public async Task<IReadOnlySet<string>> InUseAsync(string family, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> InUseAsync(string @namespace, string family, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(family);
+        var ecs = aws.For(@namespace).Ecs;
         var inUse = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cluster in (await clusters(cancellationToken)).Distinct(StringComparer.Ordinal))
         {

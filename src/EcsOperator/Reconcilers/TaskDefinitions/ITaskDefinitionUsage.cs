@@ -6,6 +6,9 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// </summary>
 public interface ITaskDefinitionUsage
 {
-    /// <summary>The ARNs of <paramref name="family"/>'s revisions referenced by any deployment of any service looked at.</summary>
-    Task<IReadOnlySet<string>> InUseAsync(string family, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ARNs of <paramref name="family"/>'s revisions referenced by any deployment of any service looked at, asked
+    /// as the principal of <paramref name="namespace"/> (the namespace of the object whose revisions these are).
+    /// </summary>
+    Task<IReadOnlySet<string>> InUseAsync(string @namespace, string family, CancellationToken cancellationToken);
 }

@@ -145,7 +145,7 @@ public sealed class TaskDefinitionExternalClient(
         var ownedInactive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Inactive, context.Owner, known, cancellationToken);
         if (ownedActive.Count + ownedInactive.Count > 0)
         {
-            var inUse = InUse(await usage.InUseAsync(family, cancellationToken));
+            var inUse = InUse(await usage.InUseAsync(obj.Metadata.Namespace!, family, cancellationToken));
             foreach (var revision in ownedActive.Where(r => !inUse.Contains(r)).Order())
                 await revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
             await revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
@@ -171,7 +171,7 @@ public sealed class TaskDefinitionExternalClient(
 
         // Only now ask what is in use: that fans out over clusters and services.
         var revisions = new OwnedRevisions(context.Aws.Ecs);
-        var inUse = InUse(await usage.InUseAsync(live.Family, cancellationToken));
+        var inUse = InUse(await usage.InUseAsync(context.Object.Metadata.Namespace!, live.Family, cancellationToken));
         var deregister = RevisionHistory.ToDeregister(ownedActive, current, limit, inUse);
         foreach (var revision in deregister)
             await revisions.DeregisterAsync($"{live.Family}:{revision}", cancellationToken);

@@ -11,9 +11,9 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// </summary>
 public sealed class TaskDefinitionUsage(EcsTaskDefinitionUsage deployments, InformerCache<EcsTask> tasks) : ITaskDefinitionUsage
 {
-    public async Task<IReadOnlySet<string>> InUseAsync(string family, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> InUseAsync(string @namespace, string family, CancellationToken cancellationToken)
     {
-        var inUse = new HashSet<string>(await deployments.InUseAsync(family, cancellationToken), StringComparer.Ordinal);
+        var inUse = new HashSet<string>(await deployments.InUseAsync(@namespace, family, cancellationToken), StringComparer.Ordinal);
         foreach (var task in tasks.List())
         {
             if (task.Status is { TaskDefinitionArn: { } arn, Phase: not (TaskPhase.Succeeded or TaskPhase.Failed) }
