@@ -54,7 +54,11 @@ public static class AwsErrorResponse
         }
 
         var kind = AwsErrorClassifier.Classify(code, message, status);
-        return new AwsServiceException(code, text, status, requestId, kind);
+        return new AwsServiceException(code, text, status, requestId, kind)
+        {
+            // A server error (unlike throttling) says nothing about whether the request was carried out.
+            OutcomeUnknown = status >= 500 && !AwsErrorClassifier.IsThrottling(code, status),
+        };
     }
 
     /// <summary>

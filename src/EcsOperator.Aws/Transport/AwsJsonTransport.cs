@@ -246,14 +246,6 @@ public sealed partial class AwsJsonTransport : IAwsJsonTransport, IDisposable
             {
                 AwsTelemetry.Throttles.Add(1, methodTags);
             }
-            else if ((int)response.StatusCode >= 500)
-            {
-                // A server error says nothing about whether the request was carried out.
-                error = new AwsServiceException(error.ErrorCode, error.Message, error.HttpStatusCode, error.RequestId, error.Kind, error.InnerException)
-                {
-                    OutcomeUnknown = true,
-                };
-            }
 
             call.LastError = error;
             throw error;

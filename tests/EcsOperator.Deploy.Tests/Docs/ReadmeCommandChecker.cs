@@ -244,8 +244,7 @@ public sealed partial class ReadmeCommandChecker
             return;
         }
 
-        var shipped = KustomizeRenderer.Render(Path.Combine(RepoPaths.Root, "deploy"))
-            .Where(o => o["kind"]?.GetValue<string>() == "ClusterRole")
+        var shipped = DeployDirectories.RenderedDefault.OfKind("ClusterRole")
             .Select(o => o["metadata"]?["name"]?.GetValue<string>())
             .OfType<string>()
             .ToList();
