@@ -9,7 +9,7 @@ using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Microsoft.Extensions.DependencyInjection;
 using RestResourceType = EcsOperator.Kubernetes.Rest.ResourceType;
 

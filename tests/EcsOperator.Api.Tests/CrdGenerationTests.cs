@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using EcsOperator.Api.Tests.Support;
 using EcsOperator.Crds;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Api.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsOperator.Crds;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using FsCheck;
 using FsCheck.Fluent;
 

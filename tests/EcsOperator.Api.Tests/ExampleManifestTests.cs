@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using EcsOperator.Api.Tests.Support;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Api.Tests;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using EcsOperator.Api;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Chaos.Tests;
 

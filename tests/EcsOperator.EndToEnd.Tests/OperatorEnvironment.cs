@@ -11,7 +11,7 @@ using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using EcsOperator.Reconcilers.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

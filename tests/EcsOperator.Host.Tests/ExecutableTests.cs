@@ -6,7 +6,7 @@ using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
 
 namespace EcsOperator.Host.Tests;

@@ -9,7 +9,7 @@ using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -5,7 +5,7 @@ using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
 
 namespace EcsOperator.Host.Tests;

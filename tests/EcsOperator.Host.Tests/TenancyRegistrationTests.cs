@@ -4,7 +4,7 @@ using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

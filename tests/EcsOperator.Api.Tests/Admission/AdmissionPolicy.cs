@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using EcsOperator.Api.Tests.Support;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Api.Tests.Admission;
 

@@ -13,7 +13,7 @@ using EcsOperator.Core.Services;
 using EcsOperator.Core.TaskDefinitions;
 using EcsOperator.Core.Tasks;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Core.Tests.Golden;
 

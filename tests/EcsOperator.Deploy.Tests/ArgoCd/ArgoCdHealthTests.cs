@@ -1,7 +1,7 @@
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Core.Conditions;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Deploy.Tests.ArgoCd;
 

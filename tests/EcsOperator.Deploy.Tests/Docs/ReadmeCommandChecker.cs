@@ -13,7 +13,7 @@ using EcsOperator.Core.Validation;
 using EcsOperator.Deploy.Tests.Kustomize;
 using EcsOperator.Deploy.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using KubeApi = EcsOperator.Testing.KubeApi;
+using KubeApi = EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Deploy.Tests.Docs;
 
@@ -27,7 +27,7 @@ namespace EcsOperator.Deploy.Tests.Docs;
 public sealed partial class ReadmeCommandChecker
 {
     private const string OperatorProject = "src/EcsOperator";
-    private const string SimulatorProject = "tests/EcsOperator.EcsSimulator";
+    private const string SimulatorProject = "src/EcsOperator.EcsSimulator";
 
     private static readonly JsonSerializerOptions Strict = new(ApiJsonContext.Default.Options)
     {

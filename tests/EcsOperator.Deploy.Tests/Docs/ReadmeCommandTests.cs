@@ -39,7 +39,7 @@ public sealed partial class ReadmeCommandTests
     {
         var texts = Commands.Value.Select(c => c.Text).ToList();
         Assert.Contains("./scripts/test.sh", texts); // CI reads the test command from here
-        foreach (var expected in new[] { "kubectl apply -k deploy/", "kubectl apply -k deploy/overlays/single-namespace", "kubectl get ecs", "kubectl wait --for=condition=Ready", "kubectl patch ecsservice", "dotnet run --project tests/EcsOperator.EcsSimulator" })
+        foreach (var expected in new[] { "kubectl apply -k deploy/", "kubectl apply -k deploy/overlays/single-namespace", "kubectl get ecs", "kubectl wait --for=condition=Ready", "kubectl patch ecsservice", "dotnet run --project src/EcsOperator.EcsSimulator" })
             Assert.Contains(texts, t => t.StartsWith(expected, StringComparison.Ordinal));
         // Most commands are checked; marking is for what truly needs Docker, an AWS account or a cluster.
         Assert.True(Commands.Value.Count(c => c.NotRunReason is null) >= 3 * Commands.Value.Count(c => c.NotRunReason is not null),
@@ -88,7 +88,7 @@ public sealed partial class ReadmeCommandTests
     [InlineData("kubectl apply -k deploy/overlays/no-such-overlay", "does not render")]
     [InlineData("dotnet run --project src/EcsOperator -- run --no-such-option", "no-such-option")]
     [InlineData("dotnet run --project src/EcsOperator -- run --resync-interval soon", "resync-interval")]
-    [InlineData("dotnet run --project tests/EcsOperator.EcsSimulator -- --speed 2", "does not read --speed")]
+    [InlineData("dotnet run --project src/EcsOperator.EcsSimulator -- --speed 2", "does not read --speed")]
     [InlineData("curl -s http://127.0.0.1:9090/metrics", "port")]
     [InlineData("cd deploy/base && kustomize edit set image nginx=example.com/nginx:1", "no container image named nginx")]
     [InlineData("kubectl apply -f -", "nothing the checker ran is piped")]

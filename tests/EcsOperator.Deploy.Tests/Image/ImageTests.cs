@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EcsOperator.Deploy.Tests.Kustomize;
 using EcsOperator.Deploy.Tests.Support;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Deploy.Tests.Image;
 

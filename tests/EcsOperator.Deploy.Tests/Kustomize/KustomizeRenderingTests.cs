@@ -1,5 +1,5 @@
 using EcsOperator.Deploy.Tests.Support;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Deploy.Tests.Kustomize;
 

@@ -1,4 +1,4 @@
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 
 namespace EcsOperator.Deploy.Tests.Kustomize;
 

@@ -12,7 +12,7 @@ using EcsOperator.Kubernetes.Queue;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Testing;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

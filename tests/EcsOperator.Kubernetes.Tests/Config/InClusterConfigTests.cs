@@ -1,8 +1,8 @@
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Kubernetes.Tests.Support;
-using KubeApiTestServer = EcsOperator.Testing.KubeApi.KubeApiTestServer;
-using KubeApiTestServerOptions = EcsOperator.Testing.KubeApi.KubeApiTestServerOptions;
+using KubeApiTestServer = EcsOperator.KubeApiServer.KubeApiTestServer;
+using KubeApiTestServerOptions = EcsOperator.KubeApiServer.KubeApiTestServerOptions;
 using Xunit;
 
 namespace EcsOperator.Kubernetes.Tests.Config;

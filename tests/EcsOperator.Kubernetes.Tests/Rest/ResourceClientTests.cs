@@ -174,7 +174,7 @@ public sealed class ResourceClientTests
     public async Task Every_request_asks_the_token_provider_so_a_refreshed_token_is_used_at_once()
     {
         var tokens = new RotatingTokens(["stale", "fresh"]);
-        await using var f = await ClientFixture.StartAsync(new EcsOperator.Testing.KubeApi.KubeApiTestServerOptions { BearerToken = "fresh" }, tokens);
+        await using var f = await ClientFixture.StartAsync(new EcsOperator.KubeApiServer.KubeApiTestServerOptions { BearerToken = "fresh" }, tokens);
         await Assert.ThrowsAsync<UnauthorizedException>(() => f.Widgets.ListAsync("default", null, Ct));
         tokens.Rotate();
         Assert.Empty((await f.Widgets.ListAsync("default", null, Ct)).Items);

@@ -1,8 +1,8 @@
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
-using ServerResourceType = EcsOperator.Testing.KubeApi.ServedResource;
+using ServerResourceType = EcsOperator.KubeApiServer.ServedResource;
 
 namespace EcsOperator.Kubernetes.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
 
 namespace EcsOperator.Kubernetes.Tests.TestServer;

@@ -66,7 +66,7 @@ public sealed class ConcurrencyTests
     public async Task Status_sent_on_create_of_a_status_kind_is_dropped_even_without_a_schema()
     {
         await using var server = await TestServers.StartAsync();
-        server.Resources.Register(Testing.KubeApi.ServedResource.Custom("example.com", "v1", "things", "Thing"));
+        server.Resources.Register(KubeApiServer.ServedResource.Custom("example.com", "v1", "things", "Thing"));
         var http = new Http(server.CreateHttpClient());
 
         var r = await http.PostAsync("apis/example.com/v1/namespaces/default/things", JsonNode.Parse("""{"metadata":{"name":"t"},"status":{"x":1}}""")!);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
 
 namespace EcsOperator.Kubernetes.Tests.TestServer;

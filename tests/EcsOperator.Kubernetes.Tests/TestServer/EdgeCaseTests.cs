@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
 using Microsoft.Extensions.Time.Testing;
 

@@ -8,7 +8,7 @@ public sealed class PatchTests
 {
     private const string ConfigMaps = "api/v1/namespaces/default/configmaps";
 
-    private static async Task<Http> SeedAsync(Testing.KubeApi.KubeApiTestServer server)
+    private static async Task<Http> SeedAsync(KubeApiServer.KubeApiTestServer server)
     {
         var http = new Http(server.CreateHttpClient());
         await http.PostAsync(ConfigMaps, Http.ConfigMap("cm", new JsonObject { ["a"] = "1", ["b"] = "2" }, new JsonObject { ["x"] = "y" }));

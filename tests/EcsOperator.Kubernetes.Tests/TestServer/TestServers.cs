@@ -1,4 +1,4 @@
-using EcsOperator.Testing.KubeApi;
+using EcsOperator.KubeApiServer;
 using Xunit;
 
 namespace EcsOperator.Kubernetes.Tests.TestServer;
