@@ -47,22 +47,6 @@ public sealed class ServiceLifecycleTests
     }
 
     [Fact]
-    public async Task Deletion_with_Retain_leaves_the_service_running()
-    {
-        await using var env = await StartAsync();
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
-        await env.Services.CreateAsync(NewService("web", deletionPolicy: DeletionPolicy.Retain), Ct);
-        await TickUntilReadyAsync(env, "web");
-        env.Ecs.Calls.Reset();
-
-        await env.Services.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
-        await Eventually(async () => await env.Services.TryGetAsync(OperatorEnvironment.Namespace, "web", Ct) is null, "the object is gone");
-        Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
-        Assert.Equal("ACTIVE", (string?)Described(env, "web")["status"]);
-        Assert.Equal(2, (int?)Described(env, "web")["desiredCount"]);
-    }
-
-    [Fact]
     public async Task Steady_state_resync_of_25_services_costs_3_DescribeServices_per_sweep_and_nothing_else()
     {
         await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromSeconds(1));

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using EcsOperator.Api;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.Shared;
-using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Simulator.Controls;
 using Xunit;
 using static EcsOperator.EndToEnd.Tests.ServiceScenario;
@@ -103,26 +102,6 @@ public sealed class ServiceRolloutTests
     }
 
     [Fact]
-    public async Task An_invalid_spec_is_Stalled_with_the_field_path_without_any_ECS_call_or_hot_loop()
-    {
-        await using var env = await StartAsync();
-        // awsvpc needs subnets: a rule the validator checks before any AWS call.
-        var service = NewService("web", taskDefinition: "external:1") with { };
-        service = service with { Spec = service.Spec with { NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [] } } } };
-        await env.Services.CreateAsync(service, Ct);
-
-        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
-        var condition = Condition(stalled, ConditionTypes.Stalled)!;
-        Assert.Equal(ConditionReasons.InvalidSpec, condition.Reason);
-        Assert.Contains("spec.networkConfiguration", condition.Message, StringComparison.Ordinal);
-
-        var reconciles = env.ReconcileCountOf(EcsService.KindName);
-        await Task.Delay(500, Ct);
-        Assert.True(env.ReconcileCountOf(EcsService.KindName) - reconciles <= 2, "no hot loop");
-        Assert.Equal(0, env.Ecs.Calls.Total);
-    }
-
-    [Fact]
     public async Task A_failing_image_trips_the_circuit_breaker_to_RolloutFailed_and_the_failed_revision_is_not_pushed_again()
     {
         await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
@@ -198,25 +177,5 @@ public sealed class ServiceRolloutTests
         await Task.Delay(500, Ct);
         Assert.Equal(calls, env.Ecs.Calls["ecs:DescribeServices"]);
         Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
-    }
-
-    [Fact]
-    public async Task Access_denied_is_Stalled_and_not_retried_until_the_spec_changes()
-    {
-        await using var env = await StartAsync();
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
-        env.Ecs.Faults.FailNext("CreateService", 1, "AccessDeniedException", message: "User is not authorized to perform: ecs:CreateService");
-        await env.Services.CreateAsync(NewService("web"), Ct);
-
-        var stalled = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
-        Assert.Equal(ConditionReasons.AccessDenied, Condition(stalled, ConditionTypes.Stalled)!.Reason);
-        Assert.Contains("AccessDeniedException", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
-        await Task.Delay(500, Ct);
-        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
-
-        await EditSpecAsync(env, "web", s => s with { DesiredCount = 1 });
-        await TickUntilReadyAsync(env, "web");
-        Assert.Equal(2, env.Ecs.Calls["ecs:CreateService"]);
-        Assert.Single(ListServices(env));
     }
 }

@@ -62,6 +62,25 @@ public sealed class ServiceTaskDefinitionSourceTests
     }
 
     [Fact]
+    public async Task A_service_whose_task_definition_is_Stalled_on_a_newer_spec_is_not_Ready_and_names_it()
+    {
+        await using var env = await StartAsync();
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await env.Services.CreateAsync(NewService("web"), Ct);
+        await TickUntilReadyAsync(env, "web");
+
+        // 4096 MiB does not go with 256 CPU units on Fargate: the task definition stalls InvalidSpec on generation 2.
+        var td = await env.TaskDefinitions.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        await env.TaskDefinitions.ReplaceAsync(td with { Spec = td.Spec with { Memory = "4096" } }, Ct);
+        var behind = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Status: "False", Message: var m } && m.Contains("Stalled", StringComparison.Ordinal));
+
+        var ready = Condition(behind, ConditionTypes.Ready)!;
+        Assert.Contains("EcsTaskDefinition web", ready.Message, StringComparison.Ordinal);
+        Assert.Contains(ConditionReasons.InvalidSpec, ready.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"{Family}:1", behind.Status!.TaskDefinitionArn, StringComparison.Ordinal); // still running the old revision
+    }
+
+    [Fact]
     public async Task An_inline_template_registers_one_tagged_revision_reuses_it_after_a_restart_and_retires_it_on_deletion()
     {
         await using var env = await StartAsync();

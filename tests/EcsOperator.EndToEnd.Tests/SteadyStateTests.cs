@@ -7,6 +7,8 @@ using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.Conditions;
 using EcsOperator.Kubernetes.Model;
+using EcsOperator.Reconcilers.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static EcsOperator.EndToEnd.Tests.ServiceScenario;
 using static EcsOperator.EndToEnd.Tests.Waits;
@@ -64,13 +66,18 @@ public sealed class SteadyStateTests
         await Task.Delay(Resync * 2, Ct); // the last writes of getting there settle
 
         var kinds = new[] { EcsTaskDefinition.KindName, EcsCluster.KindName, EcsService.KindName, EcsTask.KindName };
+        var sweep = env.OperatorServices.GetRequiredService<BatchedServiceResync>();
+        var sweepsBefore = sweep.Sweeps;
         var before = kinds.ToDictionary(k => k, env.ReconcileCountOf);
         env.Kube.ResetRequestLog();
+        env.Ecs.Calls.Reset();
         var window = Resync * 4;
         await Task.Delay(window, Ct);
+        var sweeps = sweep.Sweeps - sweepsBefore;
 
         var writes = env.Kube.Requests.Where(r => r.Group == ApiGroup.Group && r.Method is not ("GET" or "HEAD")).ToList();
         Assert.True(writes.Count == 0, $"writes to our kinds in steady state: {string.Join(", ", writes.Select(w => $"{w.Method} {w.Path}"))}");
+        Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
         // Each object is looked at once per (jittered, >= 1 interval) resync, never more: no status write wakes it.
         var perObject = (int)(window / Resync) + 1;
         var objects = new Dictionary<string, int>
@@ -88,6 +95,11 @@ public sealed class SteadyStateTests
         Assert.True(env.ReconcileCountOf(EcsCluster.KindName) - before[EcsCluster.KindName] >= N, "clusters resynced");
         Assert.True(env.ReconcileCountOf(EcsService.KindName) - before[EcsService.KindName] >= N, "services resynced");
         Assert.Equal(0, env.ReconcileCountOf(EcsTask.KindName) - before[EcsTask.KindName]);
+
+        // Services have no timer of their own: each reconcile is one a sweep asked for (one per service per sweep; the
+        // reconciles of a sweep just before the window, or of one still running at its end, may fall either side).
+        Assert.True(sweeps >= 2, $"{sweeps} sweeps in {window}");
+        Assert.InRange(env.ReconcileCountOf(EcsService.KindName) - before[EcsService.KindName], (sweeps - 1) * N, (sweeps + 1) * N);
     }
 
     private static bool ReadyNow(ObjectMeta metadata, IEcsStatus? status) =>

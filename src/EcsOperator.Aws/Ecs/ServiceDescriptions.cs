@@ -29,7 +29,7 @@ public sealed record ServiceDescriptions(IReadOnlyList<Service> Services, IReadO
     /// still listed as <c>INACTIVE</c>.
     /// </summary>
     public bool IsMissingOrInactive(string serviceNameOrArn) =>
-        IsMissing(serviceNameOrArn) || Find(serviceNameOrArn) is { Status: "INACTIVE" };
+        IsMissing(serviceNameOrArn) || Find(serviceNameOrArn) is { Status: ServiceStatusValue.Inactive };
 
     /// <summary>The failure ECS reported for this service, if any (MISSING or another reason).</summary>
     public Failure? FailureFor(string serviceNameOrArn)

@@ -6,20 +6,20 @@ namespace EcsOperator.Core.Clusters;
 /// <summary>Reads a described cluster into <c>EcsCluster.status</c> and tells the conditions what state it is in.</summary>
 public static class ClusterStatusCalculator
 {
-    /// <summary>ECS cluster status values.</summary>
-    public const string Active = "ACTIVE";
+    /// <summary>ECS cluster status values (<see cref="ClusterStatusValue"/>).</summary>
+    public const string Active = ClusterStatusValue.Active;
 
     /// <inheritdoc cref="Active"/>
-    public const string Provisioning = "PROVISIONING";
+    public const string Provisioning = ClusterStatusValue.Provisioning;
 
     /// <inheritdoc cref="Active"/>
-    public const string Deprovisioning = "DEPROVISIONING";
+    public const string Deprovisioning = ClusterStatusValue.Deprovisioning;
 
     /// <inheritdoc cref="Active"/>
-    public const string Failed = "FAILED";
+    public const string Failed = ClusterStatusValue.Failed;
 
     /// <inheritdoc cref="Active"/>
-    public const string Inactive = "INACTIVE";
+    public const string Inactive = ClusterStatusValue.Inactive;
 
     /// <summary>
     /// <paramref name="current"/> (keeping its observedGeneration and conditions) with the live identity, status and

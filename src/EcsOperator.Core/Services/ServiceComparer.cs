@@ -9,7 +9,7 @@ namespace EcsOperator.Core.Services;
 
 /// <summary>
 /// Diffs a desired CreateService request against a described service: the basis of updates (spec changed) and of
-/// drift detection (AWS changed). Only fields in <see cref="ServiceFields"/> are compared; inside them every member
+/// drift detection (AWS changed). Only fields in <see cref="ManagedServiceFields"/> are compared; inside them every member
 /// the spec sets must match, and ECS defaults fill what the spec omits on both sides.
 /// </summary>
 public static class ServiceComparer
@@ -21,7 +21,7 @@ public static class ServiceComparer
     /// <param name="autoScalingOwnsDesiredCount">While Application Auto Scaling manages the service, its desired count is not ours to compare.</param>
     public static ServiceComparison Compare(CreateServiceRequest desired, Service live, bool autoScalingOwnsDesiredCount)
     {
-        var defaults = ServiceFields.Defaults(desired.SchedulingStrategy);
+        var defaults = ManagedServiceFields.Defaults(desired.SchedulingStrategy);
         var desiredNode = Canonical(WithDefaults(Serialize(desired), defaults));
         var liveNode = Canonical(WithDefaults(LiveAsRequest(live), defaults));
         var originalDesired = Serialize(desired);
@@ -33,7 +33,7 @@ public static class ServiceComparer
             ["service"] = live.ServiceName ?? desired.ServiceName,
         };
 
-        foreach (var field in ServiceFields.All)
+        foreach (var field in ManagedServiceFields.All)
         {
             if (field.Name == "desiredCount" && (autoScalingOwnsDesiredCount || desired.SchedulingStrategy == "DAEMON"))
                 continue;

@@ -34,8 +34,8 @@ public static class ServiceStatusCalculator
     /// </summary>
     public static ReconcileState State(Service live, RolloutObservation rollout) => live.Status switch
     {
-        "DRAINING" => new ReconcileState.Deleting($"service {live.ServiceName} is draining: {live.RunningCount ?? 0} tasks still running"),
-        "INACTIVE" => new ReconcileState.Progressing(ConditionReasons.Creating, $"service {live.ServiceName} is INACTIVE and will be created again"),
+        ServiceStatusValue.Draining => new ReconcileState.Deleting($"service {live.ServiceName} is draining: {live.RunningCount ?? 0} tasks still running"),
+        ServiceStatusValue.Inactive => new ReconcileState.Progressing(ConditionReasons.Creating, $"service {live.ServiceName} is INACTIVE and will be created again"),
         _ => rollout.Phase switch
         {
             RolloutPhase.Completed => new ReconcileState.Ready(rollout.Message),

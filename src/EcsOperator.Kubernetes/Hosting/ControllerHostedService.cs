@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace EcsOperator.Kubernetes.Hosting;
 
-/// <summary>Runs informers always (warm caches) and controllers while leading.</summary>
+/// <summary>Runs informers always (warm caches), and controllers and <see cref="ILeaderService"/>s while leading.</summary>
 internal sealed class ControllerHostedService(
     IEnumerable<IController> controllers,
+    IEnumerable<ILeaderService> leaderServices,
     SharedInformerFactory informers,
     IKubernetesClient client,
     IOptions<ControllerHostOptions> options,
@@ -23,6 +24,7 @@ internal sealed class ControllerHostedService(
         var logger = loggerFactory.CreateLogger<ControllerHostedService>();
         var informerTask = informers.RunAsync(stoppingToken);
         var list = controllers.ToList();
+        var background = leaderServices.ToList();
 
         // The leading token fires when the host stops (graceful: reconciles may finish) or when the lease is lost
         // while the host runs (abort: another replica may already lead, so in-flight reconciles stop at once).
@@ -34,12 +36,12 @@ internal sealed class ControllerHostedService(
                 if (!stoppingToken.IsCancellationRequested)
                     lost.Cancel();
             });
-            await Task.WhenAll(list.Select(c => c.RunAsync(leading, lost.Token)));
+            await Task.WhenAll(list.Select(c => c.RunAsync(leading, lost.Token)).Concat(background.Select(b => b.RunAsync(leading))));
         }
 
         if (!options.Value.LeaderElection)
         {
-            await Task.WhenAll(list.Select(c => c.RunAsync(stoppingToken)));
+            await Task.WhenAll(list.Select(c => c.RunAsync(stoppingToken)).Concat(background.Select(b => b.RunAsync(stoppingToken))));
         }
         else
         {

@@ -66,6 +66,14 @@ public static class KubernetesServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers background work that runs only while this replica leads (see <see cref="ILeaderService"/>).</summary>
+    public static IServiceCollection AddLeaderService(this IServiceCollection services, Func<IServiceProvider, ILeaderService> factory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(factory);
+        return services;
+    }
+
     /// <summary>Registers a controller built from the service provider (e.g. with the shared informer factory).</summary>
     public static IServiceCollection AddController(this IServiceCollection services, Func<IServiceProvider, IController> factory)
     {

@@ -30,6 +30,15 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
     /// <summary>Thrown by the next observes while set.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>What the next observes report as differing from the spec.</summary>
+    public IReadOnlyList<string> Differences { get; set; } = [];
+
+    /// <summary>Whether the next observes say the spec resolves to something new (a referenced object moved on).</summary>
+    public bool DesiredChanged { get; set; }
+
+    /// <summary>A refusal the next observes report (e.g. an immutable field).</summary>
+    public ReconcileState.Stalled? Refusal { get; set; }
+
     /// <summary>Whether the AWS resource exists (Create sets it).</summary>
     public bool Exists { get; set; }
 
@@ -54,7 +63,10 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
         if (Failure is { } failure)
             throw failure;
         return Task.FromResult(Exists
-            ? new ExternalObservation<EcsClusterStatus, object> { OwnerTag = context.Owner, Result = Ready(context.Object) }
+            ? new ExternalObservation<EcsClusterStatus, object>
+            {
+                OwnerTag = context.Owner, Result = Ready(context.Object), Differences = Differences, DesiredChangedSinceApplied = DesiredChanged, Refusal = Refusal,
+            }
             : ExternalObservation<EcsClusterStatus, object>.Missing);
     }
 

@@ -140,6 +140,46 @@ public sealed class ManagedReconcilerTests
         await Eventually.TrueAsync(() => ConditionSet.IsTrue(h.Get("c")?.Status?.Conditions, ConditionTypes.Ready), "restored at the resync");
     }
 
+    [Fact]
+    public async Task A_refusal_from_observe_stalls_with_its_reason_and_neither_creates_nor_updates()
+    {
+        await using var h = await SkeletonHarness.StartAsync();
+        h.External.Exists = true;
+        h.External.Differences = ["spec.launchType"];
+        h.External.Refusal = new ReconcileState.Stalled(ConditionReasons.ImmutableFieldChanged, "ECS cannot change spec.launchType of a live resource");
+        await h.Objects.CreateAsync(SkeletonHarness.New("c"), Ct);
+        var stalled = await Eventually.ValueAsync(() => Task.FromResult(h.Get("c")), o => Stalled(o) is not null, "Stalled");
+        await h.SettleAsync();
+
+        Assert.Equal(ConditionReasons.ImmutableFieldChanged, Stalled(stalled)!.Reason);
+        Assert.Contains("spec.launchType", Stalled(stalled)!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, h.External.Creates + h.External.Updates);
+    }
+
+    [Fact]
+    public async Task A_difference_after_the_desired_state_moved_on_is_an_update_and_only_one_without_that_is_drift()
+    {
+        await using var h = await SkeletonHarness.StartAsync();
+        await h.Objects.CreateAsync(SkeletonHarness.New("c"), Ct);
+        await Eventually.TrueAsync(() => ConditionSet.IsTrue(h.Get("c")?.Status?.Conditions, ConditionTypes.Ready), "Ready");
+        await h.SettleAsync();
+
+        // A referenced object moved on (same generation): an update, not drift.
+        h.External.Differences = ["taskDefinition"];
+        h.External.DesiredChanged = true;
+        await h.AdvanceAsync(SkeletonHarness.Resync * 1.15);
+        await Eventually.TrueAsync(() => h.External.Updates == 1, "updated");
+        await h.SettleAsync();
+        Assert.Null(ConditionSet.Find(h.Get("c")!.Status!.Conditions, ConditionTypes.Drifted));
+
+        // The same difference while the applied spec still resolves the same way: drift, corrected and named.
+        h.External.DesiredChanged = false;
+        await h.AdvanceAsync(SkeletonHarness.Resync * 1.15);
+        await Eventually.TrueAsync(() => h.External.Updates == 2, "corrected");
+        await Eventually.TrueAsync(() => ConditionSet.Find(h.Get("c")?.Status?.Conditions, ConditionTypes.Drifted)?.Message?.Contains("taskDefinition", StringComparison.Ordinal) == true,
+            "Drifted names the field");
+    }
+
     private static Condition? Stalled(Api.Clusters.EcsCluster? obj) =>
         ConditionSet.Find(obj?.Status?.Conditions, ConditionTypes.Stalled) is { Status: ConditionStatus.True } c ? c : null;
 }

@@ -1,5 +1,6 @@
 using EcsOperator.Api.Shared;
 using EcsOperator.Kubernetes.Model;
+using EcsOperator.Kubernetes.Rest;
 
 namespace EcsOperator.Reconcilers.Managed;
 
@@ -40,6 +41,11 @@ public abstract class ExternalClient<T, TStatus, TLive>
 
     /// <summary>What a referenced object this one needs is missing (from the informer caches); null when nothing is.</summary>
     public virtual string? WaitingFor(T obj) => null;
+
+    /// <summary>The object is gone from the cluster (its deletion finished): drop anything remembered about it.</summary>
+    public virtual void Forget(ObjectKey key)
+    {
+    }
 
     /// <summary>Reads the AWS resource. Must not change anything in AWS.</summary>
     public abstract Task<ExternalObservation<TStatus, TLive>> ObserveAsync(ManagedContext<T> context, CancellationToken cancellationToken);

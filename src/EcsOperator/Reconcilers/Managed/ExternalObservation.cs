@@ -1,3 +1,5 @@
+using EcsOperator.Core.Conditions;
+
 namespace EcsOperator.Reconcilers.Managed;
 
 /// <summary>
@@ -21,6 +23,18 @@ public sealed record ExternalObservation<TStatus, TLive>
 
     /// <summary>Work that is due but is not a difference from the spec (e.g. retiring old revisions): Update runs, nothing is drift.</summary>
     public bool HousekeepingDue { get; init; }
+
+    /// <summary>
+    /// What the spec resolves to changed since the last apply without a new generation (e.g. a referenced object
+    /// moved on to a new revision): the differences are an update to make, not drift.
+    /// </summary>
+    public bool DesiredChangedSinceApplied { get; init; }
+
+    /// <summary>
+    /// A difference the kind cannot apply (an immutable field, a dependency owned by someone else): the skeleton stalls
+    /// with it and calls neither Create nor Update.
+    /// </summary>
+    public ReconcileState.Stalled? Refusal { get; init; }
 
     /// <summary>What the kind needs again in Update (e.g. the live description and the computed change).</summary>
     public TLive? Live { get; init; }

@@ -7,4 +7,11 @@ namespace EcsOperator.Reconcilers.Managed;
 /// <param name="State">Ready, Progressing or Stalled, as the kind reads AWS.</param>
 /// <param name="RequeueAfter">Look again this soon (e.g. a rollout in progress); null: at the next resync.</param>
 public sealed record ExternalResult<TStatus>(Func<TStatus, TStatus> Status, ReconcileState State, TimeSpan? RequeueAfter = null)
-    where TStatus : class;
+    where TStatus : class
+{
+    /// <summary>
+    /// Events the state is news for (a rollout completed or failed), recorded only when this result is the one
+    /// written: an observation that is not used announces nothing.
+    /// </summary>
+    public IReadOnlyList<PendingEvent> Events { get; init; } = [];
+}

@@ -19,8 +19,8 @@ public static class ManagedControllerRegistration
 {
     /// <summary>
     /// Registers <typeparamref name="TClient"/> (a singleton built by DI), a <see cref="ManagedReconciler{T,TStatus,TLive}"/>
-    /// around it, and a controller on the kind's shared informer; <paramref name="watches"/> adds watches on the
-    /// kinds it references.
+    /// around it, and a controller on the kind's shared informer (also resolvable as <see cref="Controller{T}"/>, for
+    /// a resync source that feeds its queue); <paramref name="watches"/> adds watches on the kinds it references.
     /// </summary>
     public static IServiceCollection AddManagedController<T, TStatus, TLive, TClient>(this IServiceCollection services,
         Action<Controller<T>, IServiceProvider>? watches = null)
@@ -40,7 +40,7 @@ public static class ManagedControllerRegistration
             sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Reconcilers." + typeof(T).Name)));
-        services.AddController(sp =>
+        services.TryAddSingleton(sp =>
         {
             var kind = sp.GetRequiredService<TClient>().Kind;
             var informer = sp.GetRequiredService<SharedInformerFactory>().For(kind.Resource, kind.TypeInfo);
@@ -48,6 +48,7 @@ public static class ManagedControllerRegistration
             watches?.Invoke(controller, sp);
             return controller;
         });
+        services.AddController(sp => sp.GetRequiredService<Controller<T>>());
         return services;
     }
 }

@@ -41,7 +41,10 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Object is not { } obj)
+        {
+            external.Forget(request.Key);
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
+        }
 
         var ns = obj.Metadata.Namespace!;
         // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
@@ -69,9 +72,9 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             if (external.WaitingFor(obj) is { } waiting)
             {
                 // Not a human's problem: the watch on the dependency (or the resync) brings this object back.
-                var reason = external.Kind.StatusOf(obj) is null ? ConditionReasons.Creating : ConditionReasons.Updating;
+                var reason = external.RecordsAwsResource(obj) && external.Kind.StatusOf(obj) is not null ? ConditionReasons.Updating : ConditionReasons.Creating;
                 await _status.WriteAsync(obj, s => s, new ReconcileState.Progressing(reason, waiting), null, cancellationToken);
-                return requeue.Resync();
+                return Resync();
             }
 
             return await ApplyAsync(context, cancellationToken);
@@ -95,7 +98,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             logger.LogWarning("{Kind} {Namespace}/{Name} stalled: {Code} (request {RequestId}) {AwsMessage}",
                 external.Kind.Name, ns, obj.Metadata.Name, e.ErrorCode, e.RequestId, e.Message);
             await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
-            return requeue.Resync();
+            return Resync();
         }
     }
 
@@ -114,6 +117,9 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
                 $"{what} is owned by another object: delete this object, or point it at another resource", cancellationToken);
         }
 
+        if (observed.Refusal is { } refusal)
+            return await StallAsync(obj, refusal.Reason, refusal.Message, cancellationToken);
+
         var adopting = observed.OwnerTag is null;
         if (adopting && external.AdoptionPolicyOf(obj) != AdoptionPolicy.Adopt)
         {
@@ -130,9 +136,11 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             return await FinishAsync(obj, ObservedResult(observed), settled, cancellationToken);
         }
 
-        // The spec of the last successful apply is still the spec: anything that differs was changed in AWS.
+        // The spec of the last successful apply is still the spec (and still resolves to the same thing): anything
+        // that differs was changed in AWS.
         var fields = observed.Differences;
-        var isDrift = !adopting && fields.Count > 0 && Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj));
+        var isDrift = !adopting && fields.Count > 0 && !observed.DesiredChangedSinceApplied
+            && Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj));
         if (isDrift)
         {
             var list = string.Join(", ", fields);
@@ -186,15 +194,20 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
 
     private async Task<ReconcileResult> FinishAsync(T obj, ExternalResult<TStatus> result, DriftObservation? drift, CancellationToken cancellationToken)
     {
+        foreach (var e in result.Events)
+            await events.RecordAsync(obj, e.Type, e.Reason, e.Action, e.Message, cancellationToken);
         await _status.WriteAsync(obj, result.Status, result.State, drift, cancellationToken);
-        return result.RequeueAfter is { } soon ? ReconcileResult.After(soon) : requeue.Resync();
+        return result.RequeueAfter is { } soon ? ReconcileResult.After(soon) : Resync();
     }
+
+    /// <summary>The kind's next resync: its batched source's (no timer of its own), else a jittered timer.</summary>
+    private ReconcileResult Resync() => requeue.Resync(external.Kind.Name);
 
     /// <summary>Stalled for the current generation: tried again when the spec changes or at the next resync, never sooner.</summary>
     private async Task<ReconcileResult> StallAsync(T obj, string reason, string message, CancellationToken cancellationToken)
     {
         await _status.WriteAsync(obj, s => s, new ReconcileState.Stalled(reason, message), null, cancellationToken);
-        return requeue.Resync();
+        return Resync();
     }
 
     private static ExternalResult<TStatus> ObservedResult(ExternalObservation<TStatus, TLive> observed) =>

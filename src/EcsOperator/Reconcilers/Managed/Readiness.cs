@@ -19,4 +19,15 @@ public static class Readiness
             && ConditionSet.Find(status.Conditions, ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
             && ready.ObservedGeneration == metadata.Generation;
     }
+
+    /// <summary>
+    /// The Stalled condition when status says the current generation is stuck (a human must act), else null: what a
+    /// dependant names instead of waiting silently on an old revision or name.
+    /// </summary>
+    public static Condition? StalledForGeneration(ObjectMeta metadata, IEcsStatus? status)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return ConditionSet.Find(status?.Conditions, ConditionTypes.Stalled) is { Status: ConditionStatus.True } stalled
+            && stalled.ObservedGeneration == metadata.Generation ? stalled : null;
+    }
 }

@@ -1,6 +1,7 @@
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Kubernetes.Informer;
+using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 
 namespace EcsOperator.Reconcilers.Managed;
@@ -8,7 +9,8 @@ namespace EcsOperator.Reconcilers.Managed;
 /// <summary>
 /// The one way any kind reads the objects it references: from the informer caches (no API request), with one
 /// readiness rule, <see cref="Readiness.IsReadyForGeneration"/>. Services and tasks wait the same way, and the
-/// watches on the referenced kinds wake them when what they read here changes.
+/// watches on the referenced kinds wake them when what they read here changes. A reference Stalled for its current
+/// generation is named with its reason: the dependant is not on that reference's current spec.
 /// </summary>
 public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefinitions, InformerCache<EcsCluster> clusters)
 {
@@ -18,6 +20,8 @@ public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefin
         var td = taskDefinitions.Get(new ObjectKey(@namespace, name));
         if (td is null)
             return Resolution<EcsTaskDefinition>.Waiting($"waiting for EcsTaskDefinition {name}, which does not exist (yet)");
+        if (Readiness.StalledForGeneration(td.Metadata, td.Status) is { } stalled)
+            return new(td, Stuck($"EcsTaskDefinition {name}", td.Metadata.Generation, stalled, "no revision of its current spec exists"));
         if (!Readiness.IsReadyForGeneration(td.Metadata, td.Status) || td.Status?.TaskDefinitionArn is null)
             return new(td, $"waiting for EcsTaskDefinition {name} to register a revision of its current spec");
         return new(td, null);
@@ -29,8 +33,14 @@ public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefin
         var cluster = clusters.Get(new ObjectKey(@namespace, name));
         if (cluster is null)
             return Resolution<EcsCluster>.Waiting($"waiting for EcsCluster {name}, which does not exist (yet)");
+        if (Readiness.StalledForGeneration(cluster.Metadata, cluster.Status) is { } stalled)
+            return new(cluster, Stuck($"EcsCluster {name}", cluster.Metadata.Generation, stalled, "its current spec is not applied"));
         if (!Readiness.IsReadyForGeneration(cluster.Metadata, cluster.Status) || cluster.Status?.ClusterName is null)
             return new(cluster, $"waiting for EcsCluster {name} to be Ready");
         return new(cluster, null);
     }
+
+    /// <summary>A referenced object Stalled for its current generation: named, with its reason, so the human knows where to look.</summary>
+    private static string Stuck(string what, long? generation, Condition stalled, string consequence) =>
+        $"{what} is Stalled ({stalled.Reason}) for its generation {generation}, so {consequence}: fix {what} ({stalled.Message})";
 }

@@ -27,6 +27,8 @@ public sealed class StatusWriter<T, TStatus>(IResourceClient<T> resource, Manage
         return resource.UpdateStatusAsync(obj, o =>
         {
             var status = edit(kind.StatusOf(o) ?? kind.NewStatus());
+            if (drift is { Fields.Count: > 0 } && kind.RecordDrift is { } record)
+                status = record(status, drift, now);
             var conditions = ConditionsCalculator.Compute(status.Conditions, state, drift, generation, now);
             return kind.WithStatus(o, kind.Stamp(status, generation, conditions));
         }, cancellationToken);

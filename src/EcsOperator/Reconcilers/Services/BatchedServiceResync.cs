@@ -5,6 +5,7 @@ using EcsOperator.Aws.Principals;
 using EcsOperator.Core.Arns;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Reconcilers.Managed;
 using Microsoft.Extensions.Logging;
@@ -18,8 +19,8 @@ namespace EcsOperator.Reconcilers.Services;
 /// reconciles stall them Forbidden), leaves the descriptions in <see cref="ServiceSnapshots"/> and
 /// enqueues every EcsService, whose reconcile then compares against the snapshot instead of describing again. Ready
 /// services have no timer of their own (<see cref="RequeuePolicy"/>): this is what looks at them again. It is a
-/// resync source, not a controller; it is run through <see cref="IController"/> only because that is how the host
-/// runs something while this replica leads.
+/// resync source, not a controller: it reconciles nothing itself, and runs (as an <see cref="ILeaderService"/>) only
+/// while this replica leads, like the controller whose queue it feeds.
 /// </summary>
 public sealed class BatchedServiceResync(
     Controller<EcsService> controller,
@@ -27,9 +28,9 @@ public sealed class BatchedServiceResync(
     ServiceSnapshots snapshots,
     OperatorOptions options,
     TimeProvider time,
-    ILogger<BatchedServiceResync> logger) : IController, IResyncSource
+    ILogger<BatchedServiceResync> logger) : ILeaderService, IResyncSource
 {
-    private static readonly string[] IncludeTags = ["TAGS"];
+    private static readonly string[] IncludeTags = [ServiceField.Tags];
 
     public string Name => "ecsservice-resync";
 
@@ -38,20 +39,18 @@ public sealed class BatchedServiceResync(
     /// <summary>Sweeps completed since start (for tests and diagnostics).</summary>
     public int Sweeps { get; private set; }
 
-    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
+    public async Task RunAsync(CancellationToken leading)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, abort);
-        var cancellationToken = linked.Token;
         try
         {
-            await controller.Informer.WaitForSyncAsync(cancellationToken);
-            while (!cancellationToken.IsCancellationRequested)
+            await controller.Informer.WaitForSyncAsync(leading);
+            while (!leading.IsCancellationRequested)
             {
-                await Task.Delay(options.ResyncInterval * (1 + (Random.Shared.NextDouble() * 0.1)), time, cancellationToken);
-                await SweepAsync(cancellationToken);
+                await Task.Delay(RequeuePolicy.Jittered(options.ResyncInterval), time, leading);
+                await SweepAsync(leading);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (leading.IsCancellationRequested)
         {
         }
     }
@@ -76,7 +75,7 @@ public sealed class BatchedServiceResync(
                     Services = batch.Select(s => s.Status!.ServiceName!).Distinct(StringComparer.Ordinal).ToList(),
                     Include = IncludeTags,
                 }, cancellationToken);
-                foreach (var service in described.Services.Where(s => s.Status != "INACTIVE"))
+                foreach (var service in described.Services.Where(s => s.Status != ServiceStatusValue.Inactive))
                     snapshots.Put(service, mark);
             }
             catch (NamespacePrincipalRefusedException)

@@ -39,10 +39,13 @@ public static class ServiceReferenceWatches
 
         // Only what a service reads of them wakes it: a task definition's revision and readiness for its generation
         // (so each new revision rolls exactly once, not on every status write of it); a cluster's name and readiness.
+        // Stalled for its generation too, so a service names a reference that got stuck on a newer spec.
         controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key),
-            UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool)>(td => (td.Status?.TaskDefinitionArn, Readiness.IsReadyForGeneration(td.Metadata, td.Status))));
+            UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool, string?)>(td =>
+                (td.Status?.TaskDefinitionArn, Readiness.IsReadyForGeneration(td.Metadata, td.Status), Readiness.StalledForGeneration(td.Metadata, td.Status)?.Reason)));
         controller.Watches(clusters, controller.ByIndex<EcsCluster>(ClusterRefIndex, Key),
-            UpdatePredicates.Changed<EcsCluster, (string?, bool)>(c => (c.Status?.ClusterName, Readiness.IsReadyForGeneration(c.Metadata, c.Status))));
+            UpdatePredicates.Changed<EcsCluster, (string?, bool, string?)>(c =>
+                (c.Status?.ClusterName, Readiness.IsReadyForGeneration(c.Metadata, c.Status), Readiness.StalledForGeneration(c.Metadata, c.Status)?.Reason)));
     }
 
     private static string Key(IKubernetesObject obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}";

@@ -39,7 +39,7 @@ public sealed class EcsTaskDefinitionUsage(IAwsClientsForNamespace aws, Func<Can
                 // A deleted service runs nothing and never will. ListServices omits it on AWS, but one deleted between
                 // the two calls is still described (INACTIVE), and moto keeps listing deleted services with their
                 // deployments: counting them would pin the revision for ever.
-                if (service.Status == "INACTIVE")
+                if (service.Status == ServiceStatusValue.Inactive)
                     continue;
                 foreach (var deployment in service.Deployments ?? [])
                 {

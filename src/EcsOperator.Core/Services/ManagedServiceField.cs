@@ -12,4 +12,4 @@ namespace EcsOperator.Core.Services;
 /// the spec removes them from the service. Fields whose default ECS derives from elsewhere (launch type from the
 /// cluster's capacity providers, platform version) are left alone when the spec omits them.
 /// </param>
-public sealed record ServiceField(string Name, ChangeKind Kind, bool ManagedWhenAbsent = false);
+public sealed record ManagedServiceField(string Name, ChangeKind Kind, bool ManagedWhenAbsent = false);

@@ -8,9 +8,9 @@ namespace EcsOperator.Core.Services;
 /// classified by how UpdateService applies them (ECS API reference, UpdateService: "the following parameters
 /// trigger a new deployment"; fields it does not accept are immutable).
 /// </summary>
-public static class ServiceFields
+public static class ManagedServiceFields
 {
-    public static readonly IReadOnlyList<ServiceField> All =
+    public static readonly IReadOnlyList<ManagedServiceField> All =
     [
         new("taskDefinition", ChangeKind.NewDeployment),
         new("desiredCount", ChangeKind.InPlace),
