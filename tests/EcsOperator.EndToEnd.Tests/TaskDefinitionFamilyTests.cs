@@ -18,6 +18,7 @@ namespace EcsOperator.EndToEnd.Tests;
 public sealed class TaskDefinitionFamilyTests
 {
     private const string Family = OperatorEnvironment.Namespace + "-td_web";
+    private const string First = OperatorEnvironment.Namespace + "-web-first";
     private const string Renamed = OperatorEnvironment.Namespace + "-web-renamed";
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
@@ -56,28 +57,29 @@ public sealed class TaskDefinitionFamilyTests
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);
         await env.StartOperatorAsync(Ct, o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        var first = NewTaskDefinition("web", "nginx:1");
+        await env.TaskDefinitions.CreateAsync(first with { Spec = first.Spec with { Family = First } }, Ct);
         await WaitReadyAsync(env, "web");
         await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
         await WaitReadyAsync(env, "web");
         env.Ecs.Invoke("CreateCluster", new JsonObject { ["clusterName"] = "default" });
-        env.Ecs.Invoke("CreateService", ServiceScenario.ExistingService("web", $"{Family}:1", tags: null));
+        env.Ecs.Invoke("CreateService", ServiceScenario.ExistingService("web", $"{First}:1", tags: null));
 
         await EditSpecAsync(env, "web", s => s with { Family = Renamed });
         var renamed = await WaitForAsync(env, "web", o => o.Status?.Family == Renamed && Ready(o));
 
         Assert.Equal([1], Revisions(env, Renamed, "ACTIVE"));
-        Assert.Equal([1], Revisions(env, Family, "ACTIVE")); // a service runs it
-        Assert.Equal([2], Revisions(env, Family, "DELETE_IN_PROGRESS"));
-        Assert.Contains(renamed.Status!.Revisions!, r => r.TaskDefinitionArn!.EndsWith($"{Family}:1", StringComparison.Ordinal));
+        Assert.Equal([1], Revisions(env, First, "ACTIVE")); // a service runs it
+        Assert.Equal([2], Revisions(env, First, "DELETE_IN_PROGRESS"));
+        Assert.Contains(renamed.Status!.Revisions!, r => r.TaskDefinitionArn!.EndsWith($"{First}:1", StringComparison.Ordinal));
 
         env.Ecs.Invoke("DeleteService", new JsonObject { ["cluster"] = "default", ["service"] = "web", ["force"] = true });
         env.Ecs.Tick(3); // DRAINING -> INACTIVE: an inactive service has no deployments
         var settled = await WaitForAsync(env, "web", o => o.Status!.Revisions!.All(r => r.TaskDefinitionArn!.Contains(Renamed, StringComparison.Ordinal)));
 
-        Assert.Empty(Revisions(env, Family, "ACTIVE"));
-        Assert.Empty(Revisions(env, Family, "INACTIVE"));
-        Assert.Equal([1], Revisions(env, Family, "DELETE_IN_PROGRESS")); // 2 went for good while the clock ticked
+        Assert.Empty(Revisions(env, First, "ACTIVE"));
+        Assert.Empty(Revisions(env, First, "INACTIVE"));
+        Assert.Equal([1], Revisions(env, First, "DELETE_IN_PROGRESS")); // 2 went for good while the clock ticked
         Assert.Equal(1, Assert.Single(settled.Status!.Revisions!).Revision);
     }
 
