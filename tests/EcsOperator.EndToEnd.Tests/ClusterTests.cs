@@ -110,6 +110,7 @@ public sealed class ClusterTests
         await env.StartOperatorAsync(Ct, o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));
         await env.Clusters.CreateAsync(NewCluster(Name), Ct);
         await WaitReadyAsync(env, Name);
+        await OperatorSawItsStatusAsync(env);
 
         ChangeContainerInsightsInAws(env, "disabled");
         await Eventually(() => Setting(Described(env, Name), "containerInsights") == "enabled", "the setting set back");
@@ -129,6 +130,7 @@ public sealed class ClusterTests
         await env.StartOperatorAsync(Ct, o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));
         await env.Clusters.CreateAsync(NewCluster(Name) with { Spec = NewCluster(Name).Spec with { DriftPolicy = DriftPolicy.Report } }, Ct);
         await WaitReadyAsync(env, Name);
+        await OperatorSawItsStatusAsync(env);
 
         ChangeContainerInsightsInAws(env, "disabled");
         var drifted = await WaitForAsync(env, Name, o => Condition(o, ConditionTypes.Drifted) is { Status: "True" });
@@ -150,7 +152,9 @@ public sealed class ClusterTests
         env.Ecs.Invoke("CreateCluster", new JsonObject
         {
             ["clusterName"] = Name,
-            ["tags"] = new JsonArray(new JsonObject { ["key"] = "team", ["value"] = "payments" }),
+            ["tags"] = new JsonArray(
+                new JsonObject { ["key"] = "team", ["value"] = "payments" },
+                new JsonObject { ["key"] = "cost-center", ["value"] = "42" }),
         });
         await env.StartOperatorAsync(Ct);
         await env.Clusters.CreateAsync(NewCluster(Name, tags: [new Tag { Key = "team", Value = "payments" }]), Ct);
@@ -168,9 +172,11 @@ public sealed class ClusterTests
         var live = Described(env, Name);
         Assert.EndsWith($"/{OperatorEnvironment.Namespace}/{Name}", Tag(live, ApiGroup.OwnerTagKey), StringComparison.Ordinal);
         Assert.Equal("payments", Tag(live, "team"));
+        Assert.Equal("42", Tag(live, "cost-center")); // not in the spec: not the operator's to remove
         Assert.Equal("enabled", Setting(live, "containerInsights"));
         Assert.Equal(0, env.Ecs.Calls["ecs:CreateCluster"]);
         Assert.Equal(1, env.Ecs.Calls["ecs:TagResource"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:UntagResource"]);
         Assert.Null(Condition(ready, ConditionTypes.Stalled));
         Assert.Null(Condition(ready, ConditionTypes.Drifted));
     }
@@ -247,6 +253,18 @@ public sealed class ClusterTests
             Tags = tags,
         },
     };
+
+    /// <summary>
+    /// A change in AWS counts as drift only once the operator's informer cache holds the Ready status it wrote (a
+    /// status write does not wake the object, and under load the watch can deliver it after the next resync began):
+    /// before that the change is set back silently, as an update, and no drift event ever comes. Two finished
+    /// reconciles after Ready was read from the API server put the cache past that write.
+    /// </summary>
+    private static async Task OperatorSawItsStatusAsync(OperatorEnvironment env)
+    {
+        var reconciles = env.ClusterReconcileCount;
+        await Eventually(() => env.ClusterReconcileCount >= reconciles + 2, "two resyncs after Ready");
+    }
 
     private static void ChangeContainerInsightsInAws(OperatorEnvironment env, string value) =>
         env.Ecs.Invoke("UpdateClusterSettings", new JsonObject

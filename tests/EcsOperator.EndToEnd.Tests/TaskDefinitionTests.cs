@@ -15,7 +15,7 @@ namespace EcsOperator.EndToEnd.Tests;
 public sealed class TaskDefinitionTests
 {
     private const string Register = "ecs:RegisterTaskDefinition";
-    private const string Family = OperatorEnvironment.Namespace + "-web";
+    private const string Family = OperatorEnvironment.Namespace + "-td_web"; // TaskDefinitionFamilies.ForTaskDefinition
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     [Fact]

@@ -10,7 +10,7 @@ namespace EcsOperator.Core.Clusters;
 /// Diffs a desired CreateCluster request against a described cluster (DescribeClusters with include SETTINGS,
 /// CONFIGURATIONS and TAGS). Settings, configuration and Service Connect defaults are compared when the spec sets
 /// them (every member it sets must match); capacity providers and the default strategy when the spec sets either
-/// of them; tags always, because the cluster is the operator's.
+/// of them; the tags the spec names (and the owner tag) always, other tags never.
 /// </summary>
 public static class ClusterComparer
 {
@@ -70,7 +70,7 @@ public static class ClusterComparer
             }
         }
 
-        var (tagResource, untagResource) = CompareTags(desired.Tags ?? [], live.Tags ?? [], live.ClusterArn, differences);
+        var tagResource = CompareTags(desired.Tags ?? [], live.Tags ?? [], live.ClusterArn, differences);
 
         return new ClusterComparison
         {
@@ -78,11 +78,15 @@ public static class ClusterComparer
             Update = updateNeeded ? update : null,
             PutCapacityProviders = putCapacityProviders,
             TagResource = tagResource,
-            UntagResource = untagResource,
         };
     }
 
-    private static (TagResourceRequest?, UntagResourceRequest?) CompareTags(IReadOnlyList<Tag> desired, IReadOnlyList<Tag> live, string? clusterArn, List<FieldDifference> differences)
+    /// <summary>
+    /// Only the tags the spec names (and the owner tag) are the operator's: a key the cluster has that the spec does not
+    /// name was put there by someone else (a cost-allocation tool, the console, the owner before adoption) and is left
+    /// alone, neither a difference nor untagged.
+    /// </summary>
+    private static TagResourceRequest? CompareTags(IReadOnlyList<Tag> desired, IReadOnlyList<Tag> live, string? clusterArn, List<FieldDifference> differences)
     {
         var liveByKey = live.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
@@ -93,23 +97,15 @@ public static class ClusterComparer
             .Where(d => !liveByKey.TryGetValue(d.Key, out var value) || value != d.Value)
             .OrderBy(d => d.Key, StringComparer.Ordinal)
             .ToList();
-        var toUntag = liveByKey.Keys
-            .Where(k => !desiredByKey.ContainsKey(k) && !k.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(k => k, StringComparer.Ordinal)
-            .ToList();
 
         foreach (var (key, value) in toTag)
             differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, Quote(value), liveByKey.TryGetValue(key, out var old) ? Quote(old) : null));
-        foreach (var key in toUntag)
-            differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, null, Quote(liveByKey[key])));
 
-        if (toTag.Count == 0 && toUntag.Count == 0)
-            return (null, null);
+        if (toTag.Count == 0)
+            return null;
         if (clusterArn is null)
             throw new ArgumentException("the live cluster's tags differ but it has no ARN to tag");
-        return (
-            toTag.Count == 0 ? null : new TagResourceRequest { ResourceArn = clusterArn, Tags = toTag.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() },
-            toUntag.Count == 0 ? null : new UntagResourceRequest { ResourceArn = clusterArn, TagKeys = toUntag });
+        return new TagResourceRequest { ResourceArn = clusterArn, Tags = toTag.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
     }
 
     /// <summary>A field the spec may leave open: only what it sets is compared.</summary>

@@ -5,8 +5,8 @@ namespace EcsOperator.Core.Clusters;
 
 /// <summary>
 /// What differs between an EcsCluster's desired CreateCluster request and the live cluster, and the requests that
-/// fix it (each null when its part is in sync). Send UpdateCluster, PutClusterCapacityProviders, TagResource and
-/// UntagResource; they are independent of each other.
+/// fix it (each null when its part is in sync). Send UpdateCluster, PutClusterCapacityProviders and TagResource;
+/// they are independent of each other. Nothing is ever untagged: tags the spec does not name are not the operator's.
 /// </summary>
 public sealed record ClusterComparison
 {
@@ -21,9 +21,6 @@ public sealed record ClusterComparison
 
     /// <summary>Tags the spec has that the cluster lacks or has with another value.</summary>
     public TagResourceRequest? TagResource { get; init; }
-
-    /// <summary>Tag keys the cluster has that the spec does not (never <c>aws:</c> keys, which AWS manages).</summary>
-    public UntagResourceRequest? UntagResource { get; init; }
 
     /// <summary>Differences nothing can apply to the live cluster (its name).</summary>
     public IReadOnlyList<FieldDifference> Immutable => Differences.Where(d => d.Kind == ChangeKind.Immutable).ToList();

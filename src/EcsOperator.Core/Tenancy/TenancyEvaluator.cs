@@ -41,8 +41,7 @@ public static class TenancyEvaluator
         switch (obj)
         {
             case EcsTaskDefinition taskDefinition:
-                check.Family("spec.family", taskDefinition.Spec.Family
-                    ?? TaskDefinitionTranslator.DefaultFamily(tenancy.Namespace, taskDefinition.Metadata.Name ?? string.Empty));
+                check.Family("spec.family", TaskDefinitionFamilies.Of(taskDefinition, tenancy.Namespace));
                 check.Template("spec", taskDefinition.Spec);
                 break;
             case EcsService service:
@@ -76,8 +75,7 @@ public static class TenancyEvaluator
         check.ExternalTaskDefinition("spec.taskDefinition", spec.TaskDefinition);
         if (spec.TaskDefinitionTemplate is { } template)
         {
-            check.Family("spec.taskDefinitionTemplate.family", template.Family
-                ?? TaskDefinitionTranslator.DefaultFamily(@namespace, service.Metadata.Name ?? string.Empty));
+            check.Family("spec.taskDefinitionTemplate.family", TaskDefinitionFamilies.OfInlineTemplate(service, @namespace)!);
             check.Template("spec.taskDefinitionTemplate", template);
         }
 

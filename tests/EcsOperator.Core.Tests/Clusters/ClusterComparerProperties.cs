@@ -60,8 +60,6 @@ public sealed class ClusterComparerProperties
             var tags = (applied.Tags ?? []).ToDictionary(t => t.Key!, t => t.Value);
             foreach (var tag in comparison.TagResource?.Tags ?? [])
                 tags[tag.Key!] = tag.Value;
-            foreach (var key in comparison.UntagResource?.TagKeys ?? [])
-                tags.Remove(key);
             applied = applied with { Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
 
             var again = ClusterComparer.Compare(desired, applied);

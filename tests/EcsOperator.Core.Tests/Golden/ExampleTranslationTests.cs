@@ -68,7 +68,7 @@ public sealed class ExampleTranslationTests
         var all = ExampleFiles.Select(row => (string)row.Data).SelectMany(Documents).ToList();
         var families = all.Where(d => d["kind"]!.GetValue<string>() == "EcsTaskDefinition")
             .Select(d => d.Deserialize(ApiJsonContext.Default.EcsTaskDefinition)!)
-            .ToDictionary(t => t.Metadata.Name!, t => t.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(t.Metadata.Namespace!, t.Metadata.Name!));
+            .ToDictionary(t => t.Metadata.Name!, t => TaskDefinitionFamilies.Of(t));
         var clusters = all.Where(d => d["kind"]!.GetValue<string>() == "EcsCluster")
             .Select(d => d.Deserialize(ApiJsonContext.Default.EcsCluster)!)
             .ToDictionary(c => c.Metadata.Name!, ClusterTranslator.ClusterName);
@@ -86,7 +86,7 @@ public sealed class ExampleTranslationTests
 
     private static JsonNode TaskDefinition(EcsTaskDefinition taskDefinition)
     {
-        var family = taskDefinition.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(taskDefinition.Metadata.Namespace!, taskDefinition.Metadata.Name!);
+        var family = TaskDefinitionFamilies.Of(taskDefinition);
         var translated = TaskDefinitionTranslator.Translate(taskDefinition.Spec, family, OwnershipTags.OwnerValue(ClusterId, taskDefinition.Metadata.Namespace!, taskDefinition.Metadata.Name!));
         return new JsonObject { ["RegisterTaskDefinition"] = Wire(translated.Request, EcsJsonContext.Default.RegisterTaskDefinitionRequest) };
     }
@@ -95,7 +95,7 @@ public sealed class ExampleTranslationTests
     {
         var spec = service.Spec;
         var taskDefinition = spec.TaskDefinition
-            ?? resolve.TaskDefinition(spec.TaskDefinitionRef?.Name ?? TaskDefinitionTranslator.DefaultFamily(service.Metadata.Namespace!, service.Metadata.Name!));
+            ?? resolve.TaskDefinition(spec.TaskDefinitionRef?.Name ?? TaskDefinitionFamilies.OfInlineTemplate(service)!);
         var cluster = spec.Cluster ?? (spec.ClusterRef is { } clusterRef ? resolve.Cluster(clusterRef.Name) : null);
         var result = new JsonObject
         {

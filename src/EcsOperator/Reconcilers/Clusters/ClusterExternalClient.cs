@@ -89,8 +89,6 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
         // Tags first: an adopted cluster carries the owner tag before anything else about it changes.
         if (comparison.TagResource is { } tag)
             await ecs.TagResourceAsync(tag, cancellationToken);
-        if (comparison.UntagResource is { } untag)
-            await ecs.UntagResourceAsync(untag, cancellationToken);
         if (comparison.Update is { } update)
             await ecs.UpdateClusterAsync(update, cancellationToken);
         if (comparison.PutCapacityProviders is { } put)

@@ -441,8 +441,7 @@ public sealed class ServiceExternalClient(
             : null;
     }
 
-    private static string InlineFamily(EcsService obj) =>
-        obj.Spec.TaskDefinitionTemplate?.Family ?? TaskDefinitionTranslator.DefaultFamily(obj.Metadata.Namespace!, obj.Metadata.Name!);
+    private static string InlineFamily(EcsService obj) => TaskDefinitionFamilies.OfInlineTemplate(obj)!;
 
     /// <summary>The comparison without the task definition: used while the spec's revision failed for this generation.</summary>
     private static ServiceComparison WithoutTaskDefinition(ServiceComparison comparison)

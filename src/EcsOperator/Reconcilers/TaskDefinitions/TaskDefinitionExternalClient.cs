@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
@@ -28,6 +29,19 @@ public sealed class TaskDefinitionExternalClient(
     ILogger<TaskDefinitionExternalClient> logger)
     : ExternalClient<EcsTaskDefinition, EcsTaskDefinitionStatus, TaskDefinitionExternalClient.Live>
 {
+    /// <summary>
+    /// Every how many reconciles of a settled object its revision is looked at in AWS (one DescribeTaskDefinition; in
+    /// between, no call): steady state costs at most 1/this reads per object per resync, and a revision deregistered
+    /// outside the operator is noticed within this many resyncs (or at once, when anything else wakes the object).
+    /// </summary>
+    public const int VerifyEvery = 10;
+
+    /// <summary>
+    /// The revision (ARN) each settled object was last seen ACTIVE with, and how many reconciles trusted it since; in
+    /// memory, so a restarted operator looks once.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string Arn, int Trusted)> _verified = new(StringComparer.Ordinal);
+
     public override ManagedKind<EcsTaskDefinition, EcsTaskDefinitionStatus> Kind { get; } = new(
         EcsTaskDefinition.KindName, OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition,
         o => o.Status, (o, s) => o with { Status = s }, () => new EcsTaskDefinitionStatus(),
@@ -53,6 +67,28 @@ public sealed class TaskDefinitionExternalClient(
         var revisions = new OwnedRevisions(context.Aws.Ecs);
         var translated = TaskDefinitionTranslator.Translate(obj.Spec, family, context.Owner);
         var status = obj.Status ?? new EcsTaskDefinitionStatus();
+        var key = ObjectKey(obj);
+
+        // Steady state: status names the revision of this hash and nothing is left to retire. Its revision is looked
+        // at (one DescribeTaskDefinition, no List) every VerifyEvery-th reconcile; in between no AWS call at all.
+        if (Settled(obj, status, family, translated.SpecHash) is { } settled)
+        {
+            if (_verified.TryGetValue(key, out var verified) && verified.Arn == settled.TaskDefinitionArn && verified.Trusted + 1 < VerifyEvery)
+            {
+                _verified[key] = verified with { Trusted = verified.Trusted + 1 };
+                return Steady(context, family, translated, status, settled);
+            }
+
+            var described = await revisions.DescribeAsync(settled.TaskDefinitionArn!, cancellationToken);
+            if (described?.TaskDefinition?.Status == TaskDefinitionStatus.Active)
+            {
+                _verified[key] = (settled.TaskDefinitionArn!, 0);
+                return Steady(context, family, translated, status, settled);
+            }
+
+            _verified.TryRemove(key, out _); // gone or INACTIVE: the full look below notices and registers again
+        }
+
         // Entries of another family (spec.family was changed) say nothing about this family's revision numbers.
         var known = (status.Revisions ?? [])
             .Where(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) == family)
@@ -62,7 +98,8 @@ public sealed class TaskDefinitionExternalClient(
 
         // Cheap path first: the status already names the revision for this hash and it is still ACTIVE.
         TaskDefinitionRevision? current = null;
-        if (status.SpecHash == translated.SpecHash && status.Revision is { } statusRevision && status.TaskDefinitionArn is not null && active.Contains(statusRevision))
+        if (status.Family == family && status.SpecHash == translated.SpecHash && status.Revision is { } statusRevision && status.TaskDefinitionArn is not null
+            && active.Contains(statusRevision))
         {
             current = known.GetValueOrDefault(statusRevision)
                 ?? new TaskDefinitionRevision { Revision = statusRevision, TaskDefinitionArn = status.TaskDefinitionArn, SpecHash = status.SpecHash };
@@ -78,7 +115,7 @@ public sealed class TaskDefinitionExternalClient(
             current = scan.Match;
         }
 
-        if (current is null && status.SpecHash == translated.SpecHash && status.Revision is { } lost && !active.Contains(lost))
+        if (current is null && status.Family == family && status.SpecHash == translated.SpecHash && status.Revision is { } lost && !active.Contains(lost))
         {
             // The spec did not change, yet its revision is no longer ACTIVE: deregistered outside the operator.
             // Registering again corrects that.
@@ -88,11 +125,16 @@ public sealed class TaskDefinitionExternalClient(
 
         // Owned INACTIVE revisions are deleted (and ACTIVE ones beyond the history limit retired) as housekeeping.
         var ownedInactive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Inactive, context.Owner, known.Keys.ToHashSet(), cancellationToken);
-        var live = new Live(family, translated, known, active, ownedInactive);
+        var live = new Live(family, translated, known, active, ownedInactive)
+        {
+            OldFamilies = OldFamilies(status, family),
+            OldFamilyEntries = (status.Revisions ?? []).Where(r => r.TaskDefinitionArn is { } arn && EcsNames.TaskDefinitionFamily(arn) != family).ToList(),
+        };
         if (current is null)
             return new() { Exists = false, Live = live };
         known[current.Revision] = current;
-        var due = ownedInactive.Count > 0
+        _verified[key] = (current.TaskDefinitionArn ?? string.Empty, 0);
+        var due = ownedInactive.Count > 0 || live.OldFamilies.Count > 0
             || RevisionHistory.ToDeregister(known.Keys.Where(active.Contains), current.Revision, obj.Spec.EffectiveRevisionHistoryLimit, new HashSet<int>()).Count > 0;
         return new()
         {
@@ -119,10 +161,12 @@ public sealed class TaskDefinitionExternalClient(
         };
         live.Active.Add(current.Revision);
         live.Known[current.Revision] = current;
+        _verified[ObjectKey(obj)] = (current.TaskDefinitionArn ?? string.Empty, 0);
         logger.LogInformation("Registered {Arn} for EcsTaskDefinition {Namespace}/{Name}", current.TaskDefinitionArn, obj.Metadata.Namespace, obj.Metadata.Name);
         await events.RecordAsync(obj, Event.NormalType, EventReasons.RevisionRegistered, "RegisterTaskDefinition",
             $"Registered revision {current.Revision} ({current.TaskDefinitionArn})", cancellationToken);
-        return Result(live, current, await RetireAsync(context, live, current.Revision, cancellationToken));
+        var retired = await RetireAsync(context, live, current.Revision, cancellationToken);
+        return Result(live, current, retired, await RetireOldFamiliesAsync(context, live, cancellationToken));
     }
 
     public override async Task<ExternalResult<EcsTaskDefinitionStatus>> UpdateAsync(ManagedContext<EcsTaskDefinition> context,
@@ -130,35 +174,76 @@ public sealed class TaskDefinitionExternalClient(
     {
         var live = observed.Live!;
         var current = live.Current!;
-        return Result(live, current, await RetireAsync(context, live, current.Revision, cancellationToken));
+        var retired = await RetireAsync(context, live, current.Revision, cancellationToken);
+        return Result(live, current, retired, await RetireOldFamiliesAsync(context, live, cancellationToken));
     }
 
     public override async Task<DeletionResult> DeleteAsync(ManagedContext<EcsTaskDefinition> context, CancellationToken cancellationToken)
     {
         var obj = context.Object;
+        _verified.TryRemove(ObjectKey(obj), out _);
         var family = obj.Status?.Family ?? Family(obj);
-        var revisions = new OwnedRevisions(context.Aws.Ecs);
-        var known = (obj.Status?.Revisions ?? []).Select(r => r.Revision).ToHashSet();
-        if (obj.Status?.Revision is { } statusRevision)
-            known.Add(statusRevision);
-        var ownedActive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Active, context.Owner, known, cancellationToken);
-        var ownedInactive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Inactive, context.Owner, known, cancellationToken);
-        if (ownedActive.Count + ownedInactive.Count > 0)
+        // Also the families an earlier spec.family named whose revisions were still in use when it changed.
+        var families = new[] { family }.Concat(OldFamilies(obj.Status ?? new EcsTaskDefinitionStatus(), family)).ToList();
+        var still = new List<string>();
+        foreach (var each in families)
         {
-            var inUse = InUse(await usage.InUseAsync(obj.Metadata.Namespace!, family, cancellationToken));
-            foreach (var revision in ownedActive.Where(r => !inUse.Contains(r)).Order())
-                await revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
-            await revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
-            var still = ownedActive.Concat(ownedInactive).Where(inUse.Contains).Distinct().Order().ToList();
-            if (still.Count > 0)
-            {
-                var names = string.Join(", ", still.Select(r => $"{family}:{r}"));
-                return DeletionResult.Waiting($"waiting for services and tasks to stop using {names} before deleting them", options.DeletionRecheckInterval);
-            }
+            var pending = await RetireFamilyAsync(context, each, KnownOf(obj.Status, each), cancellationToken);
+            still.AddRange(pending.Select(r => $"{each}:{r.Revision}"));
         }
+
+        if (still.Count > 0)
+            return DeletionResult.Waiting($"waiting for services and tasks to stop using {string.Join(", ", still)} before deleting them", options.DeletionRecheckInterval);
 
         await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "DeregisterTaskDefinition", $"Deregistered and deleted the revisions of {family}", cancellationToken);
         return DeletionResult.Done;
+    }
+
+    /// <summary>
+    /// spec.family changed: once the new family's revision is registered, every owned revision of the families named
+    /// before is deregistered and deleted unless in use; those still in use are returned, kept in status.revisions
+    /// and retried at the next reconcile.
+    /// </summary>
+    private async Task<IReadOnlyList<TaskDefinitionRevision>> RetireOldFamiliesAsync(ManagedContext<EcsTaskDefinition> context, Live live, CancellationToken cancellationToken)
+    {
+        var obj = context.Object;
+        var pending = new List<TaskDefinitionRevision>();
+        foreach (var old in live.OldFamilies)
+        {
+            var still = await RetireFamilyAsync(context, old, KnownOf(obj.Status, old), cancellationToken);
+            pending.AddRange(still);
+            if (still.Count == 0)
+            {
+                logger.LogInformation("EcsTaskDefinition {Namespace}/{Name} retired family {Old} after spec.family changed to {Family}", obj.Metadata.Namespace, obj.Metadata.Name, old, live.Family);
+                await events.RecordAsync(obj, Event.NormalType, EventReasons.Deleted, "DeregisterTaskDefinition",
+                    $"Deregistered and deleted the revisions of {old}: spec.family is now {live.Family}", cancellationToken);
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>Deregisters and deletes the owned revisions of <paramref name="family"/> nothing uses; returns those still in use.</summary>
+    private async Task<IReadOnlyList<TaskDefinitionRevision>> RetireFamilyAsync(ManagedContext<EcsTaskDefinition> context, string family, IReadOnlySet<int> known,
+        CancellationToken cancellationToken)
+    {
+        var revisions = new OwnedRevisions(context.Aws.Ecs);
+        var ownedActive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Active, context.Owner, known, cancellationToken);
+        var ownedInactive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Inactive, context.Owner, known, cancellationToken);
+        if (ownedActive.Count + ownedInactive.Count == 0)
+            return [];
+        var inUseArns = await usage.InUseAsync(context.Object.Metadata.Namespace!, family, cancellationToken);
+        var inUse = InUse(inUseArns);
+        foreach (var revision in ownedActive.Where(r => !inUse.Contains(r)).Order())
+            await revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
+        await revisions.DeleteAsync(family, RevisionHistory.ToDelete(ownedActive.Concat(ownedInactive), inUse), cancellationToken);
+        return ownedActive.Concat(ownedInactive).Where(inUse.Contains).Distinct().Order()
+            .Select(r => new TaskDefinitionRevision
+            {
+                Revision = r,
+                TaskDefinitionArn = inUseArns.FirstOrDefault(a => EcsNames.TaskDefinitionRevision(a) == r) ?? $"{family}:{r}",
+            })
+            .ToList();
     }
 
     /// <summary>Deregisters owned ACTIVE revisions beyond the history limit and deletes owned INACTIVE ones, unless in use.</summary>
@@ -179,11 +264,13 @@ public sealed class TaskDefinitionExternalClient(
         return deregister.ToHashSet();
     }
 
-    private static ExternalResult<EcsTaskDefinitionStatus> Result(Live live, TaskDefinitionRevision current, IReadOnlySet<int> retired)
+    private static ExternalResult<EcsTaskDefinitionStatus> Result(Live live, TaskDefinitionRevision current, IReadOnlySet<int> retired,
+        IReadOnlyList<TaskDefinitionRevision>? oldFamiliesInUse = null)
     {
         var revisions = live.Known.Values
             .Where(r => live.Active.Contains(r.Revision) && !retired.Contains(r.Revision))
             .OrderByDescending(r => r.Revision)
+            .Concat(oldFamiliesInUse ?? live.OldFamilyEntries)
             .ToList();
         return new(s => s with
         {
@@ -195,10 +282,63 @@ public sealed class TaskDefinitionExternalClient(
         }, new ReconcileState.Ready($"revision {current.Revision} of {live.Family} is registered and {TaskDefinitionStatus.Active}"));
     }
 
-    private static string Family(EcsTaskDefinition obj) =>
-        obj.Spec.Family ?? TaskDefinitionTranslator.DefaultFamily(obj.Metadata.Namespace!, obj.Metadata.Name!);
+    /// <summary>
+    /// The revision status names, when nothing about it needs a List: status was written for this family and spec
+    /// hash, and every revision it records is of this family and within the history limit (nothing to retire).
+    /// </summary>
+    private static TaskDefinitionRevision? Settled(EcsTaskDefinition obj, EcsTaskDefinitionStatus status, string family, string specHash)
+    {
+        if (status.Family != family || status.SpecHash != specHash || status.Revision is not { } revision || status.TaskDefinitionArn is not { } arn
+            || EcsNames.TaskDefinitionFamily(arn) != family || EcsNames.TaskDefinitionRevision(arn) != revision)
+            return null;
+        var recorded = status.Revisions ?? [];
+        if (recorded.Count > obj.Spec.EffectiveRevisionHistoryLimit
+            || recorded.Any(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) != family)
+            || recorded.All(r => r.Revision != revision))
+            return null;
+        return recorded.First(r => r.Revision == revision) with { TaskDefinitionArn = arn };
+    }
+
+    /// <summary>The observation of a settled object: status as it is, Ready, no housekeeping.</summary>
+    private static ExternalObservation<EcsTaskDefinitionStatus, Live> Steady(ManagedContext<EcsTaskDefinition> context, string family,
+        TranslatedTaskDefinition translated, EcsTaskDefinitionStatus status, TaskDefinitionRevision current)
+    {
+        var known = (status.Revisions ?? []).ToDictionary(r => r.Revision);
+        var live = new Live(family, translated, known, known.Keys.ToHashSet(), []);
+        return new()
+        {
+            OwnerTag = context.Owner,
+            Live = live with { Current = current },
+            Result = Result(live, current, retired: new HashSet<int>()),
+        };
+    }
+
+    /// <summary>Families status still records revisions of besides <paramref name="family"/>: earlier values of spec.family.</summary>
+    private static IReadOnlyList<string> OldFamilies(EcsTaskDefinitionStatus status, string family) =>
+        (status.Revisions ?? []).Select(r => r.TaskDefinitionArn).OfType<string>().Select(EcsNames.TaskDefinitionFamily)
+            .Prepend(status.Family)
+            .OfType<string>()
+            .Where(f => f != family)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The revisions of <paramref name="family"/> status records as ours.</summary>
+    private static HashSet<int> KnownOf(EcsTaskDefinitionStatus? status, string family)
+    {
+        var known = (status?.Revisions ?? [])
+            .Where(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) == family)
+            .Select(r => r.Revision)
+            .ToHashSet();
+        if (status?.Family == family && status.Revision is { } revision)
+            known.Add(revision);
+        return known;
+    }
+
+    private static string Family(EcsTaskDefinition obj) => TaskDefinitionFamilies.Of(obj);
 
     private static HashSet<int> InUse(IReadOnlySet<string> arns) => arns.Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
+
+    private static string ObjectKey(EcsTaskDefinition obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}/{obj.Metadata.Uid}";
 
     /// <summary>What Observe read: the family, the translated spec, the owned revisions known, the ACTIVE ones, the owned INACTIVE ones.</summary>
     public sealed record Live(string Family, TranslatedTaskDefinition Translated, Dictionary<int, TaskDefinitionRevision> Known, HashSet<int> Active,
@@ -206,5 +346,11 @@ public sealed class TaskDefinitionExternalClient(
     {
         /// <summary>The owned ACTIVE revision of the spec's hash.</summary>
         public TaskDefinitionRevision? Current { get; init; }
+
+        /// <summary>Families an earlier spec.family named whose owned revisions are still to retire.</summary>
+        public IReadOnlyList<string> OldFamilies { get; init; } = [];
+
+        /// <summary>The status entries of <see cref="OldFamilies"/> (kept until retired).</summary>
+        public IReadOnlyList<TaskDefinitionRevision> OldFamilyEntries { get; init; } = [];
     }
 }
