@@ -170,6 +170,21 @@ public sealed class ValidationRuleTests
             e => e.Contains("DAEMON", StringComparison.Ordinal));
 
     [Fact]
+    public void Daemon_services_take_no_placement_strategy_and_do_not_run_on_Fargate()
+    {
+        Assert.Contains(
+            Validate("EcsService", Service(""" "taskDefinition":"agent:1","schedulingStrategy":"DAEMON","placementStrategy":[{"type":"spread","field":"instanceId"}] """)),
+            e => e.Contains("placementStrategy is not allowed", StringComparison.Ordinal));
+        Assert.Contains(
+            Validate("EcsService", Service(""" "taskDefinition":"agent:1","schedulingStrategy":"DAEMON","launchType":"FARGATE" """)),
+            e => e.Contains("launchType FARGATE is not allowed", StringComparison.Ordinal));
+        Assert.Empty(Validate("EcsService", Service("""
+            "taskDefinition":"agent:1","schedulingStrategy":"DAEMON","launchType":"EC2",
+            "placementConstraints":[{"type":"memberOf","expression":"attribute:ecs.instance-type =~ t3.*"}]
+            """)));
+    }
+
+    [Fact]
     public void Autoscaling_bounds_and_policies_are_checked()
     {
         Assert.Contains(

@@ -81,6 +81,22 @@ public sealed class PlacementTests : Ec2Test
     }
 
     [Fact]
+    public async Task A_service_whose_memberOf_matches_no_instance_records_the_constraint_as_ECS_words_it()
+    {
+        await CreateClusterAsync();
+        var m5 = Sim.AddContainerInstance(instanceType: "m5.large");
+        var td = await RegisterEc2Async("web", cpu: 128, memory: 256);
+        await CreateEc2ServiceAsync("web", td, desired: 1, constraints: MemberOf("attribute:ecs.instance-type == c5.xlarge"));
+        Sim.Tick(3);
+
+        var service = await DescribeServiceAsync("web");
+        var message = Assert.Single(service["events"]!.AsArray().Select(e => Str(e, "message")), m => m.Contains("unable to place", StringComparison.Ordinal));
+        Assert.Equal(
+            $"(service web) was unable to place a task because no container instance met all of its requirements. The closest matching container-instance {m5[(m5.LastIndexOf('/') + 1)..]} encountered error \"memberOf constraint unsatisfied\". For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.",
+            message);
+    }
+
+    [Fact]
     public async Task Task_definition_memberOf_constraint_is_honoured_too()
     {
         await CreateClusterAsync();

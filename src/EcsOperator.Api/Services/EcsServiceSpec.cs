@@ -20,6 +20,9 @@ namespace EcsOperator.Api.Services;
     "set launchType or capacityProviderStrategy, not both (neither means the cluster's default strategy)")]
 [CelRule(DaemonHasNoDesiredCount,
     "schedulingStrategy DAEMON runs one task per instance: desiredCount and autoScaling are not allowed")]
+[CelRule(DaemonHasNoPlacementStrategy,
+    "schedulingStrategy DAEMON places one task on each instance: placementStrategy is not allowed (placementConstraints are)")]
+[CelRule(DaemonNotOnFargate, "schedulingStrategy DAEMON needs EC2 (or EXTERNAL) container instances: launchType FARGATE is not allowed")]
 public sealed record EcsServiceSpec
 {
     internal const string ExactlyOneTaskDefinitionSource =
@@ -32,6 +35,12 @@ public sealed record EcsServiceSpec
 
     internal const string DaemonHasNoDesiredCount =
         "!has(self.schedulingStrategy) || self.schedulingStrategy != 'DAEMON' || (!has(self.desiredCount) && !has(self.autoScaling))";
+
+    internal const string DaemonHasNoPlacementStrategy =
+        "!has(self.schedulingStrategy) || self.schedulingStrategy != 'DAEMON' || !has(self.placementStrategy) || size(self.placementStrategy) == 0";
+
+    internal const string DaemonNotOnFargate =
+        "!has(self.schedulingStrategy) || self.schedulingStrategy != 'DAEMON' || !has(self.launchType) || self.launchType != 'FARGATE'";
 
     /// <summary>
     /// The name of the ECS service (up to 255 letters, numbers, hyphens and underscores, unique in the cluster).

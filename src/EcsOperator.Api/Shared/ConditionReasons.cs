@@ -39,6 +39,13 @@ public static class ConditionReasons
     /// </summary>
     public const string TaskFailed = "TaskFailed";
 
+    /// <summary>
+    /// ECS cannot place some of an EcsService's tasks (no container instance has the CPU, memory or ports, or none
+    /// satisfies the placement constraints). Ready=False and Reconciling=True carry it: ECS keeps trying, and capacity
+    /// added later (or a spec change) lets the rollout go on.
+    /// </summary>
+    public const string TasksNotPlaced = "TasksNotPlaced";
+
     // Drifted
     public const string DriftCorrected = "DriftCorrected";
     public const string DriftReported = "DriftReported";
@@ -51,8 +58,8 @@ public static class ConditionReasons
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByConditionType { get; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            [ConditionTypes.Ready] = [Available, RolloutInProgress, Pending, Deleting, .. StalledReasons],
-            [ConditionTypes.Reconciling] = [Creating, Updating, RolloutInProgress, RetryingAfterError, Deleting],
+            [ConditionTypes.Ready] = [Available, RolloutInProgress, Pending, Deleting, .. StalledReasons, TasksNotPlaced],
+            [ConditionTypes.Reconciling] = [Creating, Updating, RolloutInProgress, RetryingAfterError, Deleting, TasksNotPlaced],
             [ConditionTypes.Stalled] = StalledReasons,
             [ConditionTypes.Drifted] = [DriftCorrected, DriftReported],
         };

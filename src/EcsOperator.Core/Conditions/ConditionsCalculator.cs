@@ -36,7 +36,8 @@ public static class ConditionsCalculator
                 conditions = Without(conditions, ConditionTypes.Reconciling, ConditionTypes.Stalled);
                 break;
             case ReconcileState.Progressing progressing:
-                var readyReason = progressing.Reason == ConditionReasons.RolloutInProgress ? ConditionReasons.RolloutInProgress : ConditionReasons.Pending;
+                // Ready repeats the reasons a user acts on (a rollout under way, tasks ECS cannot place); the rest are Pending.
+                var readyReason = progressing.Reason is ConditionReasons.RolloutInProgress or ConditionReasons.TasksNotPlaced ? progressing.Reason : ConditionReasons.Pending;
                 conditions = ConditionSet.Set(conditions, Make(ConditionTypes.Ready, ConditionStatus.False, readyReason, progressing.Message));
                 conditions = ConditionSet.Set(conditions, Make(ConditionTypes.Reconciling, ConditionStatus.True, progressing.Reason, progressing.Message));
                 conditions = Without(conditions, ConditionTypes.Stalled);

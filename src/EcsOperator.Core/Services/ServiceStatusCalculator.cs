@@ -30,7 +30,8 @@ public static class ServiceStatusCalculator
 
     /// <summary>
     /// The reconcile state the live service puts the object in: DRAINING/INACTIVE while deleting, Ready once the
-    /// rollout completed, Stalled when it failed, progressing otherwise.
+    /// rollout completed, Stalled when it failed, progressing otherwise (reason TasksNotPlaced while ECS reports that it
+    /// cannot place the newest deployment's tasks, with ECS's reason).
     /// </summary>
     public static ReconcileState State(Service live, RolloutObservation rollout) => live.Status switch
     {
@@ -39,7 +40,9 @@ public static class ServiceStatusCalculator
         _ => rollout.Phase switch
         {
             RolloutPhase.Completed => new ReconcileState.Ready(rollout.Message),
-            RolloutPhase.InProgress => new ReconcileState.Progressing(ConditionReasons.RolloutInProgress, rollout.Message),
+            RolloutPhase.InProgress => PlacementObserver.Observe(live) is { } notPlaced
+                ? new ReconcileState.Progressing(ConditionReasons.TasksNotPlaced, $"{rollout.Message}. {notPlaced.Message}")
+                : new ReconcileState.Progressing(ConditionReasons.RolloutInProgress, rollout.Message),
             RolloutPhase.Failed => new ReconcileState.Stalled(ConditionReasons.RolloutFailed,
                 $"{rollout.Message}. Fix the task definition (image, command, health check) or the service and apply again"),
             _ => new ReconcileState.Progressing(ConditionReasons.Updating, rollout.Message),

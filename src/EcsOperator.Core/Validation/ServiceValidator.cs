@@ -50,6 +50,7 @@ public static class ServiceValidator
             errors.Add("spec.placementConstraints", "Fargate does not support placement constraints: remove placementConstraints");
         if (onFargate && spec.PlacementStrategy is { Count: > 0 } && !daemon)
             errors.Add("spec.placementStrategy", "Fargate does not support placement strategies: remove placementStrategy");
+        PlacementRules.Check(spec.PlacementStrategy, spec.PlacementConstraints, "spec", errors);
 
         TagRules.Check(spec.Tags, "spec.tags", errors);
         if (spec.AutoScaling is { } autoScaling && !daemon)
@@ -121,6 +122,12 @@ public static class ServiceValidator
             errors.Add("spec.placementStrategy", "schedulingStrategy DAEMON places one task per instance and takes no placementStrategy: remove it");
         if (spec.CapacityProviderStrategy is { Count: > 0 })
             errors.Add("spec.capacityProviderStrategy", "schedulingStrategy DAEMON does not support a capacity provider strategy: use launchType EC2");
+        if (spec.DeploymentController?.Type is "CODE_DEPLOY" or "EXTERNAL")
+            errors.Add("spec.deploymentController.type", $"schedulingStrategy DAEMON works only with the ECS deployment controller, not {spec.DeploymentController.Type}: remove deploymentController or use REPLICA");
+        if (spec.DeploymentConfiguration?.Strategy is { } strategy and not "ROLLING")
+            errors.Add("spec.deploymentConfiguration.strategy", $"schedulingStrategy DAEMON replaces tasks instance by instance (ROLLING); {strategy} deployments are for REPLICA services: remove strategy or use REPLICA");
+        if (spec.LoadBalancers?.Any(b => !string.IsNullOrWhiteSpace(b.LoadBalancerName)) == true)
+            errors.Add("spec.loadBalancers", "schedulingStrategy DAEMON does not support Classic Load Balancers (loadBalancerName): use a target group (targetGroupArn)");
     }
 
     private static void CheckDeploymentConfiguration(EcsServiceSpec spec, bool daemon, FieldErrors errors)

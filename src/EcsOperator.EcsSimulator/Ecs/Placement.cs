@@ -102,7 +102,11 @@ internal sealed class Placement(SimulatorState state)
 
         if (eligible.Count == 0)
         {
-            return (null, failures, "Reason: no container instance met the placement constraints.");
+            // ECS names the first instance it ruled out and the constraint that did it.
+            var (_, first) = failures[0];
+            var instanceId = candidates[0].Id;
+            var error = first == "ATTRIBUTE" ? "memberOf constraint unsatisfied" : "DistinctInstance placement constraint unsatisfied.";
+            return (null, failures, $"The closest matching container-instance {instanceId} encountered error \"{error}\".");
         }
 
         var (cpu, memory) = Requirements(taskDefinition, overrides);

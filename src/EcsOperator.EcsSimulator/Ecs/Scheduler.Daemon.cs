@@ -67,17 +67,7 @@ internal sealed partial class Scheduler
         if (!primaryStalled)
         {
             var (minHealthy, _) = Bounds(desired, service.DeploymentConfiguration);
-            var canStop = tasks.Count(t => t.IsHealthyRunning && !stopping.Contains(t)) - minHealthy;
-            foreach (var task in tasks.Where(t => t.DeploymentId != primary.Id && t.IsHealthyRunning && !stopping.Contains(t)).OrderBy(t => t.CreatedAt))
-            {
-                if (canStop <= 0)
-                {
-                    break;
-                }
-
-                stopping.Add(task);
-                canStop--;
-            }
+            StopOldWhileHealthy(tasks, primary, stopping, minHealthy);
         }
 
         foreach (var task in stopping)

@@ -489,18 +489,7 @@ internal sealed partial class Scheduler(SimulatorState state)
         var primaryStalled = primary.RolloutState == "FAILED";
         if (!primaryStalled)
         {
-            var healthy = tasks.Count(t => t.IsHealthyRunning && !stopping.Contains(t));
-            var canStop = healthy - minHealthy;
-            foreach (var task in tasks.Where(t => t.DeploymentId != primary.Id && t.IsHealthyRunning).OrderBy(t => t.CreatedAt))
-            {
-                if (canStop <= 0)
-                {
-                    break;
-                }
-
-                stopping.Add(task);
-                canStop--;
-            }
+            StopOldWhileHealthy(tasks, primary, stopping, minHealthy);
         }
 
         foreach (var task in stopping)
@@ -534,6 +523,25 @@ internal sealed partial class Scheduler(SimulatorState state)
         }
 
         CheckCompletion(service, primary);
+    }
+
+    /// <summary>
+    /// Adds the oldest healthy tasks of earlier deployments to <paramref name="stopping"/> for as long as the healthy
+    /// tasks left stay at or above <paramref name="minHealthy"/> (minimumHealthyPercent, for replicas and daemons alike).
+    /// </summary>
+    private static void StopOldWhileHealthy(List<SimTask> tasks, SimDeployment primary, List<SimTask> stopping, int minHealthy)
+    {
+        var canStop = tasks.Count(t => t.IsHealthyRunning && !stopping.Contains(t)) - minHealthy;
+        foreach (var task in tasks.Where(t => t.DeploymentId != primary.Id && t.IsHealthyRunning && !stopping.Contains(t)).OrderBy(t => t.CreatedAt))
+        {
+            if (canStop <= 0)
+            {
+                break;
+            }
+
+            stopping.Add(task);
+            canStop--;
+        }
     }
 
     private void ReportStarted(SimService service, List<SimTask> started)
