@@ -56,8 +56,8 @@ public sealed class DeploymentStrategyRuleTests
     [InlineData(100.5, false)]
     public void Linear_step_percent_is_between_3_and_100(double step, bool valid)
     {
-        var errors = Validate(FormattableString.Invariant($$"""
-            "deploymentConfiguration":{"strategy":"LINEAR","linearConfiguration":{"stepPercent":{{step}},"stepBakeTimeInMinutes":2}},
+        var errors = Validate(FormattableString.Invariant($$$"""
+            "deploymentConfiguration":{"strategy":"LINEAR","linearConfiguration":{"stepPercent":{{{step}}},"stepBakeTimeInMinutes":2}},
             """) + Advanced);
         Assert.Equal(valid, !errors.Any(e => e.Contains("stepPercent must be between 3.0 and 100.0", StringComparison.Ordinal)));
         Assert.Equal(valid, errors.Count == 0);
