@@ -4,7 +4,8 @@
 --   Reconciling  present (True) while the operator is acting or waiting on AWS
 --   Stalled      present (True) when only a human can unblock it (spec, permissions, ownership)
 --   Drifted      True when AWS was changed outside the operator
--- and, for EcsTask, status.phase Pending | Running | Succeeded | Failed.
+-- and, for EcsTask, status.phase Pending | Running | Succeeded | Failed; for EcsService, status.rollout.stage of a
+-- native BLUE_GREEN / LINEAR / CANARY deployment (Progressing until it ends, BAKE_TIME included).
 -- argocd-cm.yaml registers this same script for every kind (a test keeps it in sync with this file).
 local hs = {}
 
@@ -82,6 +83,34 @@ if obj.kind == "EcsTask" and status.phase ~= nil then
     end
     if reason ~= nil then
       hs.message = hs.message .. ": " .. reason
+    end
+    return hs
+  end
+end
+
+-- A blue/green, linear or canary deployment is still moving (or baking with the old revision kept for a rollback)
+-- until ECS ends it, whatever Ready says: health follows the lifecycle stage.
+local rollout = status.rollout
+if obj.kind == "EcsService" and rollout ~= nil and rollout.stage ~= nil then
+  local running = rollout.deploymentStatus == "PENDING" or rollout.deploymentStatus == "IN_PROGRESS"
+    or rollout.deploymentStatus == "ROLLBACK_REQUESTED" or rollout.deploymentStatus == "ROLLBACK_IN_PROGRESS"
+  if rollout.deploymentStatus == nil then
+    running = rollout.stage ~= "CLEAN_UP"
+  end
+  if running then
+    hs.status = "Progressing"
+    local percent = rollout.productionTrafficPercent or 0
+    local shown = string.format("%.1f", percent)
+    if percent == math.floor(percent) then
+      shown = string.format("%d", math.floor(percent))
+    end
+    local traffic = shown .. "% production traffic on the new revision"
+    if rollout.deploymentStatus == "ROLLBACK_REQUESTED" or rollout.deploymentStatus == "ROLLBACK_IN_PROGRESS" then
+      hs.message = "Rolling back (" .. rollout.deploymentStatus .. ") at " .. rollout.stage
+    elseif rollout.stage == "BAKE_TIME" and rollout.bakeUntil ~= nil then
+      hs.message = "BAKE_TIME: " .. traffic .. ", baking until " .. rollout.bakeUntil
+    else
+      hs.message = rollout.stage .. ": " .. traffic
     end
     return hs
   end

@@ -23,4 +23,10 @@ public static class ApiGroup
 
     /// <summary>The AWS tag on task-definition revisions that carries the spec hash they were registered for.</summary>
     public const string SpecHashTagKey = Group + "/spec-hash";
+
+    /// <summary>
+    /// The annotation a user sets to <c>&lt;service deployment id&gt;</c> (the last part of its ARN, or the whole ARN) to
+    /// roll that EcsService deployment back with StopServiceDeployment ROLLBACK; acted on once per deployment id.
+    /// </summary>
+    public const string RollbackAnnotation = Group + "/rollback";
 }

@@ -54,7 +54,7 @@ public static class Kinds
             new("Cluster", "string", ".status.clusterName", "The ECS cluster the service runs in."),
             new("Desired", "integer", ".status.desiredCount", "The desired number of tasks."),
             new("Running", "integer", ".status.runningCount", "The number of RUNNING tasks."),
-            new("Rollout", "string", ".status.rollout.state", "The rollout state of the newest deployment."),
+            new("Rollout", "string", ".status.rollout.progress", "The rollout state of the newest deployment, or its lifecycle stage and production traffic (e.g. BAKE_TIME 100%)."),
             Ready,
             new("Drifted", "string", ".status.conditions[?(@.type==\"Drifted\")].status", "Whether AWS was changed outside the operator."),
             Age,

@@ -9,9 +9,9 @@ public sealed class ConditionContractTests
     public void Condition_types_and_reasons_are_the_documented_ones()
     {
         Assert.Equal(["Ready", "Reconciling", "Stalled", "Drifted"], ConditionTypes.All);
-        Assert.Equal(["Available", "RolloutInProgress", "Pending", "Deleting", "InvalidSpec", "AccessDenied", "NotOwned", "RolloutFailed", "DependencyNotFound", "ImmutableFieldChanged", "Forbidden", "TaskFailed", "TasksNotPlaced"], ConditionReasons.ByConditionType["Ready"]);
+        Assert.Equal(["Available", "RolloutInProgress", "Pending", "Deleting", "InvalidSpec", "AccessDenied", "NotOwned", "RolloutFailed", "DependencyNotFound", "ImmutableFieldChanged", "Forbidden", "TaskFailed", "ExternalDeploymentController", "RolledBackByAnnotation", "TasksNotPlaced"], ConditionReasons.ByConditionType["Ready"]);
         Assert.Equal(["Creating", "Updating", "RolloutInProgress", "RetryingAfterError", "Deleting", "TasksNotPlaced"], ConditionReasons.ByConditionType["Reconciling"]);
-        Assert.Equal(["InvalidSpec", "AccessDenied", "NotOwned", "RolloutFailed", "DependencyNotFound", "ImmutableFieldChanged", "Forbidden", "TaskFailed"], ConditionReasons.ByConditionType["Stalled"]);
+        Assert.Equal(["InvalidSpec", "AccessDenied", "NotOwned", "RolloutFailed", "DependencyNotFound", "ImmutableFieldChanged", "Forbidden", "TaskFailed", "ExternalDeploymentController", "RolledBackByAnnotation"], ConditionReasons.ByConditionType["Stalled"]);
         Assert.Equal(["DriftCorrected", "DriftReported"], ConditionReasons.ByConditionType["Drifted"]);
     }
 

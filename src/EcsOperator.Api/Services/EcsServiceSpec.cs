@@ -23,8 +23,44 @@ namespace EcsOperator.Api.Services;
 [CelRule(DaemonHasNoPlacementStrategy,
     "schedulingStrategy DAEMON places one task on each instance: placementStrategy is not allowed (placementConstraints are)")]
 [CelRule(DaemonNotOnFargate, "schedulingStrategy DAEMON needs EC2 (or EXTERNAL) container instances: launchType FARGATE is not allowed")]
+[CelRule(TrafficShiftNeedsAlternateTargetGroup,
+    "deploymentConfiguration.strategy BLUE_GREEN, LINEAR and CANARY shift traffic between two target groups: give a load balancer an advancedConfiguration (alternateTargetGroupArn, productionListenerRule, roleArn) or use serviceConnectConfiguration")]
+[CelRule(StrategyNeedsEcsController,
+    "deploymentConfiguration.strategy other than ROLLING needs deploymentController ECS (CODE_DEPLOY and EXTERNAL deploy on their own)")]
+[CelRule(LinearConfigurationOnlyForLinear, "deploymentConfiguration.linearConfiguration is only valid with strategy LINEAR")]
+[CelRule(CanaryConfigurationOnlyForCanary, "deploymentConfiguration.canaryConfiguration is only valid with strategy CANARY")]
+[CelRule(LinearStepPercentBounds, "deploymentConfiguration.linearConfiguration.stepPercent must be between 3.0 and 100.0")]
+[CelRule(CanaryPercentBounds, "deploymentConfiguration.canaryConfiguration.canaryPercent must be between 0.1 and 100.0")]
+[CelRule(BakeTimeBounds,
+    "bakeTimeInMinutes, linearConfiguration.stepBakeTimeInMinutes and canaryConfiguration.canaryBakeTimeInMinutes must be between 0 and 1440 (24 hours)")]
 public sealed record EcsServiceSpec
 {
+    private const string Strategy = "(has(self.deploymentConfiguration) && has(self.deploymentConfiguration.strategy) ? self.deploymentConfiguration.strategy : 'ROLLING')";
+
+    internal const string TrafficShiftNeedsAlternateTargetGroup =
+        Strategy + " == 'ROLLING' || has(self.serviceConnectConfiguration) || (has(self.loadBalancers) && self.loadBalancers.exists(lb, has(lb.advancedConfiguration) && has(lb.advancedConfiguration.alternateTargetGroupArn) && has(lb.advancedConfiguration.productionListenerRule)))";
+
+    internal const string StrategyNeedsEcsController =
+        Strategy + " == 'ROLLING' || !has(self.deploymentController) || !has(self.deploymentController.type) || self.deploymentController.type == 'ECS'";
+
+    internal const string LinearConfigurationOnlyForLinear =
+        "!has(self.deploymentConfiguration) || !has(self.deploymentConfiguration.linearConfiguration) || " + Strategy + " == 'LINEAR'";
+
+    internal const string CanaryConfigurationOnlyForCanary =
+        "!has(self.deploymentConfiguration) || !has(self.deploymentConfiguration.canaryConfiguration) || " + Strategy + " == 'CANARY'";
+
+    internal const string LinearStepPercentBounds =
+        "!has(self.deploymentConfiguration) || !has(self.deploymentConfiguration.linearConfiguration) || !has(self.deploymentConfiguration.linearConfiguration.stepPercent) || (self.deploymentConfiguration.linearConfiguration.stepPercent >= 3.0 && self.deploymentConfiguration.linearConfiguration.stepPercent <= 100.0)";
+
+    internal const string CanaryPercentBounds =
+        "!has(self.deploymentConfiguration) || !has(self.deploymentConfiguration.canaryConfiguration) || !has(self.deploymentConfiguration.canaryConfiguration.canaryPercent) || (self.deploymentConfiguration.canaryConfiguration.canaryPercent >= 0.1 && self.deploymentConfiguration.canaryConfiguration.canaryPercent <= 100.0)";
+
+    internal const string BakeTimeBounds =
+        "!has(self.deploymentConfiguration) || ("
+        + "(!has(self.deploymentConfiguration.bakeTimeInMinutes) || (self.deploymentConfiguration.bakeTimeInMinutes >= 0 && self.deploymentConfiguration.bakeTimeInMinutes <= 1440))"
+        + " && (!has(self.deploymentConfiguration.linearConfiguration) || !has(self.deploymentConfiguration.linearConfiguration.stepBakeTimeInMinutes) || (self.deploymentConfiguration.linearConfiguration.stepBakeTimeInMinutes >= 0 && self.deploymentConfiguration.linearConfiguration.stepBakeTimeInMinutes <= 1440))"
+        + " && (!has(self.deploymentConfiguration.canaryConfiguration) || !has(self.deploymentConfiguration.canaryConfiguration.canaryBakeTimeInMinutes) || (self.deploymentConfiguration.canaryConfiguration.canaryBakeTimeInMinutes >= 0 && self.deploymentConfiguration.canaryConfiguration.canaryBakeTimeInMinutes <= 1440)))";
+
     internal const string ExactlyOneTaskDefinitionSource =
         "(has(self.taskDefinitionRef) ? 1 : 0) + (has(self.taskDefinition) ? 1 : 0) + (has(self.taskDefinitionTemplate) ? 1 : 0) == 1";
 

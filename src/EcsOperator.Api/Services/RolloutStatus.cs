@@ -32,4 +32,43 @@ public sealed record RolloutStatus
 
     /// <summary>When the deployment reached COMPLETED or FAILED.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>
+    /// What kubectl shows in the ROLLOUT column: the rolloutState for rolling deployments; for blue/green, linear
+    /// and canary the lifecycle stage and the production traffic on the new revision, e.g. "BAKE_TIME 100%".
+    /// </summary>
+    public string? Progress { get; init; }
+
+    /// <summary>The deployment strategy of the followed service deployment: ROLLING, BLUE_GREEN, LINEAR or CANARY.</summary>
+    public string? Strategy { get; init; }
+
+    /// <summary>
+    /// The ECS lifecycle stage of the service deployment (PRE_SCALE_UP ... PRODUCTION_TRAFFIC_SHIFT, BAKE_TIME,
+    /// CLEAN_UP) while it runs.
+    /// </summary>
+    public string? Stage { get; init; }
+
+    /// <summary>The service deployment's status: IN_PROGRESS, SUCCESSFUL, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL ...</summary>
+    public string? DeploymentStatus { get; init; }
+
+    /// <summary>Percent of production traffic on the new service revision.</summary>
+    public double? ProductionTrafficPercent { get; init; }
+
+    /// <summary>Percent of test traffic on the new service revision.</summary>
+    public double? TestTrafficPercent { get; init; }
+
+    /// <summary>When BAKE_TIME ends and ECS removes the old revision (both run until then, so a rollback is instant).</summary>
+    public DateTimeOffset? BakeUntil { get; init; }
+
+    /// <summary>The ARN of the ECS service deployment being followed (ListServiceDeployments / DescribeServiceDeployments).</summary>
+    public string? DeploymentArn { get; init; }
+
+    /// <summary>
+    /// The service deployment id the ecs.operator.dev/rollback annotation stopped with StopServiceDeployment ROLLBACK;
+    /// recorded so the annotation acts once per deployment id.
+    /// </summary>
+    public string? RolledBackBy { get; init; }
+
+    /// <summary>The metadata.generation whose rollout the annotation rolled back: that generation's revision is not pushed again.</summary>
+    public long? RolledBackGeneration { get; init; }
 }

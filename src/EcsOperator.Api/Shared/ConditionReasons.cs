@@ -46,13 +46,22 @@ public static class ConditionReasons
     /// </summary>
     public const string TasksNotPlaced = "TasksNotPlaced";
 
+    /// <summary>
+    /// The service's deploymentController is CODE_DEPLOY or EXTERNAL, which deploy new revisions themselves: the
+    /// operator cannot roll the service to a new task definition with UpdateService and says what to do instead.
+    /// </summary>
+    public const string ExternalDeploymentController = "ExternalDeploymentController";
+
+    /// <summary>The ecs.operator.dev/rollback annotation stopped this generation's deployment: its revision is not pushed again.</summary>
+    public const string RolledBackByAnnotation = "RolledBackByAnnotation";
+
     // Drifted
     public const string DriftCorrected = "DriftCorrected";
     public const string DriftReported = "DriftReported";
 
     /// <summary>The reasons of <c>Stalled=True</c>; <c>Ready=False</c> carries the same reason while stalled.</summary>
     public static IReadOnlyList<string> StalledReasons { get; } =
-        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged, Forbidden, TaskFailed];
+        [InvalidSpec, AccessDenied, NotOwned, RolloutFailed, DependencyNotFound, ImmutableFieldChanged, Forbidden, TaskFailed, ExternalDeploymentController, RolledBackByAnnotation];
 
     /// <summary>The reasons valid for each condition type.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByConditionType { get; } =

@@ -23,4 +23,13 @@ public static class EventReasons
 
     /// <summary>An object the operator had to skip because it cannot be read as its kind (it is never reconciled).</summary>
     public const string ObjectUnreadable = "ObjectUnreadable";
+
+    /// <summary>A blue/green, linear or canary service deployment entered a lifecycle stage or shifted traffic.</summary>
+    public const string RolloutStage = "RolloutStage";
+
+    /// <summary>The ecs.operator.dev/rollback annotation stopped a service deployment with StopServiceDeployment ROLLBACK.</summary>
+    public const string RollbackRequested = "RollbackRequested";
+
+    /// <summary>The ecs.operator.dev/rollback annotation names no deployment that can be rolled back; nothing was done.</summary>
+    public const string RollbackIgnored = "RollbackIgnored";
 }

@@ -44,6 +44,8 @@ namespace EcsOperator.Aws.Model.Ecs;
 [JsonSerializable(typeof(ListServiceDeploymentsResponse))]
 [JsonSerializable(typeof(DescribeServiceDeploymentsRequest))]
 [JsonSerializable(typeof(DescribeServiceDeploymentsResponse))]
+[JsonSerializable(typeof(StopServiceDeploymentRequest))]
+[JsonSerializable(typeof(StopServiceDeploymentResponse))]
 [JsonSerializable(typeof(RunTaskRequest))]
 [JsonSerializable(typeof(RunTaskResponse))]
 [JsonSerializable(typeof(DescribeTasksRequest))]

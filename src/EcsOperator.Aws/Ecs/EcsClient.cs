@@ -114,6 +114,12 @@ public sealed class EcsClient(IAwsJsonTransport transport) : IEcsApi
             EcsOperations.DescribeServiceDeployments, request,
             Json.DescribeServiceDeploymentsRequest, Json.DescribeServiceDeploymentsResponse, cancellationToken);
 
+    public Task<StopServiceDeploymentResponse> StopServiceDeploymentAsync(
+        StopServiceDeploymentRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            EcsOperations.StopServiceDeployment, request,
+            Json.StopServiceDeploymentRequest, Json.StopServiceDeploymentResponse, cancellationToken);
+
     public Task<RunTaskResponse> RunTaskAsync(RunTaskRequest request, CancellationToken cancellationToken) =>
         SendAsync(EcsOperations.RunTask, request, Json.RunTaskRequest, Json.RunTaskResponse, cancellationToken);
 

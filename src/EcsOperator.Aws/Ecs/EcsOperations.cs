@@ -32,6 +32,7 @@ public static class EcsOperations
     public static readonly AwsOperation TagResource = Mutate(nameof(TagResource));
     public static readonly AwsOperation UntagResource = Mutate(nameof(UntagResource));
     public static readonly AwsOperation ListTagsForResource = Read(nameof(ListTagsForResource));
+    public static readonly AwsOperation StopServiceDeployment = Mutate(nameof(StopServiceDeployment));
 
     /// <summary>Every operation above, in declaration order.</summary>
     public static readonly IReadOnlyList<AwsOperation> All =
@@ -60,6 +61,7 @@ public static class EcsOperations
         TagResource,
         UntagResource,
         ListTagsForResource,
+        StopServiceDeployment,
     ];
 
     private static AwsOperation Mutate(string name) => new(AwsService.Ecs, name, OperationFamily.Mutate);

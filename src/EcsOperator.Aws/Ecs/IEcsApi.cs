@@ -90,4 +90,8 @@ public interface IEcsApi
     /// <summary>List the tags for an Amazon ECS resource.</summary>
     Task<ListTagsForResourceResponse> ListTagsForResourceAsync(
         ListTagsForResourceRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stops an ongoing service deployment (stopType ROLLBACK: back to the previous service revision).</summary>
+    Task<StopServiceDeploymentResponse> StopServiceDeploymentAsync(
+        StopServiceDeploymentRequest request, CancellationToken cancellationToken);
 }

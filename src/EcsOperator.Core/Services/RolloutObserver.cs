@@ -90,6 +90,7 @@ public static class RolloutObserver
         {
             DeploymentId = deployment.Id,
             State = deployment.RolloutState,
+            Progress = deployment.RolloutState,
             Reason = deployment.RolloutStateReason,
             TaskDefinitionArn = deployment.TaskDefinition,
             DesiredCount = deployment.DesiredCount,

@@ -42,6 +42,7 @@ public static class ServiceValidator
         if (daemon)
             CheckDaemon(spec, errors);
         CheckDeploymentConfiguration(spec, daemon, errors);
+        errors.AddRange(Services.Deployments.DeploymentStrategyValidator.Validate(spec));
         CheckLoadBalancers(spec.LoadBalancers, resolved, errors);
         CheckServiceConnect(spec.ServiceConnectConfiguration, resolved, errors);
 

@@ -6,6 +6,7 @@ public sealed class TaskRules
     private readonly Lock _gate = new();
     private readonly List<ImageFailureRule> _failures = [];
     private readonly List<TaskExitRule> _exits = [];
+    private readonly List<(string Stage, string HookTargetPattern)> _hookFailures = [];
 
     /// <summary>Tasks with an essential container whose image matches fail during startup with <paramref name="exitCode"/>.</summary>
     public void FailImage(string imagePattern, int exitCode = 1) => Add(new ImageFailureRule(imagePattern, exitCode));
@@ -46,6 +47,18 @@ public sealed class TaskRules
         }
     }
 
+    /// <summary>
+    /// Lifecycle hooks configured for <paramref name="stage"/> (e.g. PRODUCTION_TRAFFIC_SHIFT) whose hookTargetArn
+    /// matches answer FAILED, so a blue/green, linear or canary deployment reaching that stage rolls back.
+    /// </summary>
+    public void FailLifecycleHook(string stage, string hookTargetPattern = "*")
+    {
+        lock (_gate)
+        {
+            _hookFailures.Add((stage, hookTargetPattern));
+        }
+    }
+
     /// <summary>Removes every rule.</summary>
     public void Clear()
     {
@@ -53,6 +66,15 @@ public sealed class TaskRules
         {
             _failures.Clear();
             _exits.Clear();
+            _hookFailures.Clear();
+        }
+    }
+
+    internal bool HookFails(string stage, string? hookTargetArn)
+    {
+        lock (_gate)
+        {
+            return _hookFailures.Any(r => r.Stage == stage && Glob.IsMatch(r.HookTargetPattern, hookTargetArn ?? ""));
         }
     }
 

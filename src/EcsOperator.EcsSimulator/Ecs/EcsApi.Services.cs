@@ -122,6 +122,7 @@ internal sealed partial class EcsApi
             Json.Arr(request, "volumeConfigurations"),
             Json.Arr(request, "vpcLatticeConfigurations"),
             _state.Digits(19));
+        ValidateTrafficShiftResources(deploymentConfiguration, revision);
 
         var service = new SimService
         {
@@ -214,6 +215,7 @@ internal sealed partial class EcsApi
             throw AwsErrorException.InvalidParameter("deploymentCircuitBreaker requires both enable and rollback.");
         }
 
+        ValidateDeploymentStrategy(result);
         return result;
     }
 
@@ -377,6 +379,7 @@ internal sealed partial class EcsApi
             Json.Arr(request, "volumeConfigurations") ?? current.VolumeConfigurations,
             Json.Arr(request, "vpcLatticeConfigurations") ?? current.VpcLatticeConfigurations,
             _state.Digits(19));
+        ValidateTrafficShiftResources(deploymentConfiguration, candidate);
 
         var desired = Json.Int(request, "desiredCount");
         if (desired is < 0)
@@ -672,12 +675,24 @@ internal sealed partial class EcsApi
             result["stoppedAt"] = Json.Epoch(stopped);
         }
 
-        result["sourceServiceRevisions"] = new JsonArray([.. sd.Sources.Select(s => (JsonNode?)new JsonObject
+        // Traffic weights exist only where traffic shifts: the target holds the shifted share, blue the rest.
+        var shifts = Scheduler.ShiftsTraffic(sd.Strategy) && sd.Blue is not null;
+        result["sourceServiceRevisions"] = new JsonArray([.. sd.Sources.Select(s =>
         {
-            ["arn"] = s.Revision.Arn,
-            ["requestedTaskCount"] = s.Requested,
-            ["runningTaskCount"] = s.Running,
-            ["pendingTaskCount"] = s.Pending,
+            var source = new JsonObject
+            {
+                ["arn"] = s.Revision.Arn,
+                ["requestedTaskCount"] = s.Requested,
+                ["runningTaskCount"] = s.Running,
+                ["pendingTaskCount"] = s.Pending,
+            };
+            if (shifts && s.Revision == sd.Blue!.Revision)
+            {
+                source["requestedProductionTrafficWeight"] = 100 - sd.ProductionTrafficPercent;
+                source["requestedTestTrafficWeight"] = 100 - sd.TestTrafficPercent;
+            }
+
+            return (JsonNode?)source;
         })]);
         result["targetServiceRevision"] = new JsonObject
         {
@@ -686,6 +701,23 @@ internal sealed partial class EcsApi
             ["runningTaskCount"] = running,
             ["pendingTaskCount"] = pending,
         };
+        if (shifts)
+        {
+            result["targetServiceRevision"]!["requestedProductionTrafficWeight"] = sd.ProductionTrafficPercent;
+            result["targetServiceRevision"]!["requestedTestTrafficWeight"] = sd.TestTrafficPercent;
+        }
+
+        if (sd.HookRuns.Count > 0)
+        {
+            result["lifecycleHookDetails"] = new JsonArray([.. sd.HookRuns.Select((h, i) => (JsonNode?)new JsonObject
+            {
+                ["hookId"] = $"{ShortHookId(sd)}-{i + 1}",
+                ["targetType"] = "AWS_LAMBDA",
+                ["targetArn"] = h.HookTargetArn,
+                ["status"] = h.Status,
+            })]);
+        }
+
         result["lifecycleStage"] = sd.LifecycleStage;
         result["deploymentConfiguration"] = sd.DeploymentConfiguration.DeepClone();
         result["deploymentCircuitBreaker"] = new JsonObject
@@ -706,6 +738,8 @@ internal sealed partial class EcsApi
 
         return result;
     }
+
+    private static string ShortHookId(SimServiceDeployment sd) => sd.Arn[(sd.Arn.LastIndexOf('/') + 1)..];
 
     private JsonObject RenderService(SimService service, bool tags)
     {

@@ -43,6 +43,7 @@ internal sealed partial class EcsApi
             ["ListServiceDeployments"] = ListServiceDeployments,
             ["DescribeServiceDeployments"] = DescribeServiceDeployments,
             ["DescribeServiceRevisions"] = DescribeServiceRevisions,
+            ["StopServiceDeployment"] = StopServiceDeployment,
             ["RegisterContainerInstance"] = RegisterContainerInstance,
             ["DeregisterContainerInstance"] = DeregisterContainerInstance,
             ["ListContainerInstances"] = ListContainerInstances,

@@ -73,8 +73,12 @@ internal sealed partial class Scheduler(SimulatorState state)
             .Select(d => (d.Revision, d.DesiredCount, Counts(service, d)))
             .Select(x => (x.Revision, Requested: x.Item3.Running + x.Item3.Pending, x.Item3.Running, x.Item3.Pending))
             .ToList();
+        var strategy = Json.Str(service.DeploymentConfiguration, "strategy") ?? "ROLLING";
         var serviceDeployment = new SimServiceDeployment
         {
+            Strategy = strategy,
+            // Traffic shifts away from the deployment that was PRIMARY; a service's first deployment just scales up.
+            Blue = ShiftsTraffic(strategy) ? service.Primary : null,
             Arn = state.Prefix("ecs") + $"service-deployment/{service.Cluster.Name}/{service.Name}/{state.Alnum(21)}",
             Service = service,
             Target = revision,
@@ -452,6 +456,11 @@ internal sealed partial class Scheduler(SimulatorState state)
             return;
         }
 
+        if (ScheduleTrafficShift(service, primary))
+        {
+            return;
+        }
+
         var sd = primary.ServiceDeployment;
         if (sd.Status == "PENDING")
         {
@@ -523,6 +532,7 @@ internal sealed partial class Scheduler(SimulatorState state)
         }
 
         CheckCompletion(service, primary);
+        FinishRollbacks(service);
     }
 
     /// <summary>

@@ -45,4 +45,22 @@ internal sealed class SimServiceDeployment
     public DateTimeOffset? RollbackStartedAt { get; set; }
 
     public SimServiceRevision? RollbackRevision { get; set; }
+
+    /// <summary>ROLLING, BLUE_GREEN, LINEAR or CANARY, from the service's deploymentConfiguration when it started.</summary>
+    public string Strategy { get; init; } = "ROLLING";
+
+    /// <summary>Production traffic on the target revision, in percent (blue/green, linear, canary).</summary>
+    public double ProductionTrafficPercent { get; set; }
+
+    /// <summary>Test traffic on the target revision, in percent.</summary>
+    public double TestTrafficPercent { get; set; }
+
+    /// <summary>The end of the current step bake (linear, canary) or of BAKE_TIME.</summary>
+    public DateTimeOffset? WaitUntil { get; set; }
+
+    /// <summary>The deployment the traffic shifts away from (the blue one); null for a service's first deployment.</summary>
+    public SimDeployment? Blue { get; set; }
+
+    /// <summary>Lifecycle hook outcomes in the order they ran: stage, hook target, SUCCEEDED or FAILED.</summary>
+    public List<(string Stage, string? HookTargetArn, string Status, DateTimeOffset At)> HookRuns { get; } = [];
 }

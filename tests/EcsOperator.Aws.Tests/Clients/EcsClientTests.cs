@@ -40,6 +40,7 @@ public sealed class EcsClientTests
         { "TagResource", "AmazonEC2ContainerServiceV20141113.TagResource", OperationFamily.Mutate },
         { "UntagResource", "AmazonEC2ContainerServiceV20141113.UntagResource", OperationFamily.Mutate },
         { "ListTagsForResource", "AmazonEC2ContainerServiceV20141113.ListTagsForResource", OperationFamily.Read },
+        { "StopServiceDeployment", "AmazonEC2ContainerServiceV20141113.StopServiceDeployment", OperationFamily.Mutate },
     };
 
     [Theory]

@@ -143,6 +143,8 @@ public static class ShapeMappings
         Map<EcsModel.ServiceRegistry>(Botocore.Ecs, "ServiceRegistry"),
         Map<EcsModel.ServiceRevisionSummary>(Botocore.Ecs, "ServiceRevisionSummary"),
         Map<EcsModel.ServiceVolumeConfiguration>(Botocore.Ecs, "ServiceVolumeConfiguration"),
+        Map<EcsModel.StopServiceDeploymentRequest>(Botocore.Ecs, "StopServiceDeploymentRequest"),
+        Map<EcsModel.StopServiceDeploymentResponse>(Botocore.Ecs, "StopServiceDeploymentResponse"),
         Map<EcsModel.StopTaskRequest>(Botocore.Ecs, "StopTaskRequest"),
         Map<EcsModel.StopTaskResponse>(Botocore.Ecs, "StopTaskResponse"),
         Map<EcsModel.SystemControl>(Botocore.Ecs, "SystemControl"),

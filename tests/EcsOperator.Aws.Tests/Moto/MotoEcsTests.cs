@@ -182,6 +182,52 @@ public sealed class MotoEcsTests(MotoServer moto) : IAsyncLifetime
         Assert.True(afterDelete.IsMissingOrInactive("web"));
     }
 
+    /// <summary>
+    /// The blue/green wire shapes as moto_server 5.2.1 takes them: it accepts the strategy and the load balancer's
+    /// advancedConfiguration and echoes the load balancer, but stores no deploymentConfiguration and implements neither
+    /// ListServiceDeployments nor StopServiceDeployment (HTTP 500), so those are covered by the ECS simulator only.
+    /// </summary>
+    [Fact]
+    public async Task A_blue_green_service_with_an_advanced_load_balancer_is_accepted_and_its_load_balancer_echoed()
+    {
+        var (subnet, securityGroup) = await MotoNetwork.DefaultsAsync(moto.Endpoint, Ct);
+        await Ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = "bg" }, Ct);
+        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("bg-web"), Ct);
+        var advanced = new AdvancedConfiguration
+        {
+            AlternateTargetGroupArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/green/2",
+            ProductionListenerRule = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/web/1/2/3",
+            TestListenerRule = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/web/1/2/4",
+            RoleArn = "arn:aws:iam::123456789012:role/ecs-elb",
+        };
+
+        var created = await Ecs.CreateServiceAsync(
+            new CreateServiceRequest
+            {
+                Cluster = "bg",
+                ServiceName = "web",
+                TaskDefinition = "bg-web:1",
+                DesiredCount = 1,
+                LaunchType = LaunchType.Fargate,
+                NetworkConfiguration = new NetworkConfiguration
+                {
+                    AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = [subnet], SecurityGroups = [securityGroup], AssignPublicIp = AssignPublicIp.Disabled },
+                },
+                LoadBalancers = [new LoadBalancer { TargetGroupArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/blue/1", ContainerName = "web", ContainerPort = 80, AdvancedConfiguration = advanced }],
+                DeploymentConfiguration = new DeploymentConfiguration
+                {
+                    Strategy = DeploymentStrategy.Canary,
+                    BakeTimeInMinutes = 5,
+                    CanaryConfiguration = new CanaryConfiguration { CanaryPercent = 10, CanaryBakeTimeInMinutes = 3 },
+                },
+            },
+            Ct);
+        var described = await Ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = "bg", Services = ["web"] }, Ct);
+
+        Assert.Equal("ACTIVE", created.Service!.Status);
+        Assert.Equal(advanced, Assert.Single(described.Services!.Single().LoadBalancers!).AdvancedConfiguration);
+    }
+
     [Fact]
     public async Task Tasks_run_describe_list_and_stop_round_trip()
     {

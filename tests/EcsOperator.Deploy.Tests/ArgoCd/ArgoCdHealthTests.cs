@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EcsOperator.Api;
 using EcsOperator.Api.Shared;
 using EcsOperator.Core.Conditions;
@@ -98,6 +99,36 @@ public sealed class ArgoCdHealthTests
         var health = await LuaHealthRunner.RunAsync(ObjectWith("EcsService", generation: 2, observedGeneration: 2, conditions));
         Assert.Equal("Healthy", health.Status);
         Assert.Contains("desiredCount", health.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_blue_green_deployment_in_bake_time_is_progressing_until_ecs_finishes_it()
+    {
+        var deployment = new EcsOperator.Aws.Model.Ecs.ServiceDeployment
+        {
+            ServiceDeploymentArn = "arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/r9i43YFjvgF_xlg7m2eJ1r",
+            Status = "IN_PROGRESS",
+            LifecycleStage = "BAKE_TIME",
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+            DeploymentConfiguration = new EcsOperator.Aws.Model.Ecs.DeploymentConfiguration { Strategy = "BLUE_GREEN", BakeTimeInMinutes = 15 },
+            TargetServiceRevision = new EcsOperator.Aws.Model.Ecs.ServiceRevisionSummary { RequestedProductionTrafficWeight = 100, RequestedTestTrafficWeight = 100 },
+        };
+        var baking = EcsOperator.Core.Services.Deployments.ServiceDeploymentProgress.Observe(deployment, null);
+        var done = EcsOperator.Core.Services.Deployments.ServiceDeploymentProgress.Observe(deployment with { Status = "SUCCESSFUL", LifecycleStage = "CLEAN_UP" }, baking.Rollout);
+
+        async Task<HealthStatus> HealthOf(EcsOperator.Core.Services.Deployments.ServiceDeploymentObservation observed)
+        {
+            var obj = ObjectWith("EcsService", 2, 2, ConditionsCalculator.Compute(null, observed.State, null, 2, DateTimeOffset.UnixEpoch));
+            obj["status"]!["rollout"] = JsonSerializer.SerializeToNode(observed.Rollout, ApiJsonContext.Default.RolloutStatus);
+            return await LuaHealthRunner.RunAsync(obj);
+        }
+
+        var bakingHealth = await HealthOf(baking);
+        var doneHealth = await HealthOf(done);
+
+        Assert.Equal("Progressing", bakingHealth.Status);
+        Assert.StartsWith("BAKE_TIME: 100% production traffic on the new revision, baking until 1970-01-01T00:15:00", bakingHealth.Message, StringComparison.Ordinal);
+        Assert.Equal("Healthy", doneHealth.Status);
     }
 
     [Fact]
