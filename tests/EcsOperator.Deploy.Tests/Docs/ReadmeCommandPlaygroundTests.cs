@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using EcsOperator.Deploy.Tests.Support;
 using EcsOperator.Playground;
 
 namespace EcsOperator.Deploy.Tests.Docs;
@@ -27,6 +28,38 @@ public sealed class ReadmeCommandPlaygroundTests
         var commands = ReadmeCommand.Extract(File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")));
         Assert.Equal("dotnet run --project src/EcsOperator.Playground", commands[0].Text);
         Assert.Equal("./scripts/test.sh", commands[1].Text);
+    }
+
+    [Fact]
+    public async Task Ecs_operator_playground_runs_the_playground_binary_next_to_it_with_the_arguments()
+    {
+        // The test's output directory has both binaries, as a build of src/EcsOperator.Playground has.
+        var result = await ProcessRunner.TryRunAsync(Path.Combine(AppContext.BaseDirectory, "ecs-operator"), ["playground", "--help"], TimeSpan.FromMinutes(1));
+
+        Assert.NotNull(result);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("--kubeconfig <path>", result.StandardOutput, StringComparison.Ordinal); // the playground's own usage
+
+        var refused = await ProcessRunner.TryRunAsync(Path.Combine(AppContext.BaseDirectory, "ecs-operator"), ["playground", "--api-port", "x"], TimeSpan.FromMinutes(1));
+        Assert.Equal(2, refused!.ExitCode);
+        Assert.Contains("ecs-operator-playground:", refused.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ecs_operator_playground_says_how_to_get_the_playground_where_it_is_not_installed()
+    {
+        // The operator's own build output, like the image, has no ecs-operator-playground next to it.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
+        var operatorAlone = Path.Combine(RepoPaths.Root, "src", "EcsOperator", "bin", configuration, "net10.0", "ecs-operator");
+        Assert.True(File.Exists(operatorAlone), $"{operatorAlone} is built with this test project");
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(operatorAlone)!, "ecs-operator-playground")));
+
+        var result = await ProcessRunner.TryRunAsync("/usr/bin/env", ["PATH=/usr/bin:/bin", operatorAlone, "playground"], TimeSpan.FromMinutes(1));
+
+        Assert.NotNull(result);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the playground is not part of this build", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/EcsOperator.Playground", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
