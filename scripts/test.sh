@@ -25,6 +25,20 @@ if ! command -v lua5.4 >/dev/null 2>&1; then
   }
 fi
 
+# kubectl runs the commands the playground prints against it (tests/EcsOperator.Deploy.Tests/Docs/ReadmeCommandPlaygroundTests).
+# It needs 1.27 or later (it must find server-side field validation through OpenAPI v3); Debian's own
+# kubernetes-client (1.20) validates on the client with OpenAPI v2, which the playground's API server does not serve.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "kubectl not found: installing it with apt-get" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
+  { $sudo apt-get install -y --no-install-recommends kubectl >/dev/null 2>&1 \
+      || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y --no-install-recommends kubectl >/dev/null 2>&1; }; } || {
+    echo "error: could not install kubectl; install kubectl 1.27 or later and rerun" >&2
+    exit 1
+  }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 configuration="${CONFIGURATION:-Release}"
 log="$(mktemp)"

@@ -40,6 +40,13 @@ internal static class CrdReader
                 Singular = (string?)names["singular"] ?? kind.ToLowerInvariant(),
                 ShortNames = Strings(names["shortNames"]),
                 Categories = Strings(names["categories"]),
+                PrinterColumns = (v["additionalPrinterColumns"] as JsonArray)?.OfType<JsonObject>()
+                    .Select(c => new TableColumn(Required(c, "name"), (string?)c["type"] ?? "string", Required(c, "jsonPath"))
+                    {
+                        Format = (string?)c["format"],
+                        Description = (string?)c["description"],
+                        Priority = c["priority"] is JsonValue p && int.TryParse(p.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var priority) ? priority : 0,
+                    }).ToList() ?? [],
                 SelectableFields = (v["selectableFields"] as JsonArray)?.OfType<JsonObject>()
                     .Select(f => ((string?)f["jsonPath"] ?? string.Empty).TrimStart('.')).Where(p => p.Length > 0).ToList() ?? [],
             };

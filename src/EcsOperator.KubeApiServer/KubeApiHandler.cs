@@ -119,6 +119,9 @@ internal sealed class KubeApiHandler
         var write = new WriteOptions { DryRun = dryRun, FieldValidation = ParseFieldValidation(query["fieldValidation"]) };
         switch (info.Verb)
         {
+            case "get" when Tables.Wanted(request):
+                await WriteJsonAsync(context, 200, Tables.From(type, _store.Get(type, info.Namespace, info.Name!), NullIfEmpty(query["includeObject"]), _options.TimeProvider.GetUtcNow()));
+                break;
             case "get":
                 await WriteJsonAsync(context, 200, _store.Get(type, info.Namespace, info.Name!));
                 break;
@@ -128,9 +131,10 @@ internal sealed class KubeApiHandler
                     throw KubeErrors.BadRequest("specifying resource version is not allowed when using continue");
                 }
 
-                await WriteJsonAsync(context, 200, _store.List(type, info.Namespace, LabelSelector.Parse(query["labelSelector"]),
+                var list = _store.List(type, info.Namespace, LabelSelector.Parse(query["labelSelector"]),
                     FieldSelector.Parse(query["fieldSelector"], type), Int(query, "limit"), NullIfEmpty(query["continue"]),
-                    NullIfEmpty(query["resourceVersion"]), NullIfEmpty(query["resourceVersionMatch"])));
+                    NullIfEmpty(query["resourceVersion"]), NullIfEmpty(query["resourceVersionMatch"]));
+                await WriteJsonAsync(context, 200, Tables.Wanted(request) ? Tables.From(type, list, NullIfEmpty(query["includeObject"]), _options.TimeProvider.GetUtcNow()) : list);
                 break;
             case "watch":
                 await WatchAsync(context, type, info, query);
@@ -404,9 +408,12 @@ internal sealed class KubeApiHandler
             cts.CancelAfter(timeout);
             try
             {
+                var table = Tables.Wanted(context.Request);
+                var includeObject = NullIfEmpty(query["includeObject"]);
                 await foreach (var line in watcher.Lines.ReadAllAsync(cts.Token))
                 {
-                    await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cts.Token);
+                    var sent = table ? Tables.WatchLine(type, line, includeObject, _options.TimeProvider.GetUtcNow()) : line;
+                    await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(sent + "\n"), cts.Token);
                     await context.Response.Body.FlushAsync(cts.Token);
                 }
             }
@@ -443,6 +450,15 @@ internal sealed class KubeApiHandler
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 await context.Response.WriteAsync("ok", context.RequestAborted);
+                break;
+            case ["openapi", "v3"]:
+                await WriteJsonAsync(context, 200, OpenApiDocuments.Root(_registry));
+                break;
+            case ["openapi", "v3", "api", var version] when OpenApiDocuments.GroupVersion(_registry, "", version, _options.KubernetesVersion) is { } core:
+                await WriteJsonAsync(context, 200, core);
+                break;
+            case ["openapi", "v3", "apis", var group, var version] when OpenApiDocuments.GroupVersion(_registry, group, version, _options.KubernetesVersion) is { } doc:
+                await WriteJsonAsync(context, 200, doc);
                 break;
             case ["version"]:
                 await WriteJsonAsync(context, 200, Discovery.Version(_options.KubernetesVersion));

@@ -99,7 +99,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
 
         var certificates = options.UseTls || options.ClientCertificateAuth ? TestCertificates.Create() : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, listen =>
         {
             if (certificates is not null)
             {
@@ -350,7 +350,11 @@ public sealed class KubeApiTestServer : IAsyncDisposable
 
     internal async Task BeforeRequestAsync(KubeRequest request, CancellationToken cancellationToken)
     {
-        _requests.Enqueue(request);
+        if (Options.RecordRequests)
+        {
+            _requests.Enqueue(request);
+        }
+
         foreach (var rule in _faults.ToArray())
         {
             if (!rule.TryTake(request))

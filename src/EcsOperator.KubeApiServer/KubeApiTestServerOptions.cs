@@ -42,4 +42,13 @@ public sealed record KubeApiTestServerOptions
 
     /// <summary>Reported by /version as gitVersion (major/minor derive from it).</summary>
     public string KubernetesVersion { get; init; } = "v1.34.0";
+
+    /// <summary>Loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// Keep every request in <see cref="KubeApiTestServer.Requests"/> (tests count them). Off for long-running use
+    /// such as the playground, where the log would only grow.
+    /// </summary>
+    public bool RecordRequests { get; init; } = true;
 }

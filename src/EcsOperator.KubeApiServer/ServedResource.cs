@@ -43,6 +43,9 @@ public sealed record ServedResource(string Group, string Version, string Plural,
     /// <summary>Categories (discovery).</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>The CRD version's additionalPrinterColumns, for <c>kubectl get</c> tables.</summary>
+    public IReadOnlyList<TableColumn> PrinterColumns { get; init; } = [];
+
     /// <summary><c>group/version</c>, or <c>v1</c> for the core group.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

@@ -3,7 +3,7 @@ using EcsOperator.Crds;
 
 namespace EcsOperator.Cli;
 
-/// <summary>The <c>ecs-operator</c> command line: <c>run</c> (default), <c>crds</c>, <c>version</c>.</summary>
+/// <summary>The <c>ecs-operator</c> command line: <c>run</c> (default), <c>crds</c>, <c>version</c>, <c>playground</c>.</summary>
 public static class OperatorCli
 {
     /// <summary>Exit code of a usage or configuration error.</summary>
@@ -14,6 +14,8 @@ public static class OperatorCli
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
+        if (args is [PlaygroundCommand.Name, .. var playgroundArgs])
+            return await PlaygroundCommand.RunAsync(playgroundArgs, stderr); // every argument is the playground's, --help too
         var root = Create(stdout, stderr);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -50,6 +52,9 @@ public static class OperatorCli
             return 0;
         });
         root.Subcommands.Add(version);
+
+        // Listed for --help; InvokeAsync hands `playground ...` over before parsing.
+        root.Subcommands.Add(new Command(PlaygroundCommand.Name, "Run the operator against an in-memory Kubernetes API server and the ECS simulator (ecs-operator-playground)."));
         return root;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class ReadmeCommandChecker
 {
     private const string OperatorProject = "src/EcsOperator";
     private const string SimulatorProject = "src/EcsOperator.EcsSimulator";
+    private const string PlaygroundProject = "src/EcsOperator.Playground";
 
     private static readonly JsonSerializerOptions Strict = new(ApiJsonContext.Default.Options)
     {
@@ -587,8 +588,11 @@ public sealed partial class ReadmeCommandChecker
             case SimulatorProject:
                 CheckSimulatorArgs(args, problems);
                 return new StepResult();
+            case PlaygroundProject:
+                CheckPlaygroundArgs(args, problems);
+                return new StepResult();
             default:
-                problems.Add($"dotnet run --project {project}: the checker knows only {OperatorProject} and {SimulatorProject}");
+                problems.Add($"dotnet run --project {project}: the checker knows only {OperatorProject}, {SimulatorProject} and {PlaygroundProject}");
                 return new StepResult();
         }
     }
@@ -600,6 +604,13 @@ public sealed partial class ReadmeCommandChecker
     private static async Task<string?> CheckOperatorCliAsync(string[] args, List<string> problems)
     {
         var shown = $"ecs-operator {string.Join(' ', args)}";
+        if (args is ["playground", .. var playgroundArgs])
+        {
+            // Started for real, with the commands it prints, by ReadmeCommandPlaygroundTests; here its options parse.
+            CheckPlaygroundArgs(playgroundArgs, problems);
+            return null;
+        }
+
         if (args is ["crds", ..] or ["version"] || args.Contains("--help") || args.Contains("-h"))
         {
             if (args is ["crds", .. var crdArgs] && crdArgs.Length > 0)
@@ -656,6 +667,21 @@ public sealed partial class ReadmeCommandChecker
         }
 
         return null;
+    }
+
+    /// <summary>The playground's options, parsed by the playground's own parser.</summary>
+    private static void CheckPlaygroundArgs(string[] args, List<string> problems)
+    {
+        if (args is ["--help" or "-h"])
+            return;
+        try
+        {
+            _ = Playground.PlaygroundCli.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            problems.Add($"ecs-operator-playground {string.Join(' ', args)}: {e.Message}");
+        }
     }
 
     /// <summary>The simulator's flags, as its Program.cs reads them (it has no library to parse with).</summary>

@@ -39,7 +39,7 @@ public sealed partial class ReadmeCommandTests
     {
         var texts = Commands.Value.Select(c => c.Text).ToList();
         Assert.Contains("./scripts/test.sh", texts); // CI reads the test command from here
-        foreach (var expected in new[] { "kubectl apply -k deploy/", "kubectl apply -k deploy/overlays/single-namespace", "kubectl get ecs", "kubectl wait --for=condition=Ready", "kubectl patch ecsservice", "dotnet run --project src/EcsOperator.EcsSimulator" })
+        foreach (var expected in new[] { "kubectl apply -k deploy/", "kubectl apply -k deploy/overlays/single-namespace", "kubectl get ecs", "kubectl wait --for=condition=Ready", "kubectl patch ecsservice", "dotnet run --project src/EcsOperator.EcsSimulator", "dotnet run --project src/EcsOperator.Playground" })
             Assert.Contains(texts, t => t.StartsWith(expected, StringComparison.Ordinal));
         // Most commands are checked; marking is for what truly needs Docker, an AWS account or a cluster.
         Assert.True(Commands.Value.Count(c => c.NotRunReason is null) >= 3 * Commands.Value.Count(c => c.NotRunReason is not null),
@@ -93,6 +93,8 @@ public sealed partial class ReadmeCommandTests
     [InlineData("cd deploy/base && kustomize edit set image nginx=example.com/nginx:1", "no container image named nginx")]
     [InlineData("kubectl apply -f -", "nothing the checker ran is piped")]
     [InlineData("./scripts/no-such-script.sh", "does not exist")]
+    [InlineData("dotnet run --project src/EcsOperator.Playground -- --api-port 99999", "not a port")]
+    [InlineData("ecs-operator playground --tick-ms 0", "at least 1")]
     [InlineData("kubectl -n ecs-operator-system logs deploy/ecs-operator-controller", "no Deployment ecs-operator-controller")]
     [InlineData("kubectl describe ecsservice checkout -n shop", "not applied by any README command")]
     [InlineData("kubectl -n ecs-operator-system port-forward svc/ecs-operator-metrics 8081:http", "has no port http")]
