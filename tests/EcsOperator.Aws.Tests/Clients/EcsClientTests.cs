@@ -40,6 +40,10 @@ public sealed class EcsClientTests
         { "TagResource", "AmazonEC2ContainerServiceV20141113.TagResource", OperationFamily.Mutate },
         { "UntagResource", "AmazonEC2ContainerServiceV20141113.UntagResource", OperationFamily.Mutate },
         { "ListTagsForResource", "AmazonEC2ContainerServiceV20141113.ListTagsForResource", OperationFamily.Read },
+        { "CreateCapacityProvider", "AmazonEC2ContainerServiceV20141113.CreateCapacityProvider", OperationFamily.Mutate },
+        { "UpdateCapacityProvider", "AmazonEC2ContainerServiceV20141113.UpdateCapacityProvider", OperationFamily.Mutate },
+        { "DeleteCapacityProvider", "AmazonEC2ContainerServiceV20141113.DeleteCapacityProvider", OperationFamily.Mutate },
+        { "DescribeCapacityProviders", "AmazonEC2ContainerServiceV20141113.DescribeCapacityProviders", OperationFamily.Read },
     };
 
     [Theory]
