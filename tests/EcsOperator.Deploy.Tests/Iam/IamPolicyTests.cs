@@ -182,7 +182,7 @@ public sealed class IamPolicyTests
     [Fact]
     public void Creates_carry_this_clusters_owner_tag_and_tag_on_create_is_limited_to_them()
     {
-        string[] creates = ["ecs:CreateCluster", "ecs:CreateService", "ecs:RegisterTaskDefinition", "ecs:RunTask"];
+        string[] creates = ["ecs:CreateCluster", "ecs:CreateService", "ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:CreateCapacityProvider"];
         foreach (var create in creates)
         {
             var statement = Assert.Single(Statements, s => s.AllowsAction(create));
@@ -204,6 +204,7 @@ public sealed class IamPolicyTests
             "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster", "ecs:UpdateService", "ecs:DeleteService", "ecs:StopTask",
             "ecs:UntagResource", "ecs:DeleteTaskDefinitions", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
             "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
+            "ecs:UpdateCapacityProvider", "ecs:DeleteCapacityProvider",
         ];
         foreach (var mutation in mutations)
         {
@@ -230,7 +231,7 @@ public sealed class IamPolicyTests
         Assert.Equal(["ecs:TagResource"], adoption.Actions);
         Assert.Equal(["true"], adoption.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}"));
         Assert.Equal([ClusterIdPlaceholder + "/*"], adoption.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
-        Assert.Equal(["cluster", "service"], adoption.Resources.Select(r => Reference.Find("ecs:TagResource")!.TypesOf(r).Single().Name));
+        Assert.Equal(["cluster", "service", "capacity-provider"], adoption.Resources.Select(r => Reference.Find("ecs:TagResource")!.TypesOf(r).Single().Name));
     }
 
     [Fact]
