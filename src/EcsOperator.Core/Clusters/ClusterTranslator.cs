@@ -27,8 +27,9 @@ public static class ClusterTranslator
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerTagValue);
         var spec = cluster.Spec;
-        var providers = referencedProviders is { Count: > 0 }
-            ? (spec.CapacityProviders ?? []).Concat(referencedProviders.Where(p => spec.CapacityProviders?.Contains(p) != true)).ToList()
+        // With capacityProviderRefs set (even to []) the spec owns the association: a ref removed is disassociated.
+        var providers = spec.CapacityProviderRefs is not null
+            ? (spec.CapacityProviders ?? []).Concat((referencedProviders ?? []).Where(p => spec.CapacityProviders?.Contains(p) != true)).ToList()
             : spec.CapacityProviders;
         return new CreateClusterRequest
         {

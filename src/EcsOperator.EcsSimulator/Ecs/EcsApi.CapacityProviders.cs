@@ -136,7 +136,7 @@ internal sealed partial class EcsApi
             : throw AwsErrorException.Client("The specified capacity provider does not exist. Specify a valid capacity provider and try again.");
     }
 
-    /// <summary>Whether a cluster may associate <paramref name="name"/>: FARGATE, FARGATE_SPOT or an ACTIVE provider.</summary>
+    /// <summary>Refuses any name a cluster may not associate: only FARGATE, FARGATE_SPOT and ACTIVE providers.</summary>
     private void RequireProvidersExist(IEnumerable<string> names)
     {
         foreach (var name in names)

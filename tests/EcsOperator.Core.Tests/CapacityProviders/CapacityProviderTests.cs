@@ -180,6 +180,8 @@ public sealed class CapacityProviderTests
         };
         Assert.Equal(["FARGATE", "shop-asg"], ClusterTranslator.ToCreateRequest(cluster, Owner, ["shop-asg"]).CapacityProviders);
         Assert.Equal(["FARGATE"], ClusterTranslator.ToCreateRequest(cluster, Owner).CapacityProviders);
+        // Refs emptied: the cluster is to have no provider beyond capacityProviders, so the comparer removes the rest.
+        Assert.Empty(ClusterTranslator.ToCreateRequest(cluster with { Spec = cluster.Spec with { CapacityProviders = null, CapacityProviderRefs = [] } }, Owner).CapacityProviders!);
         Assert.Empty(ClusterValidator.Validate(cluster.Spec, "prod"));
         Assert.NotEmpty(ClusterValidator.Validate(cluster.Spec with { CapacityProviderRefs = null }, "prod"));
     }
