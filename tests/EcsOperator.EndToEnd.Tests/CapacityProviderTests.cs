@@ -93,7 +93,7 @@ public sealed class CapacityProviderTests
         await ForAsync(env.Services, "api", s => s.Status?.RunningCount == 4, ServiceScenario.Describe);
 
         // 4. Deleting the provider waits while the cluster still uses it, and says so.
-        await providers.DeleteAsync(OperatorEnvironment.Namespace, "asg", Ct);
+        await providers.DeleteAsync(OperatorEnvironment.Namespace, "asg", cancellationToken: Ct);
         var waiting = await ForAsync(providers, "asg", p => p.Status?.Conditions?.Any(c => c.Reason == ConditionReasons.Deleting) == true, Describe);
         Assert.Contains("in use by EcsCluster prod", waiting.Status!.Conditions!.First(c => c.Reason == ConditionReasons.Deleting).Message, StringComparison.Ordinal);
         Assert.Equal(0, env.Ecs.Calls["ecs:DeleteCapacityProvider"]);
@@ -101,7 +101,7 @@ public sealed class CapacityProviderTests
 
         // Once the service is gone, the group scaled to zero and the cluster deleted, the provider goes through
         // DELETE_IN_PROGRESS and is deleted.
-        await env.Services.DeleteAsync(OperatorEnvironment.Namespace, "api", Ct);
+        await env.Services.DeleteAsync(OperatorEnvironment.Namespace, "api", cancellationToken: Ct);
         await Eventually(async () =>
         {
             env.Ecs.Tick();
@@ -109,7 +109,7 @@ public sealed class CapacityProviderTests
         }, "the EcsService gone");
         foreach (var instance in env.Ecs.CapacityProviderInstances("shop-asg"))
             env.Ecs.RemoveContainerInstance(instance);
-        await env.Clusters.DeleteAsync(OperatorEnvironment.Namespace, "prod", Ct);
+        await env.Clusters.DeleteAsync(OperatorEnvironment.Namespace, "prod", cancellationToken: Ct);
         await Eventually(async () =>
         {
             env.Ecs.Tick();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using EcsOperator.Api;
 using EcsOperator.Api.CapacityProviders;
-using EcsOperator.Api.Shared;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Model;
@@ -60,7 +59,7 @@ public sealed class MotoCapacityProviderTests(MotoServer moto) : MotoOperatorTes
         await ReadyAsync(providers, "asg", p => p.Status, Describe);
         Assert.Equal(70, (await DescribeAsync()).AutoScalingGroupProvider!.ManagedScaling!.TargetCapacity);
 
-        await providers.DeleteAsync(OperatorEnvironment.Namespace, "asg", Ct);
+        await providers.DeleteAsync(OperatorEnvironment.Namespace, "asg", cancellationToken: Ct);
         await Eventually(async () => await providers.TryGetAsync(OperatorEnvironment.Namespace, "asg", Ct) is null, "the EcsCapacityProvider gone");
         var after = await Ecs.DescribeCapacityProvidersAsync(new DescribeCapacityProvidersRequest { CapacityProviders = ["shop-asg"] }, Ct);
         Assert.Empty(after.CapacityProviders ?? []);
