@@ -1,4 +1,4 @@
--- Argo CD health check for the ecs.operator.dev kinds (EcsTaskDefinition, EcsService, EcsCluster, EcsTask).
+-- Argo CD health check for the ecs.operator.dev kinds (EcsTaskDefinition, EcsService, EcsCluster, EcsTask, EcsCapacityProvider).
 -- Built on the operator's conditions contract (DESIGN.md section 3):
 --   Ready        True when AWS matches the spec of status.observedGeneration
 --   Reconciling  present (True) while the operator is acting or waiting on AWS

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
@@ -24,4 +25,6 @@ namespace EcsOperator.Api;
 [JsonSerializable(typeof(EcsClusterStatus))]
 [JsonSerializable(typeof(EcsTaskStatus))]
 [JsonSerializable(typeof(TaskDefinitionTemplate))]
+[JsonSerializable(typeof(EcsCapacityProvider))]
+[JsonSerializable(typeof(EcsCapacityProviderStatus))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

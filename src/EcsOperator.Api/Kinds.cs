@@ -1,3 +1,4 @@
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Crds;
 using EcsOperator.Api.Services;
@@ -8,7 +9,7 @@ using EcsOperator.Api.Tenancy;
 namespace EcsOperator.Api;
 
 /// <summary>
-/// The four kinds the operator reconciles, and the cluster-scoped tenancy policy it reads, with their names, printer
+/// The five kinds the operator reconciles, and the cluster-scoped tenancy policy it reads, with their names, printer
 /// columns and subresources.
 /// </summary>
 public static class Kinds
@@ -102,6 +103,26 @@ public static class Kinds
         ],
     };
 
+    public static KindDefinition CapacityProvider { get; } = new()
+    {
+        Group = ApiGroup.Group,
+        Version = ApiGroup.Version,
+        Kind = EcsCapacityProvider.KindName,
+        Plural = "ecscapacityproviders",
+        Singular = "ecscapacityprovider",
+        ShortNames = ["ecscp"],
+        Categories = [ApiGroup.Category],
+        ClrType = typeof(EcsCapacityProvider),
+        PrinterColumns =
+        [
+            new("Status", "string", ".status.status", "The capacity provider's status in ECS."),
+            Ready,
+            Age,
+            new("Name", "string", ".status.name", "The ECS capacity provider name clusters and strategies use.", Priority: 1),
+            new("Update", "string", ".status.updateStatus", "The last create, update or delete as ECS reports it.", Priority: 1),
+        ],
+    };
+
     /// <summary>
     /// The admin's cluster-scoped tenancy policy: read, never written, by the operator; not in the <c>ecs</c> category,
     /// so tenants' <c>kubectl get ecs</c> stays about their own objects.
@@ -127,7 +148,7 @@ public static class Kinds
     };
 
     /// <summary>The reconciled kinds: task definitions first, as the others depend on them.</summary>
-    public static IReadOnlyList<KindDefinition> All { get; } = [TaskDefinition, Cluster, Service, Task];
+    public static IReadOnlyList<KindDefinition> All { get; } = [TaskDefinition, Cluster, Service, Task, CapacityProvider];
 
     /// <summary>Every kind with a CRD: the reconciled kinds, then the tenancy policy.</summary>
     public static IReadOnlyList<KindDefinition> Crds { get; } = [.. All, TenantPolicy];

@@ -42,6 +42,12 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
     /// <summary>RunTask clientToken to the tasks it started.</summary>
     public Dictionary<string, (string Fingerprint, List<SimTask> Tasks)> RunTaskTokens { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Capacity providers created with CreateCapacityProvider, by name (INACTIVE ones until forgotten).</summary>
+    public Dictionary<string, SimCapacityProvider> CapacityProviders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Auto Scaling groups a test declared, by ARN or name.</summary>
+    public Dictionary<string, SimAutoScalingGroup> AutoScalingGroups { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, SimScalableTarget> ScalableTargets { get; } = new(StringComparer.Ordinal);
 
     public List<SimScalingPolicy> ScalingPolicies { get; } = [];
@@ -117,6 +123,8 @@ internal sealed class SimulatorState(EcsSimulatorOptions options, TimeProvider c
         ContainerInstances.Clear();
         Tasks.Clear();
         RunTaskTokens.Clear();
+        CapacityProviders.Clear();
+        AutoScalingGroups.Clear();
         ScalableTargets.Clear();
         ScalingPolicies.Clear();
         ScheduledActions.Clear();

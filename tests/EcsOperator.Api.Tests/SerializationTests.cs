@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Crds;
 using EcsOperator.Api.Services;
@@ -22,6 +23,7 @@ public sealed class SerializationTests
         EcsTaskDefinition.KindName => SampleObjects.TaskDefinition,
         EcsService.KindName => SampleObjects.Service,
         EcsCluster.KindName => SampleObjects.Cluster,
+        EcsCapacityProvider.KindName => SampleObjects.CapacityProvider,
         _ => SampleObjects.Task,
     };
 

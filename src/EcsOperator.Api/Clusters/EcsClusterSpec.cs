@@ -28,6 +28,15 @@ public sealed record EcsClusterSpec
     public IReadOnlyList<string>? CapacityProviders { get; init; }
 
     /// <summary>
+    /// EcsCapacityProvider objects in this namespace (by metadata.name) whose ECS capacity providers the cluster
+    /// associates, in addition to capacityProviders. The cluster waits until each is Ready; a strategy names them by
+    /// their ECS name (status.name of the EcsCapacityProvider).
+    /// </summary>
+    [MaxLength(20)]
+    [ListKey("name")]
+    public IReadOnlyList<LocalObjectReference>? CapacityProviderRefs { get; init; }
+
+    /// <summary>
     /// The strategy services and tasks use when they specify neither launchType nor capacityProviderStrategy
     /// (identified by capacityProvider; each must be one of capacityProviders).
     /// </summary>

@@ -60,4 +60,12 @@ namespace EcsOperator.Aws.Model.Ecs;
 [JsonSerializable(typeof(UntagResourceResponse))]
 [JsonSerializable(typeof(ListTagsForResourceRequest))]
 [JsonSerializable(typeof(ListTagsForResourceResponse))]
+[JsonSerializable(typeof(CreateCapacityProviderRequest))]
+[JsonSerializable(typeof(CreateCapacityProviderResponse))]
+[JsonSerializable(typeof(UpdateCapacityProviderRequest))]
+[JsonSerializable(typeof(UpdateCapacityProviderResponse))]
+[JsonSerializable(typeof(DeleteCapacityProviderRequest))]
+[JsonSerializable(typeof(DeleteCapacityProviderResponse))]
+[JsonSerializable(typeof(DescribeCapacityProvidersRequest))]
+[JsonSerializable(typeof(DescribeCapacityProvidersResponse))]
 public sealed partial class EcsJsonContext : JsonSerializerContext;

@@ -153,6 +153,30 @@ public sealed class EcsClient(IAwsJsonTransport transport) : IEcsApi
             EcsOperations.ListTagsForResource, request,
             Json.ListTagsForResourceRequest, Json.ListTagsForResourceResponse, cancellationToken);
 
+    public Task<CreateCapacityProviderResponse> CreateCapacityProviderAsync(
+        CreateCapacityProviderRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            EcsOperations.CreateCapacityProvider, request,
+            Json.CreateCapacityProviderRequest, Json.CreateCapacityProviderResponse, cancellationToken);
+
+    public Task<UpdateCapacityProviderResponse> UpdateCapacityProviderAsync(
+        UpdateCapacityProviderRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            EcsOperations.UpdateCapacityProvider, request,
+            Json.UpdateCapacityProviderRequest, Json.UpdateCapacityProviderResponse, cancellationToken);
+
+    public Task<DeleteCapacityProviderResponse> DeleteCapacityProviderAsync(
+        DeleteCapacityProviderRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            EcsOperations.DeleteCapacityProvider, request,
+            Json.DeleteCapacityProviderRequest, Json.DeleteCapacityProviderResponse, cancellationToken);
+
+    public Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(
+        DescribeCapacityProvidersRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            EcsOperations.DescribeCapacityProviders, request,
+            Json.DescribeCapacityProvidersRequest, Json.DescribeCapacityProvidersResponse, cancellationToken);
+
     private Task<TResponse> SendAsync<TRequest, TResponse>(
         AwsOperation operation,
         TRequest request,

@@ -33,6 +33,10 @@ public static class EcsOperations
     public static readonly AwsOperation UntagResource = Mutate(nameof(UntagResource));
     public static readonly AwsOperation ListTagsForResource = Read(nameof(ListTagsForResource));
     public static readonly AwsOperation StopServiceDeployment = Mutate(nameof(StopServiceDeployment));
+    public static readonly AwsOperation CreateCapacityProvider = Mutate(nameof(CreateCapacityProvider));
+    public static readonly AwsOperation UpdateCapacityProvider = Mutate(nameof(UpdateCapacityProvider));
+    public static readonly AwsOperation DeleteCapacityProvider = Mutate(nameof(DeleteCapacityProvider));
+    public static readonly AwsOperation DescribeCapacityProviders = Read(nameof(DescribeCapacityProviders));
 
     /// <summary>Every operation above, in declaration order.</summary>
     public static readonly IReadOnlyList<AwsOperation> All =
@@ -62,6 +66,10 @@ public static class EcsOperations
         UntagResource,
         ListTagsForResource,
         StopServiceDeployment,
+        CreateCapacityProvider,
+        UpdateCapacityProvider,
+        DeleteCapacityProvider,
+        DescribeCapacityProviders,
     ];
 
     private static AwsOperation Mutate(string name) => new(AwsService.Ecs, name, OperationFamily.Mutate);

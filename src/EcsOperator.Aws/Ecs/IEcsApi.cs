@@ -94,4 +94,20 @@ public interface IEcsApi
     /// <summary>Stops an ongoing service deployment (stopType ROLLBACK: back to the previous service revision).</summary>
     Task<StopServiceDeploymentResponse> StopServiceDeploymentAsync(
         StopServiceDeploymentRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Creates a capacity provider (here: one for an Auto Scaling group).</summary>
+    Task<CreateCapacityProviderResponse> CreateCapacityProviderAsync(
+        CreateCapacityProviderRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Modifies the parameters of a capacity provider.</summary>
+    Task<UpdateCapacityProviderResponse> UpdateCapacityProviderAsync(
+        UpdateCapacityProviderRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the specified capacity provider; ECS refuses while a cluster has it associated.</summary>
+    Task<DeleteCapacityProviderResponse> DeleteCapacityProviderAsync(
+        DeleteCapacityProviderRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Describes one or more of your capacity providers.</summary>
+    Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(
+        DescribeCapacityProvidersRequest request, CancellationToken cancellationToken);
 }

@@ -19,14 +19,22 @@ public static class ClusterTranslator
 
     /// <param name="cluster">The EcsCluster.</param>
     /// <param name="ownerTagValue">The value of the ownership tag (<see cref="OwnershipTags.OwnerValue"/>).</param>
-    public static CreateClusterRequest ToCreateRequest(EcsCluster cluster, string ownerTagValue)
+    /// <param name="referencedProviders">
+    /// The ECS names of the EcsCapacityProviders in <c>spec.capacityProviderRefs</c>, resolved by the caller; associated
+    /// after <c>spec.capacityProviders</c>.
+    /// </param>
+    public static CreateClusterRequest ToCreateRequest(EcsCluster cluster, string ownerTagValue, IReadOnlyList<string>? referencedProviders = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerTagValue);
         var spec = cluster.Spec;
+        // With capacityProviderRefs set (even to []) the spec owns the association: a ref removed is disassociated.
+        var providers = spec.CapacityProviderRefs is not null
+            ? (spec.CapacityProviders ?? []).Concat((referencedProviders ?? []).Where(p => spec.CapacityProviders?.Contains(p) != true)).ToList()
+            : spec.CapacityProviders;
         return new CreateClusterRequest
         {
             ClusterName = ClusterName(cluster),
-            CapacityProviders = spec.CapacityProviders,
+            CapacityProviders = providers,
             DefaultCapacityProviderStrategy = spec.DefaultCapacityProviderStrategy,
             Settings = spec.Settings,
             Configuration = spec.Configuration,

@@ -1,3 +1,4 @@
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.Shared;
@@ -22,7 +23,7 @@ public static class TenancyEvaluator
     /// <summary>The Stalled reason for an object the tenancy rules refuse.</summary>
     public const string ForbiddenReason = ConditionReasons.Forbidden;
 
-    /// <summary>The violations of <paramref name="obj"/> (one of the four kinds); empty when it may proceed.</summary>
+    /// <summary>The violations of <paramref name="obj"/> (one of the reconciled kinds); empty when it may proceed.</summary>
     public static IReadOnlyList<TenancyViolation> Evaluate(NamespaceTenancy tenancy, IKubernetesObject obj)
     {
         ArgumentNullException.ThrowIfNull(tenancy);
@@ -53,6 +54,10 @@ public static class TenancyEvaluator
                 break;
             case EcsTask task:
                 CheckTask(check, task.Spec);
+                break;
+            case EcsCapacityProvider provider:
+                // Only adoption: a provider's name and Auto Scaling group are not (yet) policy fields.
+                check.Adoption("spec.adoptionPolicy", provider.Spec.AdoptionPolicy);
                 break;
             default:
                 throw new ArgumentException($"{obj.GetType().Name} is not one of the operator's kinds", nameof(obj));

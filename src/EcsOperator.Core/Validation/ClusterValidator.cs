@@ -36,13 +36,17 @@ public static class ClusterValidator
         foreach (var (key, _) in FieldErrors.Duplicates(providers, p => p))
             errors.Add("spec.capacityProviders", $"capacity provider {key} is listed more than once: list each provider once");
 
+        foreach (var (key, index) in FieldErrors.Duplicates(spec.CapacityProviderRefs, r => r.Name))
+            errors.Add(FieldErrors.Item("spec.capacityProviderRefs", key, index), $"EcsCapacityProvider {key} is referenced more than once: list it once");
+
         const string StrategyPath = "spec.defaultCapacityProviderStrategy";
         var strategy = spec.DefaultCapacityProviderStrategy ?? [];
         CapacityProviderStrategyRules.Check(strategy, StrategyPath, errors);
         for (var i = 0; i < strategy.Count; i++)
         {
             var provider = strategy[i].CapacityProvider;
-            if (!string.IsNullOrWhiteSpace(provider) && !providers.Contains(provider))
+            // With capacityProviderRefs the strategy may name their ECS names, known only once they are resolved.
+            if (!string.IsNullOrWhiteSpace(provider) && !providers.Contains(provider) && spec.CapacityProviderRefs is not { Count: > 0 })
             {
                 errors.Add($"{FieldErrors.Item(StrategyPath, provider, i)}.capacityProvider",
                     $"{provider} is not in spec.capacityProviders ({(providers.Count == 0 ? "which is empty" : string.Join(", ", providers))}): a default strategy can only use providers associated with the cluster — add it to capacityProviders{(CapacityProviderStrategyRules.IsFargate(provider) ? " (FARGATE and FARGATE_SPOT are built in but must still be listed)" : string.Empty)}");

@@ -22,6 +22,7 @@ internal sealed partial class EcsApi
         var strategy = Json.Arr(request, "defaultCapacityProviderStrategy");
         var providers = Json.Strings(request, "capacityProviders");
         ValidateStrategy(strategy, providers);
+        RequireProvidersExist(providers);
 
         // CreateCluster is idempotent in ECS: an ACTIVE cluster of that name is returned unchanged.
         if (_state.Clusters.TryGetValue(name, out var existing) && existing.Status == "ACTIVE")
@@ -175,6 +176,7 @@ internal sealed partial class EcsApi
         var providers = Json.Strings(request, "capacityProviders");
         var strategy = Json.Arr(request, "defaultCapacityProviderStrategy")!;
         ValidateStrategy(strategy, providers);
+        RequireProvidersExist(providers);
         var removed = cluster.CapacityProviders.Except(providers).ToList();
         var inUse = removed.FirstOrDefault(p => _state.Services.Values.Any(s => s.Cluster == cluster && s.Status != "INACTIVE"
             && (s.Revision.CapacityProviderStrategy ?? []).OfType<JsonObject>().Any(i => Json.Str(i, "capacityProvider") == p)));

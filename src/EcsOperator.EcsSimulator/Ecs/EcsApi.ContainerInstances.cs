@@ -194,6 +194,11 @@ internal sealed partial class EcsApi
             ["registeredAt"] = Json.Epoch(instance.RegisteredAt),
             ["attachments"] = new JsonArray(),
         };
+        if (instance.CapacityProviderName is not null)
+        {
+            result["capacityProviderName"] = instance.CapacityProviderName;
+        }
+
         if (tags)
         {
             result["tags"] = RenderTags(instance.Tags);

@@ -4,7 +4,7 @@ using EcsOperator.Simulator.Protocol;
 
 namespace EcsOperator.Simulator.Ecs;
 
-/// <summary>Tagging of clusters, services, task definitions and tasks.</summary>
+/// <summary>Tagging of clusters, services, task definitions, tasks and capacity providers.</summary>
 internal sealed partial class EcsApi
 {
     private JsonObject TagResource(JsonObject request)
@@ -92,6 +92,10 @@ internal sealed partial class EcsApi
             case "task":
                 return _state.Tasks.TryGetValue(arn, out var task)
                     ? task.Tags
+                    : throw new AwsErrorException("ResourceNotFoundException", "The specified resource could not be found.");
+            case "capacity-provider":
+                return _state.CapacityProviders.TryGetValue(path, out var provider) && provider.Status == "ACTIVE"
+                    ? provider.Tags
                     : throw new AwsErrorException("ResourceNotFoundException", "The specified resource could not be found.");
             default:
                 throw AwsErrorException.InvalidParameter("The ARN provided is invalid.");

@@ -104,7 +104,8 @@ internal sealed partial class EcsApi
         ValidatePlacement(constraints, placementStrategy, td);
         var group = Json.Str(request, "group") ?? "family:" + td.Family;
         var onInstances = _scheduler.Placement.UsesInstances(cluster, launchType, provider);
-        if (onInstances && !cluster.ContainerInstances.Any(i => i.Status == "ACTIVE"))
+        var managed = _scheduler.ManagedProvider(provider);
+        if (onInstances && managed is null && !cluster.ContainerInstances.Any(i => i.Status == "ACTIVE"))
         {
             throw AwsErrorException.InvalidParameter("No Container Instances were found in your cluster.");
         }
@@ -125,9 +126,11 @@ internal sealed partial class EcsApi
             {
                 var groupTasks = cluster.ContainerInstances.SelectMany(ci => ci.Tasks).Where(t => t.Group == group).ToList();
                 var (chosen, unplaced, _) = _scheduler.Placement.Place(cluster, td, overrides, group, constraints,
-                    placementStrategy is { Count: > 0 } ? placementStrategy : Placement.RunTaskDefaultStrategy, groupTasks);
+                    placementStrategy is { Count: > 0 } ? placementStrategy : Placement.RunTaskDefaultStrategy, groupTasks, _scheduler.OnlyOn(null, provider));
                 if (chosen is null)
                 {
+                    // A managed provider's group grows for it (the simulator reports the failure; a retry then fits).
+                    _scheduler.NoteShortfall(provider, td, 1);
                     // ECS reports, per container instance, why the task did not fit there.
                     foreach (var (arn, why) in unplaced.Where(u => !failures.OfType<JsonObject>().Any(f => Json.Str(f, "arn") == u.Arn)))
                     {

@@ -29,8 +29,10 @@ internal sealed class Placement(SimulatorState state)
 
     /// <summary>Whether a task of this launch type / capacity provider runs on the cluster's container instances.</summary>
     public bool UsesInstances(SimCluster cluster, string? launchType, string? capacityProvider) =>
-        (cluster.ModelsCapacity || state.Options.RequireContainerInstances)
-        && (launchType == "EC2" || (launchType is null && capacityProvider is not null and not ("FARGATE" or "FARGATE_SPOT")));
+        ((cluster.ModelsCapacity || state.Options.RequireContainerInstances)
+            && (launchType == "EC2" || (launchType is null && capacityProvider is not null and not ("FARGATE" or "FARGATE_SPOT"))))
+        // An Auto Scaling group provider created through the API always places on its group's instances.
+        || (launchType is null && capacityProvider is not null && state.CapacityProviders.TryGetValue(capacityProvider, out var provider) && provider.Status == "ACTIVE");
 
     /// <summary>What a task of <paramref name="taskDefinition"/> needs: CPU units, MiB and its port mappings.</summary>
     public static (int Cpu, int Memory) Requirements(SimTaskDefinition taskDefinition, JsonObject? overrides)

@@ -133,6 +133,8 @@ internal sealed partial class Scheduler(SimulatorState state)
             }
         }
 
+        ScaleCapacityProviders();
+        FinishCapacityProviderDeletions();
         PurgeDeletedTaskDefinitions();
         ForgetOldStoppedResources();
     }
@@ -521,6 +523,7 @@ internal sealed partial class Scheduler(SimulatorState state)
                     // Nothing fits: ECS records why and tries again on its next pass.
                     if (LaunchForService(service, primary) is not { } task)
                     {
+                        NoteShortfall(FirstProvider(primary.Revision.CapacityProviderStrategy), primary.Revision.TaskDefinition, toStart - i);
                         break;
                     }
 
@@ -576,7 +579,7 @@ internal sealed partial class Scheduler(SimulatorState state)
         {
             var strategy = revision.PlacementStrategy.Count > 0 || service.SchedulingStrategy == "DAEMON" ? revision.PlacementStrategy : Placement.ServiceDefaultStrategy;
             var (chosen, _, why) = Placement.Place(service.Cluster, revision.TaskDefinition, null, "service:" + service.Name,
-                revision.PlacementConstraints, strategy, service.LiveTasks, instance is null ? null : i => i == instance);
+                revision.PlacementConstraints, strategy, service.LiveTasks, OnlyOn(instance, provider));
             if (chosen is null)
             {
                 var message = $"was unable to place a task because no container instance met all of its requirements. {why} For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";

@@ -32,6 +32,9 @@ internal sealed class SimContainerInstance
 
     public SimTags Tags { get; set; } = new();
 
+    /// <summary>The Auto Scaling group capacity provider that launched it; null for an instance registered by hand.</summary>
+    public string? CapacityProviderName { get; init; }
+
     public DateTimeOffset RegisteredAt { get; init; }
 
     public long Version { get; set; } = 1;

@@ -18,6 +18,9 @@ public static class OperatorResourceTypes
     /// <summary>ecstasks.</summary>
     public static RestResourceType Tasks { get; } = Of(Kinds.Task);
 
+    /// <summary>ecscapacityproviders.</summary>
+    public static RestResourceType CapacityProviders { get; } = Of(Kinds.CapacityProvider);
+
     public static RestResourceType Of(Api.KindDefinition kind)
     {
         ArgumentNullException.ThrowIfNull(kind);

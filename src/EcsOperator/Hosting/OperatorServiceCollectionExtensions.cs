@@ -1,4 +1,5 @@
 using EcsOperator.Api;
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws;
@@ -8,6 +9,7 @@ using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
+using EcsOperator.Reconcilers.CapacityProviders;
 using EcsOperator.Reconcilers.Clusters;
 using EcsOperator.Reconcilers.Managed;
 using EcsOperator.Reconcilers.Services;
@@ -57,7 +59,8 @@ public static class OperatorServiceCollectionExtensions
             var informers = sp.GetRequiredService<SharedInformerFactory>();
             return new ReferenceResolver(
                 informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition).Cache,
-                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache);
+                informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster).Cache,
+                informers.For(OperatorResourceTypes.CapacityProviders, ApiJsonContext.Default.EcsCapacityProvider).Cache);
         });
 
         // Revisions are in use while a deployment of a service in a cluster our services live in (or a configured
@@ -68,9 +71,10 @@ public static class OperatorServiceCollectionExtensions
 
         // One line per kind.
         services.AddManagedController<EcsTaskDefinition, EcsTaskDefinitionStatus, TaskDefinitionExternalClient.Live, TaskDefinitionExternalClient>();
-        services.AddManagedController<EcsCluster, EcsClusterStatus, ClusterExternalClient.Live, ClusterExternalClient>();
+        services.AddManagedController<EcsCluster, EcsClusterStatus, ClusterExternalClient.Live, ClusterExternalClient>(ClusterCapacityProviderWatches.Watch);
         services.AddServiceController();
         services.AddTaskController();
+        services.AddManagedController<EcsCapacityProvider, EcsCapacityProviderStatus, CapacityProviderExternalClient.Live, CapacityProviderExternalClient>();
         return services;
     }
 }

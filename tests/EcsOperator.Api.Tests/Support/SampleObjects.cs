@@ -1,3 +1,4 @@
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.Shared;
@@ -198,6 +199,32 @@ internal static class SampleObjects
             Tags = [new Tag { Key = "env", Value = "prod" }],
         },
         Status = new EcsClusterStatus { ObservedGeneration = 3, Conditions = Conditions(ConditionReasons.Available), ClusterArn = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod", ClusterName = "prod", Status = "ACTIVE", RunningTasksCount = 12, PendingTasksCount = 1, ActiveServicesCount = 4, RegisteredContainerInstancesCount = 0 },
+    };
+
+    public static EcsCapacityProvider CapacityProvider => new()
+    {
+        Metadata = Meta("ec2-ondemand"),
+        Spec = new EcsCapacityProviderSpec
+        {
+            AutoScalingGroupProvider = new AutoScalingGroupProvider
+            {
+                AutoScalingGroupArn = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:6d3b4f2c-1111-2222-3333-444455556666:autoScalingGroupName/shop-ec2",
+                ManagedScaling = new ManagedScaling { Status = "ENABLED", TargetCapacity = 90, MinimumScalingStepSize = 1, MaximumScalingStepSize = 4, InstanceWarmupPeriod = 180 },
+                ManagedTerminationProtection = "ENABLED",
+                ManagedDraining = "ENABLED",
+            },
+            Tags = [new Tag { Key = "team", Value = "shop" }],
+        },
+        Status = new EcsCapacityProviderStatus
+        {
+            ObservedGeneration = 2,
+            Conditions = Conditions(ConditionReasons.Available),
+            CapacityProviderArn = "arn:aws:ecs:eu-west-1:123456789012:capacity-provider/shop-ec2-ondemand",
+            Name = "shop-ec2-ondemand",
+            Status = "ACTIVE",
+            UpdateStatus = "UPDATE_COMPLETE",
+            AutoScalingGroupArn = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:6d3b4f2c-1111-2222-3333-444455556666:autoScalingGroupName/shop-ec2",
+        },
     };
 
     public static EcsTask Task => new()

@@ -41,6 +41,10 @@ public sealed class EcsClientTests
         { "UntagResource", "AmazonEC2ContainerServiceV20141113.UntagResource", OperationFamily.Mutate },
         { "ListTagsForResource", "AmazonEC2ContainerServiceV20141113.ListTagsForResource", OperationFamily.Read },
         { "StopServiceDeployment", "AmazonEC2ContainerServiceV20141113.StopServiceDeployment", OperationFamily.Mutate },
+        { "CreateCapacityProvider", "AmazonEC2ContainerServiceV20141113.CreateCapacityProvider", OperationFamily.Mutate },
+        { "UpdateCapacityProvider", "AmazonEC2ContainerServiceV20141113.UpdateCapacityProvider", OperationFamily.Mutate },
+        { "DeleteCapacityProvider", "AmazonEC2ContainerServiceV20141113.DeleteCapacityProvider", OperationFamily.Mutate },
+        { "DescribeCapacityProviders", "AmazonEC2ContainerServiceV20141113.DescribeCapacityProviders", OperationFamily.Read },
     };
 
     [Theory]

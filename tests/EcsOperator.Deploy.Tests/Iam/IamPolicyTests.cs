@@ -182,7 +182,7 @@ public sealed class IamPolicyTests
     [Fact]
     public void Creates_carry_this_clusters_owner_tag_and_tag_on_create_is_limited_to_them()
     {
-        string[] creates = ["ecs:CreateCluster", "ecs:CreateService", "ecs:RegisterTaskDefinition", "ecs:RunTask"];
+        string[] creates = ["ecs:CreateCluster", "ecs:CreateService", "ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:CreateCapacityProvider"];
         foreach (var create in creates)
         {
             var statement = Assert.Single(Statements, s => s.AllowsAction(create));
@@ -204,6 +204,7 @@ public sealed class IamPolicyTests
             "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster", "ecs:UpdateService", "ecs:DeleteService", "ecs:StopTask", "ecs:StopServiceDeployment",
             "ecs:UntagResource", "ecs:DeleteTaskDefinitions", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
             "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
+            "ecs:UpdateCapacityProvider", "ecs:DeleteCapacityProvider",
         ];
         foreach (var mutation in mutations)
         {
@@ -230,7 +231,7 @@ public sealed class IamPolicyTests
         Assert.Equal(["ecs:TagResource"], adoption.Actions);
         Assert.Equal(["true"], adoption.ConditionValues("Null", $"aws:ResourceTag/{OwnerTag}"));
         Assert.Equal([ClusterIdPlaceholder + "/*"], adoption.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
-        Assert.Equal(["cluster", "service"], adoption.Resources.Select(r => Reference.Find("ecs:TagResource")!.TypesOf(r).Single().Name));
+        Assert.Equal(["cluster", "service", "capacity-provider"], adoption.Resources.Select(r => Reference.Find("ecs:TagResource")!.TypesOf(r).Single().Name));
     }
 
     [Fact]
@@ -313,14 +314,16 @@ public sealed class IamPolicyTests
             }
         }
 
-        // Clusters are the platform's: a tenant role reads them but cannot create, change or delete them.
-        foreach (var platform in new[] { "ecs:CreateCluster", "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster" })
+        // Clusters and capacity providers are the platform's: a tenant role cannot create, change or delete them.
+        foreach (var platform in new[] { "ecs:CreateCluster", "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster",
+            "ecs:CreateCapacityProvider", "ecs:UpdateCapacityProvider", "ecs:DeleteCapacityProvider" })
             Assert.DoesNotContain(tenant, s => s.AllowsAction(platform));
         var register = Assert.Single(tenant, s => s.AllowsAction("ecs:RegisterTaskDefinition"));
         Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}-*:*"], register.Resources);
 
         // Everything else the operator calls for services, task definitions and tasks is there.
-        var missing = ActionsTheCodeCanCall().Where(a => !a.Contains("Cluster", StringComparison.Ordinal) && !tenant.Any(s => s.AllowsAction(a))).ToList();
+        var missing = ActionsTheCodeCanCall().Where(a => !a.Contains("Cluster", StringComparison.Ordinal) && !a.Contains("CapacityProvider", StringComparison.Ordinal)
+            && !tenant.Any(s => s.AllowsAction(a))).ToList();
         Assert.True(missing.Count == 0, $"the tenant role example does not allow: {string.Join(", ", missing)}");
     }
 

@@ -21,7 +21,7 @@ namespace EcsOperator.Reconcilers.Clusters;
 /// (tags, settings and configuration, capacity providers), read back before it counts as Ready, and deleted only
 /// when it carries this object's owner tag, waiting without an error loop while services or tasks remain.
 /// </summary>
-public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions options, ILogger<ClusterExternalClient> logger)
+public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions options, ReferenceResolver references, ILogger<ClusterExternalClient> logger)
     : ExternalClient<EcsCluster, EcsClusterStatus, ClusterExternalClient.Live>
 {
     /// <summary>How soon a cluster still provisioning (or attaching capacity providers) is looked at again.</summary>
@@ -54,12 +54,17 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
 
     public override DriftPolicy DriftPolicyOf(EcsCluster obj) => obj.Spec.DriftPolicy;
 
+    /// <summary>The first EcsCapacityProvider of spec.capacityProviderRefs that is not Ready yet.</summary>
+    public override string? WaitingFor(EcsCluster obj) =>
+        (obj.Spec.CapacityProviderRefs ?? []).Select(r => references.CapacityProvider(obj.Metadata.Namespace, r.Name).WaitingFor)
+            .FirstOrDefault(w => w is not null) is { } waiting ? $"{waiting} (spec.capacityProviderRefs)" : null;
+
     public override async Task<ExternalObservation<EcsClusterStatus, Live>> ObserveAsync(ManagedContext<EcsCluster> context, CancellationToken cancellationToken)
     {
         var live = await DescribeAsync(context.Aws.Ecs, ClusterTranslator.ClusterName(context.Object), cancellationToken);
         if (live is null || ClusterStatusCalculator.IsGone(live))
             return ExternalObservation<EcsClusterStatus, Live>.Missing;
-        var desired = ClusterTranslator.ToCreateRequest(context.Object, context.Owner);
+        var desired = ClusterTranslator.ToCreateRequest(context.Object, context.Owner, ReferencedProviders(context.Object));
         var comparison = ClusterComparer.Compare(desired, live);
         return new ExternalObservation<EcsClusterStatus, Live>
         {
@@ -74,7 +79,7 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
         ExternalObservation<EcsClusterStatus, Live> observed, CancellationToken cancellationToken)
     {
         var obj = context.Object;
-        var created = (await context.Aws.Ecs.CreateClusterAsync(ClusterTranslator.ToCreateRequest(obj, context.Owner), cancellationToken)).Cluster
+        var created = (await context.Aws.Ecs.CreateClusterAsync(ClusterTranslator.ToCreateRequest(obj, context.Owner, ReferencedProviders(obj)), cancellationToken)).Cluster
             ?? throw new InvalidOperationException("CreateCluster returned no cluster");
         logger.LogInformation("Created ECS cluster {Arn} for EcsCluster {Namespace}/{Name}", created.ClusterArn, obj.Metadata.Namespace, obj.Metadata.Name);
         await events.RecordAsync(obj, Event.NormalType, EventReasons.Created, "CreateCluster", $"Created ECS cluster {created.ClusterArn}", cancellationToken);
@@ -164,6 +169,11 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
         var response = await ecs.DescribeClustersAsync(new DescribeClustersRequest { Clusters = [name], Include = Include }, cancellationToken);
         return response.Clusters?.FirstOrDefault(c => c.ClusterName == name) ?? response.Clusters?.FirstOrDefault();
     }
+
+    /// <summary>The ECS names of the Ready EcsCapacityProviders in spec.capacityProviderRefs (all of them once WaitingFor passed).</summary>
+    private List<string> ReferencedProviders(EcsCluster obj) =>
+        [.. (obj.Spec.CapacityProviderRefs ?? []).Select(r => references.CapacityProvider(obj.Metadata.Namespace, r.Name))
+            .Where(r => r.IsReady).Select(r => r.Object!.Status!.Name!)];
 
     private static string? Joined(IReadOnlyList<FieldError> errors) => errors.Count == 0 ? null : string.Join("; ", errors.Select(e => e.ToString()));
 

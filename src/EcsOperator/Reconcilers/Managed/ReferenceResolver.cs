@@ -1,3 +1,4 @@
+using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Kubernetes.Informer;
@@ -12,7 +13,8 @@ namespace EcsOperator.Reconcilers.Managed;
 /// watches on the referenced kinds wake them when what they read here changes. A reference Stalled for its current
 /// generation is named with its reason: the dependant is not on that reference's current spec.
 /// </summary>
-public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefinitions, InformerCache<EcsCluster> clusters)
+public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefinitions, InformerCache<EcsCluster> clusters,
+    InformerCache<EcsCapacityProvider> capacityProviders)
 {
     /// <summary>The referenced EcsTaskDefinition once it is Ready for its generation (its revision registered), else why not.</summary>
     public Resolution<EcsTaskDefinition> TaskDefinition(string? @namespace, string name)
@@ -43,4 +45,17 @@ public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefin
     /// <summary>A referenced object Stalled for its current generation: named, with its reason, so the human knows where to look.</summary>
     private static string Stuck(string what, long? generation, Condition stalled, string consequence) =>
         $"{what} is Stalled ({stalled.Reason}) for its generation {generation}, so {consequence}: fix {what} ({stalled.Message})";
+
+    /// <summary>The referenced EcsCapacityProvider once it is Ready for its generation (its ECS name known), else why not.</summary>
+    public Resolution<EcsCapacityProvider> CapacityProvider(string? @namespace, string name)
+    {
+        var provider = capacityProviders.Get(new ObjectKey(@namespace, name));
+        if (provider is null)
+            return Resolution<EcsCapacityProvider>.Waiting($"waiting for EcsCapacityProvider {name}, which does not exist (yet)");
+        if (Readiness.StalledForGeneration(provider.Metadata, provider.Status) is { } stalled)
+            return new(provider, Stuck($"EcsCapacityProvider {name}", provider.Metadata.Generation, stalled, "its current spec is not applied"));
+        if (!Readiness.IsReadyForGeneration(provider.Metadata, provider.Status) || provider.Status?.Name is null)
+            return new(provider, $"waiting for EcsCapacityProvider {name} to be Ready");
+        return new(provider, null);
+    }
 }

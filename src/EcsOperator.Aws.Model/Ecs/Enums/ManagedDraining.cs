@@ -1,0 +1,10 @@
+namespace EcsOperator.Aws.Model.Ecs;
+
+/// <summary>
+/// Values of the AWS <c>ManagedDraining</c> enum; kept as strings so values AWS adds later still deserialize.
+/// </summary>
+public static class ManagedDraining
+{
+    public const string Enabled = "ENABLED";
+    public const string Disabled = "DISABLED";
+}

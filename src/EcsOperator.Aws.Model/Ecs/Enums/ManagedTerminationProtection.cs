@@ -1,0 +1,11 @@
+namespace EcsOperator.Aws.Model.Ecs;
+
+/// <summary>
+/// Values of the AWS <c>ManagedTerminationProtection</c> enum; kept as strings so values AWS adds later still
+/// deserialize.
+/// </summary>
+public static class ManagedTerminationProtection
+{
+    public const string Enabled = "ENABLED";
+    public const string Disabled = "DISABLED";
+}
