@@ -2,11 +2,25 @@
 # Publishes the operator exactly as the container image is built: the Dockerfile runs this script, and
 # tests/EcsOperator.Deploy.Tests runs it too, so a publish that breaks fails a test instead of a release.
 #
-# Framework-dependent and portable (no RID, no apphost): the image runs `dotnet ecs-operator.dll` on the ASP.NET Core
-# runtime image, and one build serves amd64 and arm64 alike. Not Native AOT / trimmed: see the Dockerfile header.
-# Usage: scripts/publish.sh OUTPUT_DIR
+# Default: framework-dependent and portable (no RID, no apphost): the image runs `dotnet ecs-operator.dll` on the
+# ASP.NET Core runtime image, and one build serves amd64 and arm64 alike.
+# --aot: Native AOT for the build host's architecture (RID=linux-arm64 to override): one native binary,
+# `ecs-operator`, plus the EcsOperator*.xml documentation `ecs-operator crds` reads. Trimming and AOT warnings are
+# errors (Directory.Build.props). Not yet what the image ships: see the Dockerfile header.
+# Usage: scripts/publish.sh [--aot] OUTPUT_DIR
 set -euo pipefail
-output="${1:?usage: scripts/publish.sh OUTPUT_DIR}"
+mode=jit
+if [[ "${1:-}" == "--aot" ]]; then
+  mode=aot
+  shift
+fi
+output="${1:?usage: scripts/publish.sh [--aot] OUTPUT_DIR}"
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-exec dotnet publish src/EcsOperator/EcsOperator.csproj -c Release -p:UseAppHost=false --nologo -o "$output"
+if [[ "$mode" == jit ]]; then
+  exec dotnet publish src/EcsOperator/EcsOperator.csproj -c Release -p:UseAppHost=false --nologo -o "$output"
+fi
+rid="${RID:-linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')}"
+# The native build's symbols (ecs-operator.dbg) stay out of the output: they are as large as the binary.
+exec dotnet publish src/EcsOperator/EcsOperator.csproj -c Release -r "$rid" -p:PublishAot=true -p:StripSymbols=true \
+  --nologo -o "$output"

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Xml.Linq;
 using EcsOperator.Api.Crds;
 using EcsOperator.Api.Tests.Support;
@@ -53,7 +55,7 @@ public sealed class SchemaGeneratorTests
     public sealed record Keyed
     {
         [ListKey("Name")]
-        [MaxLength(3)]
+        [SchemaMaxLength(3)]
         public IReadOnlyList<Item>? Items { get; init; }
 
         [AllowedValues("a", "bbb")]
@@ -61,6 +63,8 @@ public sealed class SchemaGeneratorTests
     }
 
     private static SchemaGenerator Generator() => new(XmlDocumentation.FromDocuments([new XDocument(new XElement("doc"))]));
+
+    private static JsonTypeInfo Contract(Type type) => SchemaGeneratorTestsJsonContext.Default.GetTypeInfo(type)!;
 
     [Theory]
     [InlineData(typeof(ListKeyOnStrings), "Names", "needs a list of objects")]
@@ -70,7 +74,7 @@ public sealed class SchemaGeneratorTests
     [InlineData(typeof(Recursive), "child", "recursive")]
     public void Bad_attribute_use_is_rejected_naming_the_field(Type type, string field, string problem)
     {
-        var error = Assert.Throws<NotSupportedException>(() => Generator().ForType(type));
+        var error = Assert.Throws<NotSupportedException>(() => Generator().ForType(Contract(type)));
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Contains(field, error.Message, StringComparison.OrdinalIgnoreCase);
     }
@@ -78,7 +82,7 @@ public sealed class SchemaGeneratorTests
     [Fact]
     public void List_map_keys_match_wire_names_in_any_case_and_become_required()
     {
-        var schema = Generator().ForType(typeof(Keyed));
+        var schema = Generator().ForType(Contract(typeof(Keyed)));
         var items = schema["properties"]!["items"]!;
         Assert.Equal("[\"name\"]", items["x-kubernetes-list-map-keys"]!.ToJsonString());
         Assert.Equal("[\"name\"]", items["items"]!["required"]!.ToJsonString());
@@ -100,3 +104,13 @@ public sealed class SchemaGeneratorTests
         Assert.DoesNotContain("P:", description, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The contracts of the test shapes, as the schema generator reads our kinds' from <see cref="ApiJsonContext"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(SchemaGeneratorTests.ListKeyOnStrings))]
+[JsonSerializable(typeof(SchemaGeneratorTests.ListKeyMissing))]
+[JsonSerializable(typeof(SchemaGeneratorTests.ListKeyOnObject))]
+[JsonSerializable(typeof(SchemaGeneratorTests.SetOfObjects))]
+[JsonSerializable(typeof(SchemaGeneratorTests.Recursive))]
+[JsonSerializable(typeof(SchemaGeneratorTests.Keyed))]
+internal sealed partial class SchemaGeneratorTestsJsonContext : JsonSerializerContext;

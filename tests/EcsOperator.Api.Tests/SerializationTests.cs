@@ -6,7 +6,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Api.CapacityProviders;
 using EcsOperator.Api.Clusters;
-using EcsOperator.Api.Crds;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
@@ -97,7 +96,8 @@ public sealed class SerializationTests
         var checkedCount = 0;
         foreach (var type in typeof(ApiGroup).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && t.Namespace?.StartsWith("EcsOperator.Api", StringComparison.Ordinal) == true))
         {
-            foreach (var property in SchemaGenerator.SerializedProperties(type))
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0))
             {
                 if (property.GetCustomAttribute<DefaultValueAttribute>() is not { } defaultValue)
                 {

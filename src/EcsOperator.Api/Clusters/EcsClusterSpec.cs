@@ -15,7 +15,7 @@ public sealed record EcsClusterSpec
     /// The name of the ECS cluster (up to 255 letters, numbers, hyphens and underscores). Defaults to metadata.name.
     /// Immutable.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     [RegularExpression("^[a-zA-Z0-9_-]+$")]
     public string? ClusterName { get; init; }
 
@@ -23,7 +23,7 @@ public sealed record EcsClusterSpec
     /// The capacity providers to associate with the cluster: FARGATE, FARGATE_SPOT and/or names of Auto Scaling
     /// group capacity providers.
     /// </summary>
-    [MaxLength(20)]
+    [SchemaMaxLength(20)]
     [SetList]
     public IReadOnlyList<string>? CapacityProviders { get; init; }
 
@@ -40,7 +40,7 @@ public sealed record EcsClusterSpec
     /// The strategy services and tasks use when they specify neither launchType nor capacityProviderStrategy
     /// (identified by capacityProvider; each must be one of capacityProviders).
     /// </summary>
-    [MaxLength(20)]
+    [SchemaMaxLength(20)]
     [ListKey("capacityProvider")]
     public IReadOnlyList<CapacityProviderStrategyItem>? DefaultCapacityProviderStrategy { get; init; }
 
@@ -55,7 +55,7 @@ public sealed record EcsClusterSpec
     public ClusterServiceConnectDefaultsRequest? ServiceConnectDefaults { get; init; }
 
     /// <summary>Tags for the cluster (at most 50, identified by key). The operator adds its ownership tags.</summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

@@ -22,7 +22,9 @@ public static class CrdGenerator
                 "No XML documentation loaded: CRD descriptions come from the EcsOperator.*.xml files next to the assemblies.");
         }
 
-        var schema = new SchemaGenerator(docs).ForType(kind.ClrType);
+        var typeInfo = ApiJsonContext.Default.GetTypeInfo(kind.ClrType)
+            ?? throw new InvalidOperationException($"{kind.Kind} is not in {nameof(ApiJsonContext)}: its CRD schema comes from the serializer's metadata.");
+        var schema = new SchemaGenerator(docs).ForType(typeInfo);
 
         var subresources = kind.HasStatus ? new JsonObject { ["status"] = new JsonObject() } : new JsonObject();
         if (kind.Scale is { } scale)
@@ -55,7 +57,7 @@ public static class CrdGenerator
                 node["priority"] = column.Priority;
             }
 
-            columns.Add(node);
+            columns.Add((JsonNode)node);
         }
 
         return new JsonObject
@@ -80,8 +82,7 @@ public static class CrdGenerator
                     ["categories"] = new JsonArray([.. kind.Categories.Select(s => (JsonNode)s!)]),
                 },
                 ["scope"] = kind.Namespaced ? "Namespaced" : "Cluster",
-                ["versions"] = new JsonArray
-                {
+                ["versions"] = new JsonArray(
                     new JsonObject
                     {
                         ["name"] = kind.Version,
@@ -90,8 +91,7 @@ public static class CrdGenerator
                         ["subresources"] = subresources,
                         ["additionalPrinterColumns"] = columns,
                         ["schema"] = new JsonObject { ["openAPIV3Schema"] = schema },
-                    },
-                },
+                    }),
             },
         };
     }

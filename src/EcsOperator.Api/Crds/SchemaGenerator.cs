@@ -1,4 +1,3 @@
-using System.Collections;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
@@ -7,44 +6,30 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Aws.Model;
 using EcsOperator.Kubernetes.Model;
 
 namespace EcsOperator.Api.Crds;
 
 /// <summary>
-/// Builds a structural OpenAPI v3 schema (as accepted by <c>apiextensions.k8s.io/v1</c>) from our C# types, so the
-/// CRD and the serializer can never disagree. Property names follow the serializer (<see cref="JsonPropertyNameAttribute"/>
-/// or camelCase); descriptions come from XML docs; constraints from DataAnnotations and our list/CEL attributes, and
-/// every user-written string, list and map not bounded by an attribute gets a bound from <see cref="InputBounds"/>.
+/// Builds a structural OpenAPI v3 schema (as accepted by <c>apiextensions.k8s.io/v1</c>) from the serializer's own
+/// contract, so the CRD and the serializer can never disagree. Types, members and their names come from the
+/// source-generated <see cref="JsonTypeInfo"/> (no reflection over types, so trimming and Native AOT keep everything
+/// it reads); descriptions come from XML docs; constraints from the attributes on each member (DataAnnotations, our
+/// length, list and CEL attributes), and every user-written string, list and map not bounded by an attribute gets a
+/// bound from <see cref="InputBounds"/>.
 /// </summary>
-public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? naming = null)
+public sealed class SchemaGenerator(XmlDocumentation docs)
 {
-    private readonly JsonNamingPolicy naming = naming ?? JsonNamingPolicy.CamelCase;
     private readonly Stack<Type> path = new();
 
-    /// <summary>The JSON name the serializer uses for a property.</summary>
-    public string JsonName(PropertyInfo property)
-    {
-        ArgumentNullException.ThrowIfNull(property);
-        return property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? naming.ConvertName(property.Name);
-    }
-
-    /// <summary>The properties the serializer writes for a type: public, readable, not ignored, not indexers.</summary>
-    public static IEnumerable<PropertyInfo> SerializedProperties(Type type)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always });
-    }
-
     /// <summary>The schema of a whole object of the given type (the CRD's <c>openAPIV3Schema</c> for a kind).</summary>
-    public JsonObject ForType(Type type)
+    public JsonObject ForType(JsonTypeInfo typeInfo)
     {
-        ArgumentNullException.ThrowIfNull(type);
-        var schema = SchemaFor(type, type.Name);
-        if (docs.ForType(type) is { } description)
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var schema = SchemaFor(typeInfo.Type, typeInfo.Options, typeInfo.Type.Name);
+        if (docs.ForType(typeInfo.Type) is { } description)
         {
             schema.Insert(0, "description", description);
         }
@@ -52,7 +37,15 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         return schema;
     }
 
-    private JsonObject SchemaFor(Type type, string where)
+    /// <summary>
+    /// The member behind a serialized property, for its attributes and documentation. Source-generated metadata
+    /// supplies it (and keeps it through trimming); a property without one (a custom contract) cannot be described.
+    /// </summary>
+    private static PropertyInfo MemberOf(JsonPropertyInfo property, string where) =>
+        property.AttributeProvider as PropertyInfo
+        ?? throw new NotSupportedException($"{where}: the serializer's metadata names no C# property for '{property.Name}'.");
+
+    private JsonObject SchemaFor(Type type, JsonSerializerOptions options, string where)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(string))
@@ -92,7 +85,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
 
         if (t.IsEnum)
         {
-            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. EnumNames(t).Select(n => (JsonNode)n!)]) };
+            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. EnumMembers(t, options).Select(m => (JsonNode)m.WireName!)]) };
         }
 
         if (t == typeof(JsonElement) || t == typeof(JsonNode) || t == typeof(object))
@@ -105,14 +98,20 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             return new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
         }
 
-        if (DictionaryValueType(t) is { } valueType)
+        var info = options.GetTypeInfo(t);
+        if (info.Kind == JsonTypeInfoKind.Dictionary)
         {
-            return new JsonObject { ["type"] = "object", ["additionalProperties"] = SchemaFor(valueType, where + "{}") };
+            if (info.KeyType != typeof(string))
+            {
+                throw new NotSupportedException($"{t}: only string-keyed maps exist in JSON.");
+            }
+
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = SchemaFor(info.ElementType!, options, where + "{}") };
         }
 
-        if (ElementType(t) is { } elementType)
+        if (info.Kind == JsonTypeInfoKind.Enumerable)
         {
-            return new JsonObject { ["type"] = "array", ["items"] = SchemaFor(elementType, where + "[]") };
+            return new JsonObject { ["type"] = "array", ["items"] = SchemaFor(info.ElementType!, options, where + "[]") };
         }
 
         if (t == typeof(ObjectMeta))
@@ -121,16 +120,17 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             return new JsonObject { ["type"] = "object" };
         }
 
-        if (t.IsPrimitive || t.IsValueType)
+        if (t.IsPrimitive || t.IsValueType || info.Kind != JsonTypeInfoKind.Object)
         {
             throw new NotSupportedException($"{where}: no OpenAPI mapping for {t}.");
         }
 
-        return ObjectSchema(t, where);
+        return ObjectSchema(info, where);
     }
 
-    private JsonObject ObjectSchema(Type type, string where)
+    private JsonObject ObjectSchema(JsonTypeInfo info, string where)
     {
+        var type = info.Type;
         if (path.Contains(type))
         {
             throw new NotSupportedException($"{where}: {type.Name} is recursive; structural schemas cannot express that.");
@@ -141,12 +141,13 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         {
             var properties = new JsonObject();
             var required = new List<string>();
-            foreach (var property in SerializedProperties(type).OrderBy(JsonName, StringComparer.Ordinal))
+            foreach (var property in info.Properties.Where(p => p.Get is not null).OrderBy(p => p.Name, StringComparer.Ordinal))
             {
-                var name = JsonName(property);
-                properties[name] = PropertySchema(property, where + "." + name);
-                if (property.GetCustomAttribute<RequiredAttribute>() is not null
-                    || property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+                var name = property.Name;
+                var member = MemberOf(property, where + "." + name);
+                properties[name] = PropertySchema(member, info.Options, where + "." + name);
+                if (member.GetCustomAttribute<RequiredAttribute>() is not null
+                    || member.GetCustomAttribute<RequiredMemberAttribute>() is not null)
                 {
                     required.Add(name);
                 }
@@ -172,16 +173,16 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         }
     }
 
-    private JsonObject PropertySchema(PropertyInfo property, string where)
+    private JsonObject PropertySchema(PropertyInfo property, JsonSerializerOptions options, string where)
     {
-        var schema = SchemaFor(property.PropertyType, where);
+        var schema = SchemaFor(property.PropertyType, options, where);
         var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         var isArray = schema["type"]?.GetValue<string>() == "array";
         var isMap = schema["type"]?.GetValue<string>() == "object" && schema.ContainsKey("additionalProperties");
         var scalarTarget = isArray ? (JsonObject)schema["items"]! : schema;
 
         var description = docs.ForProperty(property);
-        var elementType = isArray ? ElementType(t)! : t;
+        var elementType = isArray ? options.GetTypeInfo(t).ElementType! : t;
         if (description is null && !IsScalar(elementType))
         {
             description = docs.ForType(elementType);
@@ -190,7 +191,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         // The API server owns metadata's schema and rejects anything beyond name/generateName constraints.
         if (description is not null && t != typeof(ObjectMeta))
         {
-            if (elementType.IsEnum && EnumValueDocs(elementType) is { } values)
+            if (elementType.IsEnum && EnumValueDocs(elementType, options) is { } values)
             {
                 description += "\n" + values;
             }
@@ -200,7 +201,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
 
         if (property.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
         {
-            scalarTarget["enum"] = new JsonArray([.. allowed.Values.Select(v => JsonValueOf(v, where))]);
+            scalarTarget["enum"] = new JsonArray([.. allowed.Values.Select(v => JsonValueOf(v, options, where))]);
         }
 
         if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } regex)
@@ -224,7 +225,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         }
 
         var (minKey, maxKey) = isArray ? ("minItems", "maxItems") : isMap ? ("minProperties", "maxProperties") : ("minLength", "maxLength");
-        if (property.GetCustomAttribute<LengthAttribute>() is { } length)
+        if (property.GetCustomAttribute<SchemaLengthAttribute>() is { } length)
         {
             schema[minKey] = length.MinimumLength;
             schema[maxKey] = length.MaximumLength;
@@ -239,19 +240,19 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             }
         }
 
-        if (property.GetCustomAttribute<MinLengthAttribute>() is { } minLength)
+        if (property.GetCustomAttribute<SchemaMinLengthAttribute>() is { } minLength)
         {
             schema[minKey] = minLength.Length;
         }
 
-        if (property.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength)
+        if (property.GetCustomAttribute<SchemaMaxLengthAttribute>() is { } maxLength)
         {
             schema[maxKey] = maxLength.Length;
         }
 
         if (property.GetCustomAttribute<DefaultValueAttribute>() is { } defaultValue)
         {
-            schema["default"] = JsonValueOf(defaultValue.Value, where);
+            schema["default"] = JsonValueOf(defaultValue.Value, options, where);
         }
 
         if (property.GetCustomAttribute<ListKeyAttribute>() is { } listKey)
@@ -328,7 +329,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             // Kubernetes requires every map key to be required or defaulted; an item without its key has no identity.
             if (!keySchema.ContainsKey("default") && !required.Any(r => r?.GetValue<string>() == key))
             {
-                required.Add(key);
+                required.Add((JsonNode)key);
             }
         }
 
@@ -347,7 +348,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         var validations = new JsonArray();
         foreach (var rule in list)
         {
-            validations.Add(new JsonObject { ["rule"] = rule.Rule, ["message"] = rule.Message });
+            validations.Add((JsonNode)new JsonObject { ["rule"] = rule.Rule, ["message"] = rule.Message });
         }
 
         schema["x-kubernetes-validations"] = validations;
@@ -363,21 +364,30 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
             || t == typeof(DateTime);
     }
 
-    private string? EnumValueDocs(Type enumType)
+    private string? EnumValueDocs(Type enumType, JsonSerializerOptions options)
     {
-        var lines = enumType.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (Name: EnumName(f), Doc: docs.ForField(f)))
+        var lines = EnumMembers(enumType, options)
+            .Select(m => (Name: m.WireName, Doc: docs.ForEnumMember(enumType, m.FieldName)))
             .Where(x => x.Doc is not null)
             .Select(x => $"- {x.Name}: {x.Doc}")
             .ToList();
         return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
-    private static IEnumerable<string> EnumNames(Type enumType) =>
-        enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(EnumName);
+    /// <summary>
+    /// An enum's members as declared (C# name) and as the serializer writes them, asked of the serializer itself so
+    /// that <see cref="JsonStringEnumMemberNameAttribute"/> and converters are honoured without reflecting on fields.
+    /// </summary>
+    private static IEnumerable<(string FieldName, string WireName)> EnumMembers(Type enumType, JsonSerializerOptions options)
+    {
+        var info = options.GetTypeInfo(enumType);
+        return Enum.GetNames(enumType).Select(name => (name, WireName(Enum.Parse(enumType, name), info)));
+    }
 
-    private static string EnumName(FieldInfo field) =>
-        field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name;
+    private static string WireName(object enumValue, JsonTypeInfo info) =>
+        JsonSerializer.SerializeToNode(enumValue, info) is JsonValue value && value.TryGetValue<string>(out var name)
+            ? name
+            : throw new NotSupportedException($"{info.Type.Name} is not serialized as a string; give it a JsonStringEnumConverter.");
 
     private static JsonNode Number(object value, string where) => value switch
     {
@@ -390,7 +400,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         _ => throw new NotSupportedException($"{where}: unsupported range bound {value}."),
     };
 
-    private static JsonNode JsonValueOf(object? value, string where) => value switch
+    private static JsonNode JsonValueOf(object? value, JsonSerializerOptions options, string where) => value switch
     {
         null => throw new NotSupportedException($"{where}: a null default or allowed value cannot be expressed."),
         string s => JsonValue.Create(s),
@@ -398,51 +408,7 @@ public sealed class SchemaGenerator(XmlDocumentation docs, JsonNamingPolicy? nam
         int i => JsonValue.Create(i),
         long l => JsonValue.Create(l),
         double d => JsonValue.Create(d),
-        Enum e => JsonValue.Create(EnumName(e.GetType().GetField(e.ToString())!)),
+        Enum e => JsonValue.Create(WireName(e, options.GetTypeInfo(e.GetType()))),
         _ => throw new NotSupportedException($"{where}: unsupported constant {value} ({value.GetType().Name})."),
     };
-
-    /// <summary>The element type of a list-like type (never string), or null.</summary>
-    public static Type? ElementType(Type type)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type))
-        {
-            return null;
-        }
-
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
-    }
-
-    /// <summary>The value type of a string-keyed dictionary type, or null.</summary>
-    public static Type? DictionaryValueType(Type type)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        var candidates = type.IsInterface ? type.GetInterfaces().Append(type) : type.GetInterfaces();
-        foreach (var candidate in candidates)
-        {
-            if (candidate.IsGenericType
-                && (candidate.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)
-                    || candidate.GetGenericTypeDefinition() == typeof(IDictionary<,>)))
-            {
-                var arguments = candidate.GetGenericArguments();
-                if (arguments[0] != typeof(string))
-                {
-                    throw new NotSupportedException($"{type}: only string-keyed maps exist in JSON.");
-                }
-
-                return arguments[1];
-            }
-        }
-
-        return null;
-    }
 }

@@ -61,11 +61,11 @@ public sealed partial class XmlDocumentation
         return null;
     }
 
-    /// <summary>The summary of an enum member or field, or null.</summary>
-    public string? ForField(FieldInfo field)
+    /// <summary>The summary of an enum member (by its C# name), or null.</summary>
+    public string? ForEnumMember(Type enumType, string name)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        return Render("F:" + DocId(field.DeclaringType!) + "." + field.Name);
+        ArgumentNullException.ThrowIfNull(enumType);
+        return Render("F:" + DocId(enumType) + "." + name);
     }
 
     private static string DocId(Type type) => (type.FullName ?? type.Name).Replace('+', '.');

@@ -82,7 +82,7 @@ public sealed record EcsServiceSpec
     /// The name of the ECS service (up to 255 letters, numbers, hyphens and underscores, unique in the cluster).
     /// Defaults to metadata.name. Immutable.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     [RegularExpression("^[a-zA-Z0-9_-]+$")]
     public string? ServiceName { get; init; }
 
@@ -94,7 +94,7 @@ public sealed record EcsServiceSpec
     /// <summary>
     /// A task definition the operator does not manage: family:revision, family (latest ACTIVE revision) or full ARN.
     /// </summary>
-    [Length(1, 2048)]
+    [SchemaLength(1, 2048)]
     public string? TaskDefinition { get; init; }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed record EcsServiceSpec
     public TaskDefinitionTemplate? TaskDefinitionTemplate { get; init; }
 
     /// <summary>The short name or full ARN of the cluster to run the service in. Neither this nor clusterRef means the default cluster.</summary>
-    [Length(1, 2048)]
+    [SchemaLength(1, 2048)]
     public string? Cluster { get; init; }
 
     /// <summary>An EcsCluster in the same namespace to run the service in.</summary>
@@ -122,19 +122,19 @@ public sealed record EcsServiceSpec
     /// capacityProviderStrategy. Immutable in ECS (changing it needs a new service).
     /// </summary>
     [AllowedValues("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")]
-    [MaxLength(32)]
+    [SchemaMaxLength(32)]
     public string? LaunchType { get; init; }
 
     /// <summary>
     /// The capacity provider strategy (at most 20 providers, identified by capacityProvider). Mutually exclusive with
     /// launchType; changing it starts a new deployment.
     /// </summary>
-    [MaxLength(20)]
+    [SchemaMaxLength(20)]
     [ListKey("capacityProvider")]
     public IReadOnlyList<CapacityProviderStrategyItem>? CapacityProviderStrategy { get; init; }
 
     /// <summary>The Fargate platform version (e.g. 1.4.0); ECS uses LATEST when omitted.</summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public string? PlatformVersion { get; init; }
 
     /// <summary>
@@ -142,7 +142,7 @@ public sealed record EcsServiceSpec
     /// Immutable.
     /// </summary>
     [AllowedValues("REPLICA", "DAEMON")]
-    [MaxLength(16)]
+    [SchemaMaxLength(16)]
     [DefaultValue("REPLICA")]
     public string? SchedulingStrategy { get; init; }
 
@@ -171,11 +171,11 @@ public sealed record EcsServiceSpec
     public DeploymentController? DeploymentController { get; init; }
 
     /// <summary>The task placement strategies, evaluated in order (at most 5). Not supported on Fargate.</summary>
-    [MaxLength(5)]
+    [SchemaMaxLength(5)]
     public IReadOnlyList<PlacementStrategy>? PlacementStrategy { get; init; }
 
     /// <summary>The task placement constraints (at most 10). Not supported on Fargate.</summary>
-    [MaxLength(10)]
+    [SchemaMaxLength(10)]
     public IReadOnlyList<PlacementConstraint>? PlacementConstraints { get; init; }
 
     /// <summary>
@@ -214,11 +214,11 @@ public sealed record EcsServiceSpec
     /// Legacy: the IAM role ECS uses to call your load balancer, for task definitions not using awsvpc. Omit it to
     /// use the service-linked role (recommended).
     /// </summary>
-    [MaxLength(2048)]
+    [SchemaMaxLength(2048)]
     public string? Role { get; init; }
 
     /// <summary>Tags for the service (at most 50, identified by key). The operator adds its ownership tags.</summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

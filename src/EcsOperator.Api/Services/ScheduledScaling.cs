@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EcsOperator.Api.Crds;
+using EcsOperator.Aws.Model;
 
 namespace EcsOperator.Api.Services;
 
@@ -11,19 +12,19 @@ public sealed record ScheduledScaling
 {
     /// <summary>The scheduled action's name, unique within the service.</summary>
     [Required]
-    [Length(1, 256)]
+    [SchemaLength(1, 256)]
     public required string Name { get; init; }
 
     /// <summary>
     /// When to run: at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(minutes hours day-of-month month day-of-week year).
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     [RegularExpression(@"^(at|rate|cron)\(.+\)$")]
     public required string Schedule { get; init; }
 
     /// <summary>The IANA time zone of at and cron expressions (e.g. Europe/Berlin); UTC when omitted.</summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? Timezone { get; init; }
 
     /// <summary>The minimum capacity to set.</summary>

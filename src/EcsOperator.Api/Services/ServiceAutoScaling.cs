@@ -24,7 +24,7 @@ public sealed record ServiceAutoScaling
     public required int MaxCapacity { get; init; }
 
     /// <summary>Target-tracking policies (identified by name): keep a metric at a target value.</summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("name")]
     public IReadOnlyList<TargetTrackingPolicy>? TargetTracking { get; init; }
 
@@ -32,12 +32,12 @@ public sealed record ServiceAutoScaling
     /// Step scaling policies (identified by name), triggered by CloudWatch alarms you create; their ARNs are in
     /// status.autoScaling.policyArns.
     /// </summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("name")]
     public IReadOnlyList<StepScalingPolicy>? StepScaling { get; init; }
 
     /// <summary>Scheduled actions (identified by name) that change minCapacity/maxCapacity at given times.</summary>
-    [MaxLength(200)]
+    [SchemaMaxLength(200)]
     [ListKey("name")]
     public IReadOnlyList<ScheduledScaling>? Scheduled { get; init; }
 }

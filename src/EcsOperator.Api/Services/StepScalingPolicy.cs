@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EcsOperator.Aws.Model;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 
 namespace EcsOperator.Api.Services;
@@ -11,7 +12,7 @@ public sealed record StepScalingPolicy
 {
     /// <summary>The policy name, unique within the service's policies.</summary>
     [Required]
-    [Length(1, 256)]
+    [SchemaLength(1, 256)]
     public required string Name { get; init; }
 
     /// <summary>The adjustment type, step adjustments, cooldown and metric aggregation of the policy.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EcsOperator.Api.Crds;
+using EcsOperator.Aws.Model;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 
 namespace EcsOperator.Api.Services;
@@ -13,7 +14,7 @@ public sealed record TargetTrackingPolicy
 {
     /// <summary>The policy name, unique within the service's policies.</summary>
     [Required]
-    [Length(1, 256)]
+    [SchemaLength(1, 256)]
     public required string Name { get; init; }
 
     /// <summary>
@@ -21,14 +22,14 @@ public sealed record TargetTrackingPolicy
     /// ALBRequestCountPerTarget (which needs resourceLabel).
     /// </summary>
     [AllowedValues("ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "ALBRequestCountPerTarget")]
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public string? PredefinedMetric { get; init; }
 
     /// <summary>
     /// For ALBRequestCountPerTarget: the load balancer and target group, as
     /// app/&lt;load-balancer-name&gt;/&lt;load-balancer-id&gt;/targetgroup/&lt;target-group-name&gt;/&lt;target-group-id&gt;.
     /// </summary>
-    [Length(1, 1023)]
+    [SchemaLength(1, 1023)]
     public string? ResourceLabel { get; init; }
 
     /// <summary>A CloudWatch metric of your own to track instead of a predefined one.</summary>

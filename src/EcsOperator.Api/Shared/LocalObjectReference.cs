@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EcsOperator.Aws.Model;
 
 namespace EcsOperator.Api.Shared;
 
@@ -7,6 +8,6 @@ public sealed record LocalObjectReference
 {
     /// <summary>The <c>metadata.name</c> of the referenced object, in the same namespace.</summary>
     [Required]
-    [Length(1, 253)]
+    [SchemaLength(1, 253)]
     public required string Name { get; init; }
 }

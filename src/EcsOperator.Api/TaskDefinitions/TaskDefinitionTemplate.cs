@@ -39,21 +39,21 @@ public record TaskDefinitionTemplate
     /// The task-definition family (up to 255 letters, numbers, hyphens and underscores). Defaults to
     /// &lt;namespace&gt;-&lt;name&gt; of the owning object. Changing it starts a new family.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     [RegularExpression("^[a-zA-Z0-9_-]+$")]
     public string? Family { get; init; }
 
     /// <summary>
     /// The short name or full ARN of the IAM role that containers in this task can assume.
     /// </summary>
-    [MaxLength(2048)]
+    [SchemaMaxLength(2048)]
     public string? TaskRoleArn { get; init; }
 
     /// <summary>
     /// The ARN of the task execution role that grants the ECS container agent permission to make AWS API calls on
     /// your behalf (pull images from ECR, write logs, read secrets).
     /// </summary>
-    [MaxLength(2048)]
+    [SchemaMaxLength(2048)]
     public string? ExecutionRoleArn { get; init; }
 
     /// <summary>
@@ -61,14 +61,14 @@ public record TaskDefinitionTemplate
     /// Linux EC2 instances; Fargate requires awsvpc.
     /// </summary>
     [AllowedValues("bridge", "host", "awsvpc", "none")]
-    [MaxLength(16)]
+    [SchemaMaxLength(16)]
     public string? NetworkMode { get; init; }
 
     /// <summary>
     /// The containers that make up the task (1 to 10), identified by name.
     /// </summary>
     [Required]
-    [Length(1, 10)]
+    [SchemaLength(1, 10)]
     [ListKey("name")]
     public required IReadOnlyList<ContainerDefinition> ContainerDefinitions { get; init; }
 
@@ -81,14 +81,14 @@ public record TaskDefinitionTemplate
     /// <summary>
     /// Placement constraint objects for the task (at most 10). Not supported on Fargate.
     /// </summary>
-    [MaxLength(10)]
+    [SchemaMaxLength(10)]
     public IReadOnlyList<TaskDefinitionPlacementConstraint>? PlacementConstraints { get; init; }
 
     /// <summary>
     /// The launch types the task definition is validated against: EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.
     /// </summary>
     [AllowedValues("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")]
-    [MaxLength(4)]
+    [SchemaMaxLength(4)]
     [SetList]
     public IReadOnlyList<string>? RequiresCompatibilities { get; init; }
 
@@ -96,19 +96,19 @@ public record TaskDefinitionTemplate
     /// The task's CPU units as a string, e.g. "256", "1024" (or "1 vCPU"). Required on Fargate, where it must pair
     /// with a supported memory value.
     /// </summary>
-    [MaxLength(16)]
+    [SchemaMaxLength(16)]
     public string? Cpu { get; init; }
 
     /// <summary>
     /// The task's memory in MiB as a string, e.g. "512", "2048" (or "2 GB"). Required on Fargate.
     /// </summary>
-    [MaxLength(16)]
+    [SchemaMaxLength(16)]
     public string? Memory { get; init; }
 
     /// <summary>
     /// Tags for the task definition (at most 50, identified by key). The operator adds its ownership tags.
     /// </summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

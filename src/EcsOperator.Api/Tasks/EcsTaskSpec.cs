@@ -19,7 +19,7 @@ namespace EcsOperator.Api.Tasks;
 public sealed record EcsTaskSpec
 {
     /// <summary>The short name or full ARN of the cluster to run in. Neither this nor clusterRef means the default cluster.</summary>
-    [Length(1, 2048)]
+    [SchemaLength(1, 2048)]
     public string? Cluster { get; init; }
 
     /// <summary>An EcsCluster in the same namespace to run in.</summary>
@@ -29,7 +29,7 @@ public sealed record EcsTaskSpec
     public LocalObjectReference? TaskDefinitionRef { get; init; }
 
     /// <summary>A task definition the operator does not manage: family:revision, family (latest ACTIVE revision) or full ARN.</summary>
-    [Length(1, 2048)]
+    [SchemaLength(1, 2048)]
     public string? TaskDefinition { get; init; }
 
     /// <summary>How many copies of the task to start (1 to 10).</summary>
@@ -39,16 +39,16 @@ public sealed record EcsTaskSpec
 
     /// <summary>The infrastructure to run on: EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES. Mutually exclusive with capacityProviderStrategy.</summary>
     [AllowedValues("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")]
-    [MaxLength(32)]
+    [SchemaMaxLength(32)]
     public string? LaunchType { get; init; }
 
     /// <summary>The capacity provider strategy (identified by capacityProvider). Mutually exclusive with launchType.</summary>
-    [MaxLength(20)]
+    [SchemaMaxLength(20)]
     [ListKey("capacityProvider")]
     public IReadOnlyList<CapacityProviderStrategyItem>? CapacityProviderStrategy { get; init; }
 
     /// <summary>The Fargate platform version (e.g. 1.4.0); ECS uses LATEST when omitted.</summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public string? PlatformVersion { get; init; }
 
     /// <summary>The awsvpc network configuration: subnets, security groups, public IP.</summary>
@@ -58,23 +58,23 @@ public sealed record EcsTaskSpec
     public TaskOverride? Overrides { get; init; }
 
     /// <summary>The task group (e.g. family:my-family-name) the tasks belong to, for placement and listing.</summary>
-    [MaxLength(255)]
+    [SchemaMaxLength(255)]
     public string? Group { get; init; }
 
     /// <summary>
     /// An optional tag (up to 128 letters, numbers, hyphens, forward slashes and underscores) recorded on the tasks.
     /// The operator uses the object's UID when omitted, so a restarted operator finds tasks it already started.
     /// </summary>
-    [Length(1, 128)]
+    [SchemaLength(1, 128)]
     [RegularExpression("^[a-zA-Z0-9_/-]+$")]
     public string? StartedBy { get; init; }
 
     /// <summary>Task placement constraints (at most 10). Not supported on Fargate.</summary>
-    [MaxLength(10)]
+    [SchemaMaxLength(10)]
     public IReadOnlyList<PlacementConstraint>? PlacementConstraints { get; init; }
 
     /// <summary>Task placement strategies (at most 5). Not supported on Fargate.</summary>
-    [MaxLength(5)]
+    [SchemaMaxLength(5)]
     public IReadOnlyList<PlacementStrategy>? PlacementStrategy { get; init; }
 
     /// <summary>Copies tags from the task definition to the tasks: TASK_DEFINITION or NONE. (SERVICE is for services only.)</summary>
@@ -93,7 +93,7 @@ public sealed record EcsTaskSpec
     public IReadOnlyList<TaskVolumeConfiguration>? VolumeConfigurations { get; init; }
 
     /// <summary>Tags for the tasks (at most 50, identified by key). The operator adds its ownership tags.</summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

@@ -1,5 +1,6 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.ComponentModel;
+using EcsOperator.Aws.Model;
 
 namespace EcsOperator.Api.Tenancy;
 
@@ -22,7 +23,7 @@ public sealed record EcsTenantPolicySpec
     /// AWS call it makes for objects in these namespaces. Absent: the operator's own role, which is refused unless
     /// the operator runs with <c>--tenancy=open</c>.
     /// </summary>
-    [MaxLength(2048)]
+    [SchemaMaxLength(2048)]
     [RegularExpression("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$")]
     public string? AwsRoleArn { get; init; }
 
@@ -32,21 +33,21 @@ public sealed record EcsTenantPolicySpec
     /// deploymentConfiguration.lifecycleHooks[].roleArn, volumeConfigurations[].managedEBSVolume.roleArn,
     /// vpcLatticeConfigurations[].roleArn and serviceConnectConfiguration.services[].tls.roleArn.
     /// </summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public IReadOnlyList<string>? AllowedRoleArns { get; init; }
 
     /// <summary>
     /// Cluster name (or ARN) patterns that <c>cluster</c>, an EcsCluster's name and the implicit <c>default</c> cluster
     /// must match. A <c>clusterRef</c> is not checked here: the EcsCluster it names is checked itself.
     /// </summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public IReadOnlyList<string>? AllowedClusters { get; init; }
 
     /// <summary>
     /// The prefix every task-definition family registered or run from these namespaces must start with. Absent:
     /// <c>&lt;namespace&gt;-</c>, the prefix of the operator's default family names.
     /// </summary>
-    [MaxLength(255)]
+    [SchemaMaxLength(255)]
     [RegularExpression("^[a-zA-Z0-9_-]*$")]
     public string? TaskDefinitionFamilyPrefix { get; init; }
 
@@ -65,14 +66,14 @@ public sealed record EcsTenantPolicySpec
     /// Target group ARN patterns for loadBalancers[].targetGroupArn, loadBalancers[].advancedConfiguration.alternateTargetGroupArn
     /// and vpcLatticeConfigurations[].targetGroupArn.
     /// </summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public IReadOnlyList<string>? AllowedTargetGroupArns { get; init; }
 
     /// <summary>
     /// Prefixes of the Secrets Manager / SSM ARNs (or parameter names) that secrets[].valueFrom,
     /// logConfiguration.secretOptions[].valueFrom and repositoryCredentials.credentialsParameter may name.
     /// </summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public IReadOnlyList<string>? AllowedSecretArnPrefixes { get; init; }
 
     /// <summary>Whether containers may set <c>privileged: true</c>.</summary>

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using EcsOperator.Aws.Model;
 
 namespace EcsOperator.Api.Tenancy;
 
@@ -9,10 +9,10 @@ namespace EcsOperator.Api.Tenancy;
 public sealed record NamespaceSelector
 {
     /// <summary>Labels the namespace must carry with exactly these values.</summary>
-    [MaxLength(32)]
+    [SchemaMaxLength(32)]
     public IReadOnlyDictionary<string, string>? MatchLabels { get; init; }
 
     /// <summary>Set-based requirements (In, NotIn, Exists, DoesNotExist) on namespace labels.</summary>
-    [MaxLength(32)]
+    [SchemaMaxLength(32)]
     public IReadOnlyList<NamespaceSelectorRequirement>? MatchExpressions { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EcsOperator.Aws.Model;
 
 namespace EcsOperator.Api.Tenancy;
 
@@ -7,7 +8,7 @@ public sealed record NamespaceSelectorRequirement
 {
     /// <summary>The label key.</summary>
     [Required]
-    [Length(1, 317)]
+    [SchemaLength(1, 317)]
     public required string Key { get; init; }
 
     /// <summary>In, NotIn, Exists or DoesNotExist.</summary>
@@ -16,6 +17,6 @@ public sealed record NamespaceSelectorRequirement
     public required string Operator { get; init; }
 
     /// <summary>The values for In and NotIn (empty for Exists and DoesNotExist).</summary>
-    [MaxLength(64)]
+    [SchemaMaxLength(64)]
     public IReadOnlyList<string>? Values { get; init; }
 }

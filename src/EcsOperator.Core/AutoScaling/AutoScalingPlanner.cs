@@ -165,8 +165,8 @@ public static class AutoScalingPlanner
         AutoScalingDefaults.ApplyToPolicy(desiredNode);
         AutoScalingDefaults.ApplyToPolicy(liveNode);
         return JsonSubset.FirstMismatch(
-            CanonicalJson.Canonicalize(desiredNode, typeof(PutScalingPolicyRequest), namingPolicy: null),
-            CanonicalJson.Canonicalize(liveNode, typeof(ScalingPolicy), namingPolicy: null),
+            CanonicalJson.Canonicalize(desiredNode, ApplicationAutoScalingJsonContext.Default.PutScalingPolicyRequest),
+            CanonicalJson.Canonicalize(liveNode, ApplicationAutoScalingJsonContext.Default.ScalingPolicy),
             "policy") is null;
     }
 
@@ -177,9 +177,9 @@ public static class AutoScalingPlanner
         var liveNode = Comparable(JsonSerializer.SerializeToNode(live, ApplicationAutoScalingJsonContext.Default.ScheduledAction)!.AsObject(), ScheduledActionMembers);
         AutoScalingDefaults.ApplyToScheduledAction(desiredNode);
         AutoScalingDefaults.ApplyToScheduledAction(liveNode);
-        var canonicalRaw = CanonicalJson.Canonicalize(desiredRaw, typeof(PutScheduledActionRequest), namingPolicy: null);
-        var canonicalDesired = CanonicalJson.Canonicalize(desiredNode, typeof(PutScheduledActionRequest), namingPolicy: null);
-        var canonicalLive = CanonicalJson.Canonicalize(liveNode, typeof(ScheduledAction), namingPolicy: null);
+        var canonicalRaw = CanonicalJson.Canonicalize(desiredRaw, ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest);
+        var canonicalDesired = CanonicalJson.Canonicalize(desiredNode, ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest);
+        var canonicalLive = CanonicalJson.Canonicalize(liveNode, ApplicationAutoScalingJsonContext.Default.ScheduledAction);
         var matches = JsonSubset.FirstMismatch(canonicalDesired, canonicalLive, "scheduledAction") is null
             && JsonSubset.FirstMismatch(canonicalLive, canonicalDesired, "scheduledAction") is null;
         return (matches, !matches && MustClear(canonicalLive, canonicalRaw, canonicalDesired));

@@ -17,8 +17,6 @@ public static class ClusterComparer
     /// <summary>What ECS reports for containerInsights when it was never set.</summary>
     public const string ContainerInsightsDefault = "disabled";
 
-    private static readonly JsonNamingPolicy Policy = JsonNamingPolicy.CamelCase;
-
     public static ClusterComparison Compare(CreateClusterRequest desired, Cluster live)
     {
         ArgumentNullException.ThrowIfNull(desired);
@@ -155,7 +153,7 @@ public static class ClusterComparer
 
         var settings = node["settings"] as JsonArray ?? [];
         if (!settings.Any(s => s?["name"]?.GetValue<string>() == "containerInsights"))
-            settings.Add(new JsonObject { ["name"] = "containerInsights", ["value"] = ContainerInsightsDefault });
+            settings.Add((JsonNode)new JsonObject { ["name"] = "containerInsights", ["value"] = ContainerInsightsDefault });
         node["settings"] = settings;
         ApplyStrategyDefaults(node);
         return node;
@@ -174,7 +172,7 @@ public static class ClusterComparer
     }
 
     private static JsonObject Canonical(JsonObject node) =>
-        CanonicalJson.Canonicalize(node, typeof(CreateClusterRequest), Policy) as JsonObject ?? [];
+        CanonicalJson.Canonicalize(node, EcsJsonContext.Default.CreateClusterRequest) as JsonObject ?? [];
 
     /// <summary>
     /// A Cloud Map namespace may be given by name or ARN, but ECS reports the ARN, whose resource part is the

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Aws.Model;
 
 namespace EcsOperator.Core.Hashing;
@@ -14,56 +11,57 @@ namespace EcsOperator.Core.Hashing;
 /// their keys and <see cref="SetListAttribute"/> lists by value. Lists without either marker keep their order,
 /// because order means something there (command, entryPoint, dnsServers).
 /// </summary>
+/// <remarks>
+/// The shape is read from the serializer's source-generated contract (<see cref="JsonTypeInfo"/>): member names as
+/// they are on the wire, member types, element and value types of lists and maps, and the markers on the members it
+/// names. No reflection over types, so trimming and Native AOT keep everything this reads.
+/// </remarks>
 public static class CanonicalJson
 {
-    private sealed record Member(string WireName, Type Type, IReadOnlyList<string>? ListKeys, bool IsSet);
-
-    private static readonly ConcurrentDictionary<(Type, JsonNamingPolicy?), IReadOnlyDictionary<string, Member>> MembersCache = new();
-
-    /// <summary>Canonicalizes <paramref name="node"/>, read as a value of <paramref name="type"/>.</summary>
-    /// <param name="namingPolicy">The wire naming policy of the type's JSON context (camelCase for ECS, none for Application Auto Scaling).</param>
-    public static JsonNode? Canonicalize(JsonNode? node, Type type, JsonNamingPolicy? namingPolicy) =>
-        Canonicalize(node, type, namingPolicy, listKeys: null, isSet: false);
-
-    /// <summary>The canonical JSON text: compact, sorted, deterministic.</summary>
-    public static string ToCanonicalString(JsonNode? node, Type type, JsonNamingPolicy? namingPolicy) =>
-        Canonicalize(node, type, namingPolicy)?.ToJsonString() ?? "null";
-
-    private static JsonNode? Canonicalize(JsonNode? node, Type type, JsonNamingPolicy? policy, IReadOnlyList<string>? listKeys, bool isSet)
+    /// <summary>Canonicalizes <paramref name="node"/>, read as a value of <paramref name="typeInfo"/>'s type.</summary>
+    public static JsonNode? Canonicalize(JsonNode? node, JsonTypeInfo typeInfo)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonObject obj:
-                return CanonicalizeObject(obj, type, policy);
-            case JsonArray array:
-                return CanonicalizeArray(array, ElementType(type), policy, listKeys, isSet);
-            default:
-                return node.DeepClone();
-        }
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return Canonicalize(node, typeInfo, listKeys: null, isSet: false);
     }
 
-    private static JsonObject? CanonicalizeObject(JsonObject obj, Type type, JsonNamingPolicy? policy)
+    /// <summary>The canonical JSON text: compact, sorted, deterministic.</summary>
+    public static string ToCanonicalString(JsonNode? node, JsonTypeInfo typeInfo) =>
+        Canonicalize(node, typeInfo)?.ToJsonString() ?? "null";
+
+    // A null type info is a value of unknown shape (a member the contract does not name): sorted, never re-ordered.
+    private static JsonNode? Canonicalize(JsonNode? node, JsonTypeInfo? typeInfo, IReadOnlyList<string>? listKeys, bool isSet) =>
+        node switch
+        {
+            null => null,
+            JsonObject obj => CanonicalizeObject(obj, typeInfo),
+            JsonArray array => CanonicalizeArray(array, ElementInfo(typeInfo, JsonTypeInfoKind.Enumerable), listKeys, isSet),
+            _ => node.DeepClone(),
+        };
+
+    private static JsonObject? CanonicalizeObject(JsonObject obj, JsonTypeInfo? typeInfo)
     {
-        var valueType = DictionaryValueType(type);
-        var members = valueType is null ? MembersOf(type, policy) : null;
+        var isMap = typeInfo?.Kind == JsonTypeInfoKind.Dictionary;
+        var valueInfo = isMap ? ElementInfo(typeInfo, JsonTypeInfoKind.Dictionary) : null;
+        var members = !isMap && typeInfo?.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : null;
         var result = new JsonObject();
         foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             JsonNode? canonical;
-            if (valueType is not null)
+            if (isMap)
             {
-                canonical = Canonicalize(value, valueType, policy, null, false);
+                canonical = Canonicalize(value, valueInfo, null, false);
             }
-            else if (members!.TryGetValue(name, out var member))
+            else if (members?.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal)) is { } member)
             {
-                canonical = Canonicalize(value, member.Type, policy, member.ListKeys, member.IsSet);
+                var attributes = member.AttributeProvider;
+                var listKeys = attributes?.GetCustomAttributes(typeof(ListKeyAttribute), inherit: true).OfType<ListKeyAttribute>().FirstOrDefault()?.Keys;
+                var isSet = attributes?.IsDefined(typeof(SetListAttribute), inherit: true) == true;
+                canonical = Canonicalize(value, InfoOf(member.PropertyType, typeInfo!), listKeys, isSet);
             }
             else
             {
-                canonical = Canonicalize(value, typeof(object), policy, null, false);
+                canonical = Canonicalize(value, null, null, false);
             }
 
             if (!IsEmpty(canonical))
@@ -73,9 +71,9 @@ public static class CanonicalJson
         return result.Count == 0 ? null : result;
     }
 
-    private static JsonArray? CanonicalizeArray(JsonArray array, Type elementType, JsonNamingPolicy? policy, IReadOnlyList<string>? listKeys, bool isSet)
+    private static JsonArray? CanonicalizeArray(JsonArray array, JsonTypeInfo? elementInfo, IReadOnlyList<string>? listKeys, bool isSet)
     {
-        var items = array.Select(item => Canonicalize(item, elementType, policy, null, false)).ToList();
+        var items = array.Select(item => Canonicalize(item, elementInfo, null, false)).ToList();
         if (listKeys is not null)
         {
             items = items.OrderBy(item => KeyOf(item, listKeys), StringComparer.Ordinal).ToList();
@@ -93,6 +91,13 @@ public static class CanonicalJson
         return result;
     }
 
+    private static JsonTypeInfo? ElementInfo(JsonTypeInfo? typeInfo, JsonTypeInfoKind kind) =>
+        typeInfo?.Kind == kind && typeInfo.ElementType is { } elementType ? InfoOf(elementType, typeInfo) : null;
+
+    // Nullable<T> has its own contract that names no members; the shape is T's.
+    private static JsonTypeInfo InfoOf(Type type, JsonTypeInfo owner) =>
+        owner.Options.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type);
+
     private static string KeyOf(JsonNode? item, IReadOnlyList<string> keys) =>
         string.Join('\u001f', keys.Select(k => item is JsonObject o && o[k] is { } v ? v.ToJsonString() : "null"));
 
@@ -103,45 +108,4 @@ public static class CanonicalJson
         JsonObject o => o.Count == 0,
         _ => false,
     };
-
-    private static IReadOnlyDictionary<string, Member> MembersOf(Type type, JsonNamingPolicy? policy) =>
-        MembersCache.GetOrAdd((type, policy), static key =>
-        {
-            var (t, p) = key;
-            var members = new Dictionary<string, Member>(StringComparer.Ordinal);
-            if (t == typeof(object) || t.IsPrimitive || t == typeof(string))
-                return members;
-            foreach (var property in t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.Always })
-                    continue;
-                var wireName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
-                    ?? p?.ConvertName(property.Name)
-                    ?? property.Name;
-                members[wireName] = new Member(
-                    wireName,
-                    property.PropertyType,
-                    property.GetCustomAttribute<ListKeyAttribute>()?.Keys,
-                    property.GetCustomAttribute<SetListAttribute>() is not null);
-            }
-
-            return members;
-        });
-
-    private static Type ElementType(Type type)
-    {
-        if (type.IsArray)
-            return type.GetElementType()!;
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0] ?? typeof(object);
-    }
-
-    private static Type? DictionaryValueType(Type type)
-    {
-        var dictionary = new[] { type }.Concat(type.GetInterfaces()).FirstOrDefault(i =>
-            i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) || i.GetGenericTypeDefinition() == typeof(IDictionary<,>)));
-        return dictionary?.GetGenericArguments()[1];
-    }
 }

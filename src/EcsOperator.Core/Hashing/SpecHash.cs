@@ -18,7 +18,7 @@ public static class SpecHash
     public static string Of<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         var node = JsonSerializer.SerializeToNode(value, typeInfo);
-        var canonical = CanonicalJson.ToCanonicalString(node, typeof(T), typeInfo.Options.PropertyNamingPolicy);
+        var canonical = CanonicalJson.ToCanonicalString(node, typeInfo);
         return OfCanonical(canonical);
     }
 

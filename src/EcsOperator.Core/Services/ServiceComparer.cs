@@ -14,8 +14,6 @@ namespace EcsOperator.Core.Services;
 /// </summary>
 public static class ServiceComparer
 {
-    private static readonly JsonNamingPolicy Policy = JsonNamingPolicy.CamelCase;
-
     /// <param name="desired">The translated spec, with the task definition resolved to an ARN or family:revision.</param>
     /// <param name="live">The service as DescribeServices returned it.</param>
     /// <param name="autoScalingOwnsDesiredCount">While Application Auto Scaling manages the service, its desired count is not ours to compare.</param>
@@ -94,7 +92,7 @@ public static class ServiceComparer
     }
 
     private static JsonObject Canonical(JsonObject node) =>
-        CanonicalJson.Canonicalize(node, typeof(CreateServiceRequest), Policy) as JsonObject ?? [];
+        CanonicalJson.Canonicalize(node, EcsJsonContext.Default.CreateServiceRequest) as JsonObject ?? [];
 
     private static bool SameTaskDefinition(JsonNode? desired, JsonNode? live) =>
         desired is null || (live is not null && EcsNames.TaskDefinitionFamilyRevision(desired.GetValue<string>())

@@ -14,14 +14,12 @@ namespace EcsOperator.Core.TaskDefinitions;
 /// </summary>
 public static class TaskDefinitionContent
 {
-    private static readonly JsonNamingPolicy Policy = JsonNamingPolicy.CamelCase;
-
     /// <summary>
     /// The spec hash of a RegisterTaskDefinition request: ECS defaults applied, order-free where ECS is, and blind to
     /// the operator's own tags (which carry the hash itself).
     /// </summary>
     public static string Hash(RegisterTaskDefinitionRequest request) =>
-        SpecHash.OfCanonical(CanonicalJson.ToCanonicalString(Node(request), typeof(RegisterTaskDefinitionRequest), Policy));
+        SpecHash.OfCanonical(CanonicalJson.ToCanonicalString(Node(request), EcsJsonContext.Default.RegisterTaskDefinitionRequest));
 
     /// <summary>
     /// The fields where a registered revision does not carry what <paramref name="desired"/> asks for; empty when
@@ -33,8 +31,8 @@ public static class TaskDefinitionContent
         var registeredNode = JsonSerializer.SerializeToNode(registered, EcsJsonContext.Default.TaskDefinition)!.AsObject();
         var registeredRequest = registeredNode.Deserialize(EcsJsonContext.Default.RegisterTaskDefinitionRequest)! with { Tags = registeredTags };
 
-        var desiredCanonical = CanonicalJson.Canonicalize(Node(desired), typeof(RegisterTaskDefinitionRequest), Policy) as JsonObject ?? [];
-        var liveCanonical = CanonicalJson.Canonicalize(Node(registeredRequest), typeof(RegisterTaskDefinitionRequest), Policy) as JsonObject ?? [];
+        var desiredCanonical = CanonicalJson.Canonicalize(Node(desired), EcsJsonContext.Default.RegisterTaskDefinitionRequest) as JsonObject ?? [];
+        var liveCanonical = CanonicalJson.Canonicalize(Node(registeredRequest), EcsJsonContext.Default.RegisterTaskDefinitionRequest) as JsonObject ?? [];
 
         var differences = new List<string>();
         foreach (var (name, value) in desiredCanonical)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
@@ -33,6 +35,8 @@ public static class KubernetesConfigResolver
         try
         {
             var configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, context);
+            if (!configuration.SkipTlsVerify && CaBundle(merged, context ?? merged.CurrentContext!) is { } bundle)
+                configuration.SslCaCerts = bundle;
             configuration.Namespace = string.IsNullOrEmpty(configuration.Namespace) ? "default" : configuration.Namespace;
             return configuration;
         }
@@ -42,6 +46,26 @@ public static class KubernetesConfigResolver
             // Exec plugin failures arrive here too: the library runs the plugin once while building the configuration.
             throw new KubernetesConfigException(files, null, e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// Every certificate of the cluster's certificate-authority(-data), as kubectl trusts them: the library keeps only
+    /// the first PEM block of a bundle, so a server signed by a later CA (a CA being rotated in) was rejected.
+    /// </summary>
+    private static X509Certificate2Collection? CaBundle(K8SConfiguration merged, string contextName)
+    {
+        var clusterName = merged.Contexts.FirstOrDefault(c => string.Equals(c.Name, contextName, StringComparison.OrdinalIgnoreCase))?.ContextDetails?.Cluster;
+        var endpoint = merged.Clusters.FirstOrDefault(c => string.Equals(c.Name, clusterName, StringComparison.OrdinalIgnoreCase))?.ClusterEndpoint;
+        string pem;
+        if (!string.IsNullOrEmpty(endpoint?.CertificateAuthorityData))
+            pem = Encoding.UTF8.GetString(Convert.FromBase64String(endpoint.CertificateAuthorityData));
+        else if (!string.IsNullOrEmpty(endpoint?.CertificateAuthority))
+            pem = File.ReadAllText(endpoint.CertificateAuthority);
+        else
+            return null;
+        var bundle = new X509Certificate2Collection();
+        bundle.ImportFromPem(pem);
+        return bundle.Count == 0 ? null : bundle;
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Xml.Linq;
 using EcsOperator.Aws.ApplicationAutoScaling;
 using EcsOperator.Aws.Ecs;
+using EcsOperator.Aws.Model;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
 using Xunit;
@@ -251,8 +252,8 @@ public sealed class BotocoreConformanceTests
         var hasMin = target.TryGetProperty("min", out var min);
         var hasMax = target.TryGetProperty("max", out var max);
         var range = property.GetCustomAttribute<RangeAttribute>();
-        var length = property.GetCustomAttribute<LengthAttribute>();
-        var maxLength = property.GetCustomAttribute<MaxLengthAttribute>();
+        var length = property.GetCustomAttribute<SchemaLengthAttribute>();
+        var maxLength = property.GetCustomAttribute<SchemaMaxLengthAttribute>();
         if (!hasMin && !hasMax)
             return range is null && length is null && maxLength is null ? null : "limit attribute without botocore min/max";
 
@@ -270,10 +271,10 @@ public sealed class BotocoreConformanceTests
         {
             return length is not null && length.MinimumLength == min.GetInt32() && length.MaximumLength == max.GetInt32()
                 ? null
-                : "missing or wrong [Length] for botocore min/max";
+                : "missing or wrong [SchemaLength] for botocore min/max";
         }
 
-        return hasMax && maxLength?.Length == max.GetInt32() ? null : "missing or wrong [MaxLength] for botocore max";
+        return hasMax && maxLength?.Length == max.GetInt32() ? null : "missing or wrong [SchemaMaxLength] for botocore max";
     }
 
     private static JsonTypeInfo TypeInfo(Botocore service, Type record) =>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using EcsOperator.Aws.Model;
 using EcsOperator.Core.Hashing;
@@ -32,7 +32,7 @@ public sealed class CanonicalJsonTests
     }
 
     private static string Canonical(string json) =>
-        CanonicalJson.ToCanonicalString(JsonNode.Parse(json), typeof(TaskShape), JsonNamingPolicy.CamelCase);
+        CanonicalJson.ToCanonicalString(JsonNode.Parse(json), CanonicalJsonTestsJsonContext.Default.TaskShape);
 
     [Fact]
     public void Keyed_lists_sets_maps_and_members_are_order_independent()
@@ -101,8 +101,10 @@ public sealed class CanonicalJsonTests
         property.QuickCheckThrowOnFailure();
     }
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    private static string Hash(TaskShape shape) =>
-        SpecHash.OfCanonical(CanonicalJson.ToCanonicalString(JsonSerializer.SerializeToNode(shape, Options), typeof(TaskShape), JsonNamingPolicy.CamelCase));
+    private static string Hash(TaskShape shape) => SpecHash.Of(shape, CanonicalJsonTestsJsonContext.Default.TaskShape);
 }
+
+/// <summary>The test shapes' contract, as the ECS records have theirs in EcsJsonContext.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CanonicalJsonTests.TaskShape))]
+internal sealed partial class CanonicalJsonTestsJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Kubernetes.Tests.Support;
@@ -66,6 +68,28 @@ public sealed class TlsEndToEndTests : IAsyncLifetime
         Assert.Equal("anonymous", ok[0]);
         await Assert.ThrowsAsync<HttpRequestException>(() =>
             WhoAmIAsync($"  cluster: {Cluster(ca: true, extra: ", tls-server-name: evil.example.com")}", "token: t"));
+    }
+
+    [Theory]
+    [InlineData("certificate-authority-data")]
+    [InlineData("certificate-authority")]
+    public async Task Every_CA_of_a_bundle_is_trusted_not_only_the_first(string field)
+    {
+        // A CA bundle during a CA rotation: the new CA first, the one that signed the server second.
+        using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var otherRequest = new CertificateRequest("CN=other-ca", otherKey, HashAlgorithmName.SHA256);
+        otherRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var otherCa = otherRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var bundle = otherCa.ExportCertificatePem() + "\n" + _certs.CaPem;
+        var value = field == "certificate-authority" ? _dir.Write("pki/bundle.crt", bundle) : TestCertificates.B64(bundle);
+
+        var names = await WhoAmIAsync($"  cluster: {{server: '{_server.Address}', {field}: '{value}'}}", "token: t");
+        Assert.Equal("anonymous", names[0]);
+
+        // The bundle without the server's CA is still rejected: trusting more than the bundle would be the wrong fix.
+        var otherOnly = otherCa.ExportCertificatePem();
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
+            WhoAmIAsync($"  cluster: {{server: '{_server.Address}', certificate-authority-data: {TestCertificates.B64(otherOnly)}}}", "token: t"));
     }
 
     private string Cluster(bool ca, string extra = "") =>

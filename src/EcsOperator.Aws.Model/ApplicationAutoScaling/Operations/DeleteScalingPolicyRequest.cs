@@ -12,7 +12,7 @@ public sealed record DeleteScalingPolicyRequest
     /// The name of the scaling policy.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? PolicyName { get; init; }
 
     /// <summary>
@@ -28,7 +28,7 @@ public sealed record DeleteScalingPolicyRequest
     /// type and unique identifier.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed record DeleteScheduledActionRequest
     /// The name of the scheduled action.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ScheduledActionName { get; init; }
 
     /// <summary>
@@ -29,7 +29,7 @@ public sealed record DeleteScheduledActionRequest
     /// type and unique identifier.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed record DeregisterScalableTargetRequest
     /// type and unique identifier.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed record DescribeScalableTargetsRequest
     /// The identifier of the resource associated with the scalable target. This string consists of the resource
     /// type and unique identifier.
     /// </summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     public IReadOnlyList<string>? ResourceIds { get; init; }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed record DescribeScalingActivitiesRequest
     /// The identifier of the resource associated with the scaling activity. This string consists of the resource
     /// type and unique identifier.
     /// </summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed record DescribeScalingPoliciesRequest
     /// <summary>
     /// The names of the scaling policies to describe.
     /// </summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     public IReadOnlyList<string>? PolicyNames { get; init; }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed record DescribeScalingPoliciesRequest
     /// The identifier of the resource associated with the scaling policy. This string consists of the resource type
     /// and unique identifier.
     /// </summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed record DescribeScheduledActionsRequest
     /// <summary>
     /// The names of the scheduled actions to describe.
     /// </summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     public IReadOnlyList<string>? ScheduledActionNames { get; init; }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed record DescribeScheduledActionsRequest
     /// The identifier of the resource associated with the scheduled action. This string consists of the resource
     /// type and unique identifier.
     /// </summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -12,6 +12,6 @@ public sealed record ListTagsForResourceRequest
     /// The ARN of the scalable target (ScalableTargetARN from DescribeScalableTargets).
     /// </summary>
     [Required]
-    [Length(1, 1011)]
+    [SchemaLength(1, 1011)]
     public string? ResourceARN { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed record PutScalingPolicyRequest
     /// original scaling policy and create a new scaling policy with the same settings and a different name.
     /// </summary>
     [Required]
-    [Length(1, 256)]
+    [SchemaLength(1, 256)]
     public string? PolicyName { get; init; }
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed record PutScalingPolicyRequest
     /// and unique identifier.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

@@ -21,13 +21,13 @@ public sealed record PutScheduledActionRequest
     /// When the action runs: at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(fields), evaluated in timezone (UTC
     /// by default).
     /// </summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? Schedule { get; init; }
 
     /// <summary>
     /// The IANA time zone (for example Europe/Berlin) of at and cron schedules; UTC by default.
     /// </summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? Timezone { get; init; }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed record PutScheduledActionRequest
     /// specified scalable target.
     /// </summary>
     [Required]
-    [Length(1, 256)]
+    [SchemaLength(1, 256)]
     public string? ScheduledActionName { get; init; }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed record PutScheduledActionRequest
     /// type and unique identifier.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>

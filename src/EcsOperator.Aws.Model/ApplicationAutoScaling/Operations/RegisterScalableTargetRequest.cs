@@ -20,7 +20,7 @@ public sealed record RegisterScalableTargetRequest
     /// The resource to scale; for an ECS service service/&lt;cluster-name&gt;/&lt;service-name&gt;.
     /// </summary>
     [Required]
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? ResourceId { get; init; }
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed record RegisterScalableTargetRequest
     /// it must specify the ARN of an IAM role that allows Application Auto Scaling to modify the scalable target on
     /// your behalf.
     /// </summary>
-    [Length(1, 1600)]
+    [SchemaLength(1, 1600)]
     public string? RoleARN { get; init; }
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed record TagResourceRequest
     /// The ARN of the scalable target to tag (ScalableTargetARN from DescribeScalableTargets).
     /// </summary>
     [Required]
-    [Length(1, 1011)]
+    [SchemaLength(1, 1011)]
     public string? ResourceARN { get; init; }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 
 /// <summary>
@@ -16,12 +14,12 @@ public sealed record PredictiveScalingMetric
     /// <summary>
     /// The name of the metric.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     public string? MetricName { get; init; }
 
     /// <summary>
     /// The namespace of the metric.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     public string? Namespace { get; init; }
 }

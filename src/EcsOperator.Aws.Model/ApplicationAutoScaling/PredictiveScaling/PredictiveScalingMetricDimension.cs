@@ -11,13 +11,13 @@ public sealed record PredictiveScalingMetricDimension
     /// The name of the dimension.
     /// </summary>
     [Required]
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     public string? Name { get; init; }
 
     /// <summary>
     /// The value of the dimension.
     /// </summary>
     [Required]
-    [Length(1, 1024)]
+    [SchemaLength(1, 1024)]
     public string? Value { get; init; }
 }

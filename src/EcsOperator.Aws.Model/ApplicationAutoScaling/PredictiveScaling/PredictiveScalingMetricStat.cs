@@ -25,6 +25,6 @@ public sealed record PredictiveScalingMetricStat
     /// The unit to use for the returned data points. For a complete list of the units that CloudWatch supports, see
     /// the MetricDatum data type in the Amazon CloudWatch API Reference .
     /// </summary>
-    [Length(1, 1023)]
+    [SchemaLength(1, 1023)]
     public string? Unit { get; init; }
 }

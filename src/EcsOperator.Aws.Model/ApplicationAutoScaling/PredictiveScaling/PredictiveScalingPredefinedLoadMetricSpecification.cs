@@ -13,12 +13,12 @@ public sealed record PredictiveScalingPredefinedLoadMetricSpecification
     /// The metric type.
     /// </summary>
     [Required]
-    [Length(1, 128)]
+    [SchemaLength(1, 128)]
     public string? PredefinedMetricType { get; init; }
 
     /// <summary>
     /// A label that uniquely identifies a target group.
     /// </summary>
-    [Length(1, 1023)]
+    [SchemaLength(1, 1023)]
     public string? ResourceLabel { get; init; }
 }

@@ -13,12 +13,12 @@ public sealed record PredictiveScalingPredefinedScalingMetricSpecification
     /// The metric type.
     /// </summary>
     [Required]
-    [Length(1, 128)]
+    [SchemaLength(1, 128)]
     public string? PredefinedMetricType { get; init; }
 
     /// <summary>
     /// A label that uniquely identifies a specific target group from which to determine the average request count.
     /// </summary>
-    [Length(1, 1023)]
+    [SchemaLength(1, 1023)]
     public string? ResourceLabel { get; init; }
 }

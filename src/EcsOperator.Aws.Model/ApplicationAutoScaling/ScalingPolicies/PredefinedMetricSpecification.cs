@@ -20,6 +20,6 @@ public sealed record PredefinedMetricSpecification
     /// app/&lt;load-balancer-name&gt;/&lt;id&gt;/targetgroup/&lt;target-group-name&gt;/&lt;id&gt;, identifying the
     /// target group whose requests are counted.
     /// </summary>
-    [Length(1, 1023)]
+    [SchemaLength(1, 1023)]
     public string? ResourceLabel { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace EcsOperator.Aws.Model.ApplicationAutoScaling;
 
 /// <summary>
@@ -16,13 +14,13 @@ public sealed record TargetTrackingMetric
     /// <summary>
     /// The name of the metric.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     public string? MetricName { get; init; }
 
     /// <summary>
     /// The namespace of the metric. For more information, see the table in Amazon Web Services services that
     /// publish CloudWatch metrics in the Amazon CloudWatch User Guide .
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     public string? Namespace { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed record TargetTrackingMetricDataQuery
     /// <summary>
     /// The math expression to perform on the returned data, if this object is performing a math expression.
     /// </summary>
-    [Length(1, 2048)]
+    [SchemaLength(1, 2048)]
     public string? Expression { get; init; }
 
     /// <summary>
@@ -19,7 +19,7 @@ public sealed record TargetTrackingMetricDataQuery
     /// MetricDataQuery objects specified for a single scaling policy.
     /// </summary>
     [Required]
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     public string? Id { get; init; }
 
     /// <summary>

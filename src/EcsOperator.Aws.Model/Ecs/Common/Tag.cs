@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace EcsOperator.Aws.Model.Ecs;
 
 /// <summary>
@@ -11,12 +9,12 @@ public sealed record Tag
     /// <summary>
     /// The tag key (1 to 128 characters); the aws: prefix is reserved.
     /// </summary>
-    [Length(1, 128)]
+    [SchemaLength(1, 128)]
     public string? Key { get; init; }
 
     /// <summary>
     /// The tag value (0 to 256 characters).
     /// </summary>
-    [Length(0, 256)]
+    [SchemaLength(0, 256)]
     public string? Value { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace EcsOperator.Aws.Model.Ecs;
 
 /// <summary>
@@ -17,7 +15,7 @@ public sealed record CreateClusterRequest
     /// <summary>
     /// Tags for the cluster, identified by key (at most 50).
     /// </summary>
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

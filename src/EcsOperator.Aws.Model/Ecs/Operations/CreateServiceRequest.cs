@@ -124,7 +124,7 @@ public sealed record CreateServiceRequest
     /// <summary>
     /// Tags for the service, identified by key (at most 50).
     /// </summary>
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

@@ -74,7 +74,7 @@ public sealed record RegisterTaskDefinitionRequest
     /// <summary>
     /// Tags for the task definition revision, identified by key (at most 50).
     /// </summary>
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

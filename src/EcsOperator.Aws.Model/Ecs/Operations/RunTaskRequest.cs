@@ -108,7 +108,7 @@ public sealed record RunTaskRequest
     /// The metadata that you apply to the task to help you categorize and organize them. Each tag consists of a key
     /// and an optional value, both of which you define.
     /// </summary>
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

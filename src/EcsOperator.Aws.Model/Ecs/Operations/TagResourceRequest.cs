@@ -19,7 +19,7 @@ public sealed record TagResourceRequest
     /// The tags to add to the resource. A tag is an array of key-value pairs.
     /// </summary>
     [Required]
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 }

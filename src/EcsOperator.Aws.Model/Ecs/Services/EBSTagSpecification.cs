@@ -18,7 +18,7 @@ public sealed record EBSTagSpecification
     /// The tags applied to this Amazon EBS volume. AmazonECSCreated and AmazonECSManaged are reserved tags that
     /// can't be used.
     /// </summary>
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

@@ -22,7 +22,7 @@ public static class ManagedControllerRegistration
     /// around it, and a controller on the kind's shared informer (also resolvable as <see cref="Controller{T}"/>, for
     /// a resync source that feeds its queue); <paramref name="watches"/> adds watches on the kinds it references.
     /// </summary>
-    public static IServiceCollection AddManagedController<T, TStatus, TLive, TClient>(this IServiceCollection services,
+    public static IServiceCollection AddManagedController<T, TStatus, TLive, [System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(this IServiceCollection services,
         Action<Controller<T>, IServiceProvider>? watches = null)
         where T : class, IKubernetesObject
         where TStatus : class, IEcsStatus
