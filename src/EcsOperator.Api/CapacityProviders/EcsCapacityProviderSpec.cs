@@ -32,7 +32,7 @@ public sealed record EcsCapacityProviderSpec
     /// aws, ecs or fargate). Names are unique per account and Region, so it defaults to &lt;namespace&gt;-&lt;name&gt;
     /// (prefixed cp- when that would start with aws, ecs or fargate). Immutable.
     /// </summary>
-    [Length(1, 255)]
+    [SchemaLength(1, 255)]
     [RegularExpression("^[a-zA-Z0-9_-]+$")]
     [CelRule("!self.matches('^(?i)(aws|ecs|fargate)')",
         "a capacity provider name cannot start with aws, ecs or fargate")]
@@ -46,7 +46,7 @@ public sealed record EcsCapacityProviderSpec
     public required AutoScalingGroupProvider AutoScalingGroupProvider { get; init; }
 
     /// <summary>Tags for the capacity provider (at most 50, identified by key). The operator adds its ownership tag.</summary>
-    [MaxLength(50)]
+    [SchemaMaxLength(50)]
     [ListKey("key")]
     public IReadOnlyList<Tag>? Tags { get; init; }
 

@@ -32,7 +32,7 @@ public sealed record EcsClusterSpec
     /// associates, in addition to capacityProviders. The cluster waits until each is Ready; a strategy names them by
     /// their ECS name (status.name of the EcsCapacityProvider).
     /// </summary>
-    [MaxLength(20)]
+    [SchemaMaxLength(20)]
     [ListKey("name")]
     public IReadOnlyList<LocalObjectReference>? CapacityProviderRefs { get; init; }
 

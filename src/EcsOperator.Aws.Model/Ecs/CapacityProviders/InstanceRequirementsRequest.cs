@@ -39,7 +39,7 @@ public sealed record InstanceRequirementsRequest
     /// The instance types to exclude from selection. Use this to prevent Amazon ECS from selecting specific instance
     /// types that may not be suitable for your workloads.
     /// </summary>
-    [Length(0, 400)]
+    [SchemaLength(0, 400)]
     public IReadOnlyList<string>? ExcludedInstanceTypes { get; init; }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed record InstanceRequirementsRequest
     /// The instance types to include in the selection. When specified, Amazon ECS only considers these instance types,
     /// subject to the other requirements specified.
     /// </summary>
-    [Length(0, 400)]
+    [SchemaLength(0, 400)]
     public IReadOnlyList<string>? AllowedInstanceTypes { get; init; }
 
     /// <summary>

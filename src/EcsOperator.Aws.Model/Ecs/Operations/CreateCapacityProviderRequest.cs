@@ -37,6 +37,6 @@ public sealed record CreateCapacityProviderRequest
     /// The metadata that you apply to the capacity provider to categorize and organize them more conveniently. Each tag
     /// consists of a key and an optional value. You define both of them.
     /// </summary>
-    [Length(0, 50)]
+    [SchemaLength(0, 50)]
     public IReadOnlyList<Tag>? Tags { get; init; }
 }
