@@ -58,9 +58,9 @@ public sealed class ObservabilityTests
     {
         await using var op = await InProcessOperator.StartAsync(TimeSpan.FromMilliseconds(200), Ct);
         await op.TaskDefinitions.CreateAsync(InProcessOperator.NewTaskDefinition("tddrift"), Ct);
-        await Eventually.ValueAsync(() => op.TaskDefinitions.GetAsync(InProcessOperator.Namespace, "tddrift", Ct), o => o.Status?.Revision == 1, "revision 1");
+        var first = await Eventually.ValueAsync(() => op.TaskDefinitions.GetAsync(InProcessOperator.Namespace, "tddrift", Ct), o => o.Status?.Revision == 1, "revision 1");
 
-        op.Ecs.Invoke("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = "shop-tddrift:1" });
+        op.Ecs.Invoke("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = first!.Status!.TaskDefinitionArn });
 
         await Eventually.ValueAsync(() => op.TaskDefinitions.GetAsync(InProcessOperator.Namespace, "tddrift", Ct), o => o.Status?.Revision == 2, "revision 2");
         var text = await op.Metrics.GetStringAsync("/metrics", Ct);

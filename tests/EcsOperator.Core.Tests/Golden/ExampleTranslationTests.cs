@@ -7,6 +7,7 @@ using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.ApplicationAutoScaling;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.AutoScaling;
+using EcsOperator.Core.CapacityProviders;
 using EcsOperator.Core.Clusters;
 using EcsOperator.Core.Ownership;
 using EcsOperator.Core.Services;
@@ -87,6 +88,7 @@ public sealed class ExampleTranslationTests
         "CreateService" => (EcsJsonContext.Default.CreateServiceRequest, JsonNamingPolicy.CamelCase),
         "CreateCluster" => (EcsJsonContext.Default.CreateClusterRequest, JsonNamingPolicy.CamelCase),
         "RunTask" => (EcsJsonContext.Default.RunTaskRequest, JsonNamingPolicy.CamelCase),
+        "CreateCapacityProvider" => (EcsJsonContext.Default.CreateCapacityProviderRequest, JsonNamingPolicy.CamelCase),
         "RegisterScalableTarget" => (ApplicationAutoScalingJsonContext.Default.RegisterScalableTargetRequest, null),
         "PutScalingPolicy" => (ApplicationAutoScalingJsonContext.Default.PutScalingPolicyRequest, null),
         "PutScheduledAction" => (ApplicationAutoScalingJsonContext.Default.PutScheduledActionRequest, null),
@@ -122,6 +124,7 @@ public sealed class ExampleTranslationTests
         "EcsService" => Service(document.Deserialize(ApiJsonContext.Default.EcsService)!, resolve),
         "EcsCluster" => new JsonObject { ["CreateCluster"] = Wire(ClusterTranslator.ToCreateRequest(document.Deserialize(ApiJsonContext.Default.EcsCluster)!, Owner(document)), EcsJsonContext.Default.CreateClusterRequest) },
         "EcsTask" => Task(document.Deserialize(ApiJsonContext.Default.EcsTask)!, resolve),
+        "EcsCapacityProvider" => new JsonObject { ["CreateCapacityProvider"] = Wire(CapacityProviderTranslator.ToCreateRequest(document.Deserialize(ApiJsonContext.Default.EcsCapacityProvider)!, Owner(document)), EcsJsonContext.Default.CreateCapacityProviderRequest) },
         _ => throw new InvalidOperationException($"unknown kind {kind}"),
     };
 

@@ -48,13 +48,16 @@ public sealed class ReadmeCommandPlaygroundTests
     [Fact]
     public async Task Ecs_operator_playground_says_how_to_get_the_playground_where_it_is_not_installed()
     {
-        // The operator's own build output, like the image, has no ecs-operator-playground next to it.
+        // The operator's own build output run as the image runs it (`dotnet ecs-operator.dll`), with no
+        // ecs-operator-playground next to it or on PATH. Not the apphost: ImageTests' publish (UseAppHost=false) of the
+        // same project may remove it from bin/ while this runs.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
-        var operatorAlone = Path.Combine(RepoPaths.Root, "src", "EcsOperator", "bin", configuration, "net10.0", "ecs-operator");
+        var operatorAlone = Path.Combine(RepoPaths.Root, "src", "EcsOperator", "bin", configuration, "net10.0", "ecs-operator.dll");
         Assert.True(File.Exists(operatorAlone), $"{operatorAlone} is built with this test project");
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(operatorAlone)!, "ecs-operator-playground")));
+        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "/usr/bin/dotnet";
 
-        var result = await ProcessRunner.TryRunAsync("/usr/bin/env", ["PATH=/usr/bin:/bin", operatorAlone, "playground"], TimeSpan.FromMinutes(1));
+        var result = await ProcessRunner.TryRunAsync("/usr/bin/env", ["PATH=/usr/bin:/bin", dotnet, operatorAlone, "playground"], TimeSpan.FromMinutes(1));
 
         Assert.NotNull(result);
         Assert.Equal(1, result.ExitCode);
