@@ -86,13 +86,17 @@ public static class ScaleBenchmark
         var createCalls = sim.Calls.Snapshot();
         log.WriteLine($"all Ready after {allReady.TotalSeconds:F1} s; AWS calls: {Format(createCalls)}");
 
-        // Steady state: three resync intervals with nothing changing.
+        // Steady state: SteadyIntervals resync intervals with nothing changing. Every AWS read there is resync cost, and
+        // every write to our kinds (spec, status, metadata) is a reconcile that found something to change: the target is none.
         sim.Calls.Reset();
-        var window = options.ResyncInterval * 3;
+        kube.ResetRequestLog();
+        var window = options.ResyncInterval * options.SteadyIntervals;
         await Task.Delay(window, cancellationToken);
         var steadyCalls = sim.Calls.Snapshot();
-        var resyncs = window / options.ResyncInterval;
-        log.WriteLine($"steady state over {window.TotalSeconds:F0} s ({resyncs:F0} resync intervals): {Format(steadyCalls)}");
+        var steadyKubeWrites = kube.Requests.Count(r => r.Verb is "create" or "update" or "patch" or "delete"
+            && r.Group == Kinds.Service.Group && r.Resource is not null && r.Resource.StartsWith("ecs", StringComparison.Ordinal));
+        var resyncs = Math.Max(1, options.SteadyIntervals);
+        log.WriteLine($"steady state over {window.TotalSeconds:F0} s ({options.SteadyIntervals} resync intervals): {Format(steadyCalls)}; writes to our kinds: {steadyKubeWrites}");
 
         return new ScaleResult
         {
@@ -103,8 +107,13 @@ public static class ScaleBenchmark
             AllReady = allReady,
             ObjectCreation = created,
             CallsPerServiceAtCreate = createCalls.Where(c => c.Key.Contains(':', StringComparison.Ordinal)).Sum(c => c.Value) / (double)options.Services,
+            SteadyState = options.SteadyIntervals > 0,
             DescribeServicesPerServicePerResync = Count(steadyCalls, "ecs:DescribeServices") / (options.Services * resyncs),
+            // The +1 is the probe EcsTaskDefinition that exists before the operator starts.
+            TaskDefinitionReadsPerObjectPerResync = (Count(steadyCalls, "ecs:ListTaskDefinitions") + Count(steadyCalls, "ecs:DescribeTaskDefinition"))
+                / ((options.Services + 1) * resyncs),
             MutationsInSteadyState = Mutations.Sum(m => Count(steadyCalls, m)),
+            KubeWritesInSteadyState = steadyKubeWrites,
             PeakRssMiB = process.PeakRssMiB(),
             StartToFirstReconcile = firstReconcile,
         };
