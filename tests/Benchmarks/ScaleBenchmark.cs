@@ -131,7 +131,7 @@ public static class ScaleBenchmark
         return raw;
     }
 
-    private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, ScaleOptions options) => new()
+    private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, ScaleOptions options) => new Dictionary<string, string>
     {
         ["KUBECONFIG"] = kubeconfig,
         ["AWS_REGION"] = Region,
@@ -144,6 +144,8 @@ public static class ScaleBenchmark
         ["ECS_OPERATOR_RESYNC_INTERVAL"] = $"{(int)options.ResyncInterval.TotalSeconds}s",
         ["ECS_OPERATOR_NAMESPACES"] = Workload.Namespace,
         ["ECS_OPERATOR_HEALTH_PORT"] = "0",
+        // An ephemeral port: a fixed 8443 fails the second of two runs on one machine (the operator exits at start).
+        ["ECS_OPERATOR_METRICS_PORT"] = "0",
         ["ECS_OPERATOR_LOG_LEVEL"] = "warning",
         ["Aws__RateLimits__Enabled"] = options.RateLimits ? "true" : "false",
         // The simulator runs one 15 s ECS tick per TickInterval of real time; the operator's rollout recheck (15 s
@@ -154,7 +156,7 @@ public static class ScaleBenchmark
         ["Kubernetes__Qps"] = options.RateLimits ? "5" : "1000",
         ["Kubernetes__Burst"] = options.RateLimits ? "10" : "1000",
         ["DOTNET_gcServer"] = "0",
-    };
+    }.Concat(options.OperatorEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     private static ServiceProvider AwsClients(Uri endpoint, bool rateLimits)
     {
