@@ -3,6 +3,7 @@ using EcsOperator.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- [--services N] [--resync-seconds S] [--workers W]
 //     [--operator path/to/ecs-operator.dll] [--rate-limits default|off] [--skip-raw] [--raw-only]
+//     [--steady-intervals K] [--operator-env NAME=VALUE]...
 var options = new ScaleOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -16,6 +17,11 @@ for (var i = 0; i < args.Length; i++)
         case "--rate-limits": options = options with { RateLimits = Next() == "off" ? false : true }; break;
         case "--skip-raw": options = options with { SkipRaw = true }; break;
         case "--raw-only": options = options with { RawOnly = true }; break;
+        case "--steady-intervals": options = options with { SteadyIntervals = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--operator-env":
+            var pair = Next().Split('=', 2);
+            options = options with { OperatorEnvironment = new Dictionary<string, string>(options.OperatorEnvironment) { [pair[0]] = pair.Length == 2 ? pair[1] : string.Empty } };
+            break;
         case "--tick-ms": options = options with { TickInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");

@@ -86,13 +86,17 @@ public static class ScaleBenchmark
         var createCalls = sim.Calls.Snapshot();
         log.WriteLine($"all Ready after {allReady.TotalSeconds:F1} s; AWS calls: {Format(createCalls)}");
 
-        // Steady state: three resync intervals with nothing changing.
+        // Steady state: SteadyIntervals resync intervals with nothing changing. Every AWS read there is resync cost, and
+        // every write to our kinds (spec, status, metadata) is a reconcile that found something to change: the target is none.
         sim.Calls.Reset();
-        var window = options.ResyncInterval * 3;
+        kube.ResetRequestLog();
+        var window = options.ResyncInterval * options.SteadyIntervals;
         await Task.Delay(window, cancellationToken);
         var steadyCalls = sim.Calls.Snapshot();
-        var resyncs = window / options.ResyncInterval;
-        log.WriteLine($"steady state over {window.TotalSeconds:F0} s ({resyncs:F0} resync intervals): {Format(steadyCalls)}");
+        var steadyKubeWrites = kube.Requests.Count(r => r.Verb is "create" or "update" or "patch" or "delete"
+            && r.Group == Kinds.Service.Group && r.Resource is not null && r.Resource.StartsWith("ecs", StringComparison.Ordinal));
+        var resyncs = Math.Max(1, options.SteadyIntervals);
+        log.WriteLine($"steady state over {window.TotalSeconds:F0} s ({options.SteadyIntervals} resync intervals): {Format(steadyCalls)}; writes to our kinds: {steadyKubeWrites}");
 
         return new ScaleResult
         {
@@ -103,8 +107,13 @@ public static class ScaleBenchmark
             AllReady = allReady,
             ObjectCreation = created,
             CallsPerServiceAtCreate = createCalls.Where(c => c.Key.Contains(':', StringComparison.Ordinal)).Sum(c => c.Value) / (double)options.Services,
+            SteadyState = options.SteadyIntervals > 0,
             DescribeServicesPerServicePerResync = Count(steadyCalls, "ecs:DescribeServices") / (options.Services * resyncs),
+            // The +1 is the probe EcsTaskDefinition that exists before the operator starts.
+            TaskDefinitionReadsPerObjectPerResync = (Count(steadyCalls, "ecs:ListTaskDefinitions") + Count(steadyCalls, "ecs:DescribeTaskDefinition"))
+                / ((options.Services + 1) * resyncs),
             MutationsInSteadyState = Mutations.Sum(m => Count(steadyCalls, m)),
+            KubeWritesInSteadyState = steadyKubeWrites,
             PeakRssMiB = process.PeakRssMiB(),
             StartToFirstReconcile = firstReconcile,
         };
@@ -122,7 +131,7 @@ public static class ScaleBenchmark
         return raw;
     }
 
-    private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, ScaleOptions options) => new()
+    private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, ScaleOptions options) => new Dictionary<string, string>
     {
         ["KUBECONFIG"] = kubeconfig,
         ["AWS_REGION"] = Region,
@@ -135,6 +144,8 @@ public static class ScaleBenchmark
         ["ECS_OPERATOR_RESYNC_INTERVAL"] = $"{(int)options.ResyncInterval.TotalSeconds}s",
         ["ECS_OPERATOR_NAMESPACES"] = Workload.Namespace,
         ["ECS_OPERATOR_HEALTH_PORT"] = "0",
+        // An ephemeral port: a fixed 8443 fails the second of two runs on one machine (the operator exits at start).
+        ["ECS_OPERATOR_METRICS_PORT"] = "0",
         ["ECS_OPERATOR_LOG_LEVEL"] = "warning",
         ["Aws__RateLimits__Enabled"] = options.RateLimits ? "true" : "false",
         // The simulator runs one 15 s ECS tick per TickInterval of real time; the operator's rollout recheck (15 s
@@ -145,7 +156,7 @@ public static class ScaleBenchmark
         ["Kubernetes__Qps"] = options.RateLimits ? "5" : "1000",
         ["Kubernetes__Burst"] = options.RateLimits ? "10" : "1000",
         ["DOTNET_gcServer"] = "0",
-    };
+    }.Concat(options.OperatorEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     private static ServiceProvider AwsClients(Uri endpoint, bool rateLimits)
     {

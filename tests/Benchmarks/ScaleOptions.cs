@@ -27,6 +27,12 @@ public sealed record ScaleOptions
     /// <summary>Run only the raw baseline against the simulator (no Kubernetes API server, no operator): measures the simulator.</summary>
     public bool RawOnly { get; init; }
 
+    /// <summary>Resync intervals of the steady-state window after all Ready (0 skips it, e.g. for a convergence-only run).</summary>
+    public int SteadyIntervals { get; init; } = 3;
+
+    /// <summary>Extra environment of the operator process (e.g. GC settings to compare), applied last.</summary>
+    public IReadOnlyDictionary<string, string> OperatorEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Real time per simulator tick (15 simulated seconds).</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }

@@ -22,9 +22,18 @@ public sealed record ScaleResult
 
     public required double CallsPerServiceAtCreate { get; init; }
 
+    /// <summary>Whether a steady-state window was measured (the per-resync figures are 0 otherwise).</summary>
+    public required bool SteadyState { get; init; }
+
     public required double DescribeServicesPerServicePerResync { get; init; }
 
+    /// <summary>ListTaskDefinitions + DescribeTaskDefinition per EcsTaskDefinition per resync interval.</summary>
+    public required double TaskDefinitionReadsPerObjectPerResync { get; init; }
+
     public required double MutationsInSteadyState { get; init; }
+
+    /// <summary>Create / update / patch / delete requests to our kinds in the steady-state window.</summary>
+    public required int KubeWritesInSteadyState { get; init; }
 
     public required double PeakRssMiB { get; init; }
 
@@ -33,5 +42,7 @@ public sealed record ScaleResult
     public double? Ratio => Raw is { } raw ? AllReady / raw : null;
 
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Services} | {Workers} | {(RateLimits ? "default" : "off")} | {Raw?.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) ?? "-"} | {AllReady.TotalSeconds:F1} | {Ratio?.ToString("F2", CultureInfo.InvariantCulture) ?? "-"} | {CallsPerServiceAtCreate:F1} | {DescribeServicesPerServicePerResync:F3} | {MutationsInSteadyState:F0} | {PeakRssMiB:F0} | {StartToFirstReconcile.TotalMilliseconds:F0} |");
+        $"| {Services} | {Workers} | {(RateLimits ? "default" : "off")} | {Raw?.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) ?? "-"} | {AllReady.TotalSeconds:F1} | {Ratio?.ToString("F2", CultureInfo.InvariantCulture) ?? "-"} | {CallsPerServiceAtCreate:F1} | {Steady(DescribeServicesPerServicePerResync, "F3")} | {Steady(TaskDefinitionReadsPerObjectPerResync, "F3")} | {Steady(MutationsInSteadyState, "F0")} | {(SteadyState ? KubeWritesInSteadyState.ToString(CultureInfo.InvariantCulture) : "-")} | {PeakRssMiB:F0} | {StartToFirstReconcile.TotalMilliseconds:F0} |");
+
+    private string Steady(double value, string format) => SteadyState ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
 }

@@ -131,6 +131,39 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task A_spec_change_while_its_object_is_being_reconciled_runs_again_even_when_the_reconcile_asks_for_the_next_resync()
+    {
+        // The lost wake-up under load: a key updated while a worker reconciles it must run once more afterwards with
+        // the new spec, not wait for the resync that the running reconcile schedules (here one hour away).
+        await using var f = await ClientFixture.StartAsync();
+        var inFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        var reconciler = new RecordingReconciler(async (r, ct) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                inFirst.TrySetResult();
+                await releaseFirst.Task.WaitAsync(ct);
+            }
+
+            return ReconcileResult.After(TimeSpan.FromHours(1));
+        });
+        await using var running = await RunningController.StartAsync(f, reconciler, FastRetry);
+        await f.Widgets.CreateAsync(Widget.New("racy"), Ct);
+        await inFirst.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        await f.Widgets.PatchAsync("default", "racy", KubernetesPatch.Merge("""{"spec":{"size":7}}"""), Ct);
+        await Eventually.TrueAsync(() => running.Controller.Informer.Cache.Get(new ObjectKey("default", "racy"))?.Spec.Size == 7, "spec change seen by the informer");
+        Assert.Equal(1, reconciler.Count("default/racy")); // never concurrently with the running reconcile
+        releaseFirst.TrySetResult();
+
+        await Eventually.TrueAsync(() => reconciler.Seen("default/racy").Any(r => r.Object?.Spec.Size == 7), "reconciled again with the new spec");
+        await Task.Delay(100, Ct);
+        Assert.Equal(2, reconciler.Count("default/racy"));
+    }
+
+    [Fact]
     public async Task A_watch_filter_drops_secondary_updates_that_do_not_matter_to_the_primaries()
     {
         await using var f = await ClientFixture.StartAsync();
