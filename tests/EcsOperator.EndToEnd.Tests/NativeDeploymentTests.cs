@@ -22,7 +22,7 @@ public sealed class NativeDeploymentTests
     [Fact]
     public async Task A_blue_green_rollout_walks_the_stages_bakes_with_all_production_traffic_then_completes()
     {
-        await using var env = await StartAsync();
+        await using var env = await StartAsync(o => o.ResyncInterval = Resync);
         await CreateReadyAsync(env, new DeploymentConfiguration { Strategy = DeploymentStrategy.BlueGreen, BakeTimeInMinutes = 5 });
         var stageEvents = RolloutStageEvents(env);
 
@@ -53,6 +53,15 @@ public sealed class NativeDeploymentTests
         Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);
         Assert.True(RolloutStageEvents(env) - stageEvents >= 3, $"RolloutStage events: {RolloutStageEvents(env) - stageEvents}");
         await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.RolloutCompleted), "a RolloutCompleted event");
+
+        // Settled, it costs its resyncs no service-deployment call (the completed deployment is replayed from status).
+        await TickAndSettleAsync(env, 2);
+        env.Ecs.Calls.Reset();
+        await TickAndSettleAsync(env, 6);
+        Assert.True(env.Ecs.Calls["ecs:DescribeServices"] > 0, "no resync happened");
+        Assert.Equal(0, env.Ecs.Calls["ecs:ListServiceDeployments"] + env.Ecs.Calls["ecs:DescribeServiceDeployments"]);
+        Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
+        Assert.True(IsReady(await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct)));
     }
 
     [Fact]

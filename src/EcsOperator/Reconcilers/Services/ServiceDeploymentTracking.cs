@@ -29,6 +29,34 @@ public static class ServiceDeploymentTracking
     public static bool Follows(Service live, RolloutStatus? recorded) =>
         ServiceDeploymentProgress.ShiftsTraffic(live.DeploymentConfiguration?.Strategy) || recorded?.DeploymentArn is not null;
 
+    /// <summary>
+    /// The deployment status recorded as SUCCESSFUL is still the service's only deployment: nothing to ask ECS. It is
+    /// replayed from status, so a settled blue/green service costs no more per resync than a rolling one.
+    /// </summary>
+    public static ServiceDeployment? Settled(Service live, RolloutStatus? recorded)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        if (recorded is not { DeploymentStatus: ServiceDeploymentStatus.Successful, DeploymentArn: { } arn, DeploymentId: { } id }
+            || live.Deployments is not [{ RolloutState: "COMPLETED" } only] || only.Id != id
+            || live.DeploymentConfiguration?.Strategy != recorded.Strategy)
+        {
+            return null;
+        }
+
+        return new ServiceDeployment
+        {
+            ServiceDeploymentArn = arn,
+            Status = ServiceDeploymentStatus.Successful,
+            LifecycleStage = recorded.Stage,
+            DeploymentConfiguration = new DeploymentConfiguration { Strategy = recorded.Strategy },
+            TargetServiceRevision = new ServiceRevisionSummary
+            {
+                RequestedProductionTrafficWeight = recorded.ProductionTrafficPercent,
+                RequestedTestTrafficWeight = recorded.TestTrafficPercent,
+            },
+        };
+    }
+
     /// <summary>The newest service deployment of the service, described; null when ECS lists none.</summary>
     public static async Task<ServiceDeployment?> NewestAsync(IEcsApi ecs, string cluster, string service, CancellationToken cancellationToken)
     {

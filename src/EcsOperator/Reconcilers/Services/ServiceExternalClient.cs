@@ -353,7 +353,8 @@ public sealed class ServiceExternalClient(
     {
         var recorded = Recorded(obj);
         var observation = ServiceDeploymentTracking.Follows(live, recorded)
-            ? ServiceDeploymentTracking.Observe(await ServiceDeploymentTracking.NewestAsync(clients.Ecs, cluster, name, cancellationToken), recorded)
+            ? ServiceDeploymentTracking.Observe(ServiceDeploymentTracking.Settled(live, recorded)
+                ?? await ServiceDeploymentTracking.NewestAsync(clients.Ecs, cluster, name, cancellationToken), recorded)
             : null;
         var followed = new FollowedDeployment(observation, recorded, []);
         // Decided on what ECS says now, not on the last status: a deployment that ended meanwhile is not stopped.
