@@ -68,7 +68,7 @@ public sealed class ExampleManifestTests
             Kinds.All.Select(k => k.Kind).Order(),
             all.Select(d => d["kind"]!.GetValue<string>()).Distinct().Order());
         var specs = all.Select(d => d["spec"]!.ToJsonString()).ToList();
-        foreach (var marker in new[] { "\"DAEMON\"", "\"awsfirelens\"", "\"efsVolumeConfiguration\"", "\"memberOf\"", "\"binpack\"", "\"hostPort\":0", "\"FARGATE_SPOT\"", "arn:aws:ssm:", "arn:aws:secretsmanager:", "\"environmentFiles\"", "\"scheduled\"", "\"ttlSecondsAfterFinished\"" })
+        foreach (var marker in new[] { "\"DAEMON\"", "\"awsfirelens\"", "\"efsVolumeConfiguration\"", "\"memberOf\"", "\"binpack\"", "\"hostPort\":0", "\"FARGATE_SPOT\"", "arn:aws:ssm:", "arn:aws:secretsmanager:", "\"environmentFiles\"", "\"scheduled\"", "\"ttlSecondsAfterFinished\"", "\"BLUE_GREEN\"", "\"CANARY\"", "\"LINEAR\"", "\"alternateTargetGroupArn\"", "\"lifecycleHooks\"" })
         {
             Assert.Contains(specs, s => s.Contains(marker, StringComparison.Ordinal));
         }

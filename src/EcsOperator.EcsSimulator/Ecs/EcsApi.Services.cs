@@ -71,9 +71,10 @@ internal sealed partial class EcsApi
         }
 
         var controller = Json.Obj(request, "deploymentController");
-        if (controller is not null && Json.Str(controller, "type") is { } type && type != "ECS")
+        // CODE_DEPLOY services start like ECS ones here (the initial revision runs); what they refuse is UpdateService.
+        if (controller is not null && Json.Str(controller, "type") is { } type && type is not ("ECS" or "CODE_DEPLOY"))
         {
-            throw AwsErrorException.InvalidParameter($"The simulator supports only the ECS deployment controller, not {type}.");
+            throw AwsErrorException.InvalidParameter($"The simulator supports only the ECS and CODE_DEPLOY deployment controllers, not {type}.");
         }
 
         var taskDefinitionReference = Json.Str(request, "taskDefinition")
@@ -337,6 +338,29 @@ internal sealed partial class EcsApi
         return new JsonObject { ["services"] = services, ["failures"] = failures };
     }
 
+    /// <summary>
+    /// Under CODE_DEPLOY, UpdateService changes only desired count, deployment configuration, health check grace
+    /// period, placement constraints and strategy, ECS managed tags and propagate tags (API reference, UpdateService).
+    /// </summary>
+    private static void RefuseUnderCodeDeploy(SimService service, JsonObject request)
+    {
+        if (Json.Str(service.DeploymentController, "type") != "CODE_DEPLOY")
+        {
+            return;
+        }
+
+        if (request.ContainsKey("taskDefinition"))
+        {
+            throw AwsErrorException.InvalidParameter("Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.");
+        }
+
+        string[] allowed = ["cluster", "service", "desiredCount", "deploymentConfiguration", "healthCheckGracePeriodSeconds", "placementConstraints", "placementStrategy", "enableECSManagedTags", "propagateTags"];
+        if (request.Select(p => p.Key).FirstOrDefault(k => !allowed.Contains(k)) is { } refused)
+        {
+            throw AwsErrorException.InvalidParameter($"Unable to update {refused} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.");
+        }
+    }
+
     private JsonObject UpdateService(JsonObject request)
     {
         var cluster = ResolveCluster(Json.Str(request, "cluster"));
@@ -346,6 +370,7 @@ internal sealed partial class EcsApi
             throw new AwsErrorException("ServiceNotActiveException", "Service was not ACTIVE.");
         }
 
+        RefuseUnderCodeDeploy(service, request);
         var current = service.Revision;
         var td = Json.Str(request, "taskDefinition") is { } reference ? ResolveActiveTaskDefinition(reference) : current.TaskDefinition;
         var strategy = Json.Arr(request, "capacityProviderStrategy") is { } s ? (s.Count > 0 ? s : null) : current.CapacityProviderStrategy;

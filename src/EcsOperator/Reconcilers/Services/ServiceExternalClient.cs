@@ -11,6 +11,7 @@ using EcsOperator.Core.Arns;
 using EcsOperator.Core.Conditions;
 using EcsOperator.Core.Ownership;
 using EcsOperator.Core.Services;
+using EcsOperator.Core.Services.Deployments;
 using EcsOperator.Core.TaskDefinitions;
 using EcsOperator.Core.Validation;
 using EcsOperator.Hosting;
@@ -39,6 +40,7 @@ public sealed class ServiceExternalClient(
     ITaskDefinitionUsage usage,
     IEventRecorder events,
     OperatorOptions options,
+    TimeProvider time,
     ILogger<ServiceExternalClient> logger)
     : ExternalClient<EcsService, EcsServiceStatus, ServiceExternalClient.Live>
 {
@@ -46,6 +48,12 @@ public sealed class ServiceExternalClient(
 
     // The revision registered for each object's inline template, by spec hash: resyncs then cost no task-definition calls.
     private readonly ConcurrentDictionary<ObjectKey, (string SpecHash, string Arn)> _inline = new();
+
+    // The rollback annotation value last warned about as unusable, so RollbackIgnored is said once, not every resync.
+    private readonly ConcurrentDictionary<ObjectKey, string> _ignoredRollbacks = new();
+
+    // What the annotation rolled back, until status (read from the informer cache, which may lag the write) shows it.
+    private readonly ConcurrentDictionary<ObjectKey, (string Id, long Generation)> _rolledBack = new();
 
     public override ManagedKind<EcsService, EcsServiceStatus> Kind { get; } = new(
         EcsService.KindName, OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService,
@@ -78,7 +86,12 @@ public sealed class ServiceExternalClient(
         (obj.Spec.TaskDefinitionRef is { } tdRef ? references.TaskDefinition(obj.Metadata.Namespace, tdRef.Name).WaitingFor : null)
         ?? clusters.Resolve(obj).WaitingFor;
 
-    public override void Forget(ObjectKey key) => _inline.TryRemove(key, out _);
+    public override void Forget(ObjectKey key)
+    {
+        _inline.TryRemove(key, out _);
+        _ignoredRollbacks.TryRemove(key, out _);
+        _rolledBack.TryRemove(key, out _);
+    }
 
     public override async Task<ExternalObservation<EcsServiceStatus, Live>> ObserveAsync(ManagedContext<EcsService> context, CancellationToken cancellationToken)
     {
@@ -131,9 +144,11 @@ public sealed class ServiceExternalClient(
             return new() { OwnerTag = owner, Differences = ["taskDefinition"], DesiredChangedSinceApplied = true, Live = found };
         }
 
-        var plan = Plan(obj, context.Owner, cluster, taskDefinition, live);
+        var plan = Plan(obj, Recorded(obj), context.Owner, cluster, taskDefinition, live);
         if (plan.Refusal is { } immutable)
             return new() { OwnerTag = owner, Refusal = immutable };
+
+        var followed = await FollowAsync(clients, obj, cluster, name, live, cancellationToken);
 
         AutoScalingSyncResult scaling;
         try
@@ -155,9 +170,11 @@ public sealed class ServiceExternalClient(
             OwnerTag = owner,
             Differences = differences,
             DesiredChangedSinceApplied = !rolledOut,
-            Live = found with { Plan = plan, Scaling = scaling },
+            // The annotation's StopServiceDeployment is work to do, not a difference: Update runs it.
+            HousekeepingDue = followed.Rollback is not null,
+            Live = found with { Plan = plan, Scaling = scaling, Followed = followed },
             // Used as is when nothing differs, or (when something does) only as the drift reported under driftPolicy Report.
-            Result = Finish(obj, live, taskDefinition, scaling.Status, reportedDrift: differences.Count > 0, plan.FreshFailure),
+            Result = Finish(obj, live, taskDefinition, scaling.Status, reportedDrift: differences.Count > 0, plan.FreshFailure, followed),
         };
     }
 
@@ -189,8 +206,9 @@ public sealed class ServiceExternalClient(
         if (adopting)
             await ecs.TagResourceAsync(new TagResourceRequest { ResourceArn = live.ServiceArn, Tags = [new Tag { Key = OwnershipTags.OwnerKey, Value = context.Owner }] }, cancellationToken);
 
+        var followed = await RollBackAsync(context, found.Followed, cancellationToken);
         var taskDefinition = found.TaskDefinition ?? await RegisterInlineRevisionAsync(context, found.Inline!, cancellationToken);
-        var plan = found.Plan ?? Plan(obj, context.Owner, cluster, taskDefinition, live);
+        var plan = found.Plan ?? Plan(obj, Recorded(obj), context.Owner, cluster, taskDefinition, live);
         if (plan.Refusal is { } immutable)
             return new(s => s, immutable);
 
@@ -218,12 +236,13 @@ public sealed class ServiceExternalClient(
             {
                 await events.RecordAsync(obj, Event.NormalType, EventReasons.RolloutStarted, "UpdateService",
                     $"Started a deployment of {EcsNames.TaskDefinitionFamilyRevision(taskDefinition)} ({fields} changed)", cancellationToken);
+                followed = await FollowStartedAsync(context.Aws, obj, cluster, name, after, followed, cancellationToken);
             }
         }
 
         if (found.Scaling is { Differences.Count: 0 } inSync)
-            return Finish(obj, after, taskDefinition, inSync.Status, reportedDrift: false, plan.FreshFailure);
-        return await SyncAndFinishAsync(context, after, cluster, name, taskDefinition, plan.FreshFailure, cancellationToken);
+            return Finish(obj, after, taskDefinition, inSync.Status, reportedDrift: false, plan.FreshFailure, followed);
+        return await SyncAndFinishAsync(context, after, cluster, name, taskDefinition, plan.FreshFailure, cancellationToken, followed);
     }
 
     public override async Task<DeletionResult> DeleteAsync(ManagedContext<EcsService> context, CancellationToken cancellationToken)
@@ -261,28 +280,39 @@ public sealed class ServiceExternalClient(
 
     /// <summary>Syncs Application Auto Scaling (a scalable target someone else owns stalls NotOwned), then reads the service's state.</summary>
     private async Task<ExternalResult<EcsServiceStatus>> SyncAndFinishAsync(ManagedContext<EcsService> context, Service live, string cluster, string name,
-        string taskDefinition, bool freshFailure, CancellationToken cancellationToken)
+        string taskDefinition, bool freshFailure, CancellationToken cancellationToken, FollowedDeployment? followed = null)
     {
         try
         {
             var scaling = await SyncAutoScalingAsync(context.Aws, context.Object, context.Owner, cluster, name, apply: true, cancellationToken);
-            return Finish(context.Object, live, taskDefinition, scaling.Status, reportedDrift: false, freshFailure);
+            return Finish(context.Object, live, taskDefinition, scaling.Status, reportedDrift: false, freshFailure, followed);
         }
         catch (ScalableTargetNotOwnedException e)
         {
-            var observed = Finish(context.Object, live, taskDefinition, context.Object.Status?.AutoScaling, reportedDrift: false, freshFailure);
+            var observed = Finish(context.Object, live, taskDefinition, context.Object.Status?.AutoScaling, reportedDrift: false, freshFailure, followed);
             return observed with { State = new ReconcileState.Stalled(ConditionReasons.NotOwned, e.Message), RequeueAfter = null, Events = [] };
         }
     }
 
     /// <summary>The status and state of the described service, the rollout events that are news, and when to look again.</summary>
     /// <param name="reportedDrift">The result stands for drift only reported (driftPolicy Report): Ready on the rollout that was applied.</param>
-    private ExternalResult<EcsServiceStatus> Finish(EcsService obj, Service live, string taskDefinition, AutoScalingStatus? scaling, bool reportedDrift, bool freshFailure)
+    private ExternalResult<EcsServiceStatus> Finish(EcsService obj, Service live, string taskDefinition, AutoScalingStatus? scaling, bool reportedDrift, bool freshFailure,
+        FollowedDeployment? followed = null)
     {
         var previous = obj.Status;
         var observed = RolloutObserver.Observe(live, taskDefinition, previous?.Rollout);
         var state = ServiceStatusCalculator.State(live, observed);
-        var rollout = observed.Rollout;
+        var deployment = followed?.Observation;
+        // A blue/green, linear or canary deployment is judged by its service deployment (stages, bake, rollback).
+        if (deployment is not null && live.Status == ServiceStatusValue.Active)
+            state = deployment.State;
+        var rollout = ServiceDeploymentTracking.Merge(observed.Rollout, deployment, followed?.Recorded ?? previous?.Rollout);
+        var generation = obj.Metadata.Generation ?? 0;
+        if (RollbackAnnotation.HoldsRevision(rollout, generation))
+            state = ServiceDeploymentTracking.Held(rollout, generation, live.TaskDefinition);
+        else if (ExternalDeploymentControllers.Check(live.DeploymentController?.Type, live.TaskDefinition, taskDefinition) is { } external)
+            state = external;
+
         if (reportedDrift)
         {
             // Under Report the spec is still what was applied: status keeps the rollout of the spec's revision (so the
@@ -303,16 +333,109 @@ public sealed class ServiceExternalClient(
             news.Add(new(Event.NormalType, EventReasons.RolloutCompleted, "DescribeServices", $"ECS service {live.ServiceName ?? ServiceTranslator.ServiceName(obj)}: {observed.Message}"));
         }
 
-        // Ready and failed services are looked at again by the batched resync, a rollout in progress every RolloutRecheckInterval.
+        if (!reportedDrift && ServiceDeploymentTracking.StageEvent(deployment) is { } stage)
+            news.Add(stage);
+        news.AddRange(followed?.Events ?? []);
+
+        // Ready and failed services are looked at again by the batched resync, a rollout in progress every
+        // RolloutRecheckInterval (a bake at its end), and a service deployment still moving (even a held rollback) too.
+        var recheck = ServiceDeploymentTracking.Recheck(rollout, options.RolloutRecheckInterval, time.GetUtcNow());
+        var moving = deployment is not null && ServiceDeploymentTracking.StillMoving(rollout);
         return new(s => ServiceStatusCalculator.Observe(s, live, observed) with { Rollout = rollout, AutoScaling = scaling }, state,
-            state is ReconcileState.Ready or ReconcileState.Stalled ? null : options.RolloutRecheckInterval) { Events = news };
+            moving || state is not (ReconcileState.Ready or ReconcileState.Stalled) ? recheck : null) { Events = news };
+    }
+
+    /// <summary>
+    /// The newest service deployment when the service's deployments are followed (a ROLLING service: no call), and
+    /// what the rollback annotation asks (RollbackIgnored said once per value).
+    /// </summary>
+    private async Task<FollowedDeployment> FollowAsync(AwsClients clients, EcsService obj, string cluster, string name, Service live, CancellationToken cancellationToken)
+    {
+        var recorded = Recorded(obj);
+        var observation = ServiceDeploymentTracking.Follows(live, recorded)
+            ? ServiceDeploymentTracking.Observe(ServiceDeploymentTracking.Settled(live, recorded)
+                ?? await ServiceDeploymentTracking.NewestAsync(clients.Ecs, cluster, name, cancellationToken), recorded)
+            : null;
+        var followed = new FollowedDeployment(observation, recorded, []);
+        // Decided on what ECS says now, not on the last status: a deployment that ended meanwhile is not stopped.
+        switch (RollbackAnnotation.Decide(obj.Metadata.Annotations, observation?.Rollout ?? recorded))
+        {
+            case RollbackDecision.Stop stop:
+                return followed with { Rollback = stop };
+            case RollbackDecision.Ignore ignore when !(_ignoredRollbacks.TryGetValue(ObjectKey.Of(obj), out var said) && said == ignore.DeploymentId):
+                _ignoredRollbacks[ObjectKey.Of(obj)] = ignore.DeploymentId;
+                return followed with { Events = [new(Event.WarningType, EventReasons.RollbackIgnored, "StopServiceDeployment", ignore.Message)] };
+            default:
+                return followed;
+        }
+    }
+
+    /// <summary>
+    /// StopServiceDeployment ROLLBACK for the annotation, recorded (rolledBackBy, rolledBackGeneration) in the status
+    /// this reconcile writes; a deployment that ended between describe and stop is reported, not retried.
+    /// </summary>
+    private async Task<FollowedDeployment?> RollBackAsync(ManagedContext<EcsService> context, FollowedDeployment? followed, CancellationToken cancellationToken)
+    {
+        if (followed?.Rollback is not { } stop)
+            return followed;
+        var obj = context.Object;
+        try
+        {
+            await context.Aws.Ecs.StopServiceDeploymentAsync(RollbackAnnotation.Request(stop), cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.ErrorCode is "ConflictException" or "ServiceDeploymentNotFoundException")
+        {
+            _ignoredRollbacks[ObjectKey.Of(obj)] = stop.DeploymentId;
+            return followed with
+            {
+                Rollback = null,
+                Events = [.. followed.Events, new(Event.WarningType, EventReasons.RollbackIgnored, "StopServiceDeployment",
+                    $"{ApiGroup.RollbackAnnotation}={stop.DeploymentId}: ECS refused to stop service deployment {stop.DeploymentId} ({e.ErrorCode}): it ended before the rollback was asked")],
+            };
+        }
+
+        logger.LogInformation("Stopped service deployment {Deployment} of EcsService {Namespace}/{Name} with ROLLBACK (annotation {Annotation})",
+            stop.DeploymentArn, obj.Metadata.Namespace, obj.Metadata.Name, ApiGroup.RollbackAnnotation);
+        var recorded = RollbackAnnotation.Record(followed.Observation?.Rollout ?? followed.Recorded ?? new RolloutStatus(), stop, obj.Metadata.Generation ?? 0);
+        _rolledBack[ObjectKey.Of(obj)] = (stop.DeploymentId, obj.Metadata.Generation ?? 0);
+        return followed with
+        {
+            Rollback = null,
+            Recorded = recorded,
+            Events = [.. followed.Events, new(Event.NormalType, EventReasons.RollbackRequested, "StopServiceDeployment",
+                $"Stopped service deployment {stop.DeploymentId} with ROLLBACK as {ApiGroup.RollbackAnnotation} asked: traffic goes back to the previous revision, "
+                + $"and the revision of generation {obj.Metadata.Generation} is not pushed again")],
+        };
+    }
+
+    /// <summary>status.rollout as last written, with a rollback this operator asked for that the cached object does not show yet.</summary>
+    private RolloutStatus? Recorded(EcsService obj)
+    {
+        var recorded = obj.Status?.Rollout;
+        if (!_rolledBack.TryGetValue(ObjectKey.Of(obj), out var done) || recorded?.RolledBackBy == done.Id)
+            return recorded;
+        return (recorded ?? new RolloutStatus()) with { RolledBackBy = done.Id, RolledBackGeneration = done.Generation };
+    }
+
+    /// <summary>After an UpdateService that started a traffic-shifting deployment: follow the new service deployment, not the previous one.</summary>
+    private static async Task<FollowedDeployment?> FollowStartedAsync(AwsClients clients, EcsService obj, string cluster, string name, Service after,
+        FollowedDeployment? followed, CancellationToken cancellationToken)
+    {
+        if (!ServiceDeploymentProgress.ShiftsTraffic(after.DeploymentConfiguration?.Strategy))
+            return followed;
+        var newest = await ServiceDeploymentTracking.NewestAsync(clients.Ecs, cluster, name, cancellationToken);
+        var previousArn = followed?.Observation?.Rollout.DeploymentArn ?? obj.Status?.Rollout?.DeploymentArn;
+        var observation = newest is null || newest.ServiceDeploymentArn == previousArn
+            ? null
+            : ServiceDeploymentTracking.Observe(newest, followed?.Recorded ?? obj.Status?.Rollout);
+        return (followed ?? new FollowedDeployment(null, null, [])) with { Observation = observation };
     }
 
     /// <summary>
     /// What to send to bring <paramref name="live"/> to the spec: nothing about the task definition while the spec's
     /// revision failed for this generation (a spec edit or a new revision tries again), a refusal for immutable fields.
     /// </summary>
-    private static ServicePlan Plan(EcsService obj, string owner, string cluster, string taskDefinition, Service live)
+    private static ServicePlan Plan(EcsService obj, RolloutStatus? recorded, string owner, string cluster, string taskDefinition, Service live)
     {
         var desired = ServiceTranslator.ToDesiredState(obj, taskDefinition, cluster, owner);
         var comparison = ServiceComparer.Compare(desired, live, autoScalingOwnsDesiredCount: obj.Spec.AutoScaling is not null);
@@ -325,8 +448,17 @@ public sealed class ServiceExternalClient(
 
         var observed = RolloutObserver.Observe(live, taskDefinition, obj.Status?.Rollout);
         var freshFailure = observed.Phase == RolloutPhase.Failed && !SameFailure(obj.Status?.Rollout, observed.Rollout);
-        var failedThisGeneration = observed.Phase == RolloutPhase.Failed && (freshFailure || StalledForRolloutThisGeneration(obj));
-        return new(failedThisGeneration ? WithoutTaskDefinition(comparison) : comparison, freshFailure, null);
+        var failedThisGeneration = observed.Phase == RolloutPhase.Failed
+            && (freshFailure || StalledForRolloutThisGeneration(obj) || ServiceDeploymentTracking.RollingBackThisGeneration(obj));
+        // Rolled back by the annotation in this generation: the revision stays where the rollback left it.
+        var held = RollbackAnnotation.HoldsRevision(recorded, obj.Metadata.Generation ?? 0);
+        var controller = live.DeploymentController?.Type;
+        if (failedThisGeneration || held || ExternalDeploymentControllers.IsExternal(controller))
+            comparison = WithoutTaskDefinition(comparison);
+        // CODE_DEPLOY and EXTERNAL services: only what ECS lets UpdateService change (a new revision is Stalled in Finish).
+        if (comparison.Update is { } update && ExternalDeploymentControllers.IsExternal(controller))
+            comparison = new ServiceComparison(comparison.Differences, ExternalDeploymentControllers.Restrict(update, controller));
+        return new(comparison, freshFailure, null);
     }
 
     private async Task<AutoScalingSyncResult> SyncAutoScalingAsync(AwsClients clients, EcsService obj, string owner, string cluster, string name, bool apply,
@@ -467,6 +599,17 @@ public sealed class ServiceExternalClient(
         public ServicePlan? Plan { get; init; }
 
         public AutoScalingSyncResult? Scaling { get; init; }
+
+        public FollowedDeployment? Followed { get; init; }
+    }
+
+    /// <summary>
+    /// The followed service deployment (null: none, or the service rolls), status.rollout with what the annotation
+    /// rolled back in this reconcile (null: as recorded), events to record with the status, and a rollback still to ask for.
+    /// </summary>
+    public sealed record FollowedDeployment(ServiceDeploymentObservation? Observation, RolloutStatus? Recorded, IReadOnlyList<PendingEvent> Events)
+    {
+        public RollbackDecision.Stop? Rollback { get; init; }
     }
 
     /// <summary>The inline template translated for its family, its registered revision (null: not yet), or why it cannot be used.</summary>
