@@ -194,6 +194,9 @@ public sealed class ServiceExternalClient(
         if (plan.Refusal is { } immutable)
             return new(s => s, immutable);
 
+        if (plan.Comparison.TagResource is { } tags)
+            await ecs.TagResourceAsync(tags, cancellationToken); // the spec's tags only: others' tags stay
+
         var after = live;
         if (plan.Comparison.Update is { } update)
         {
@@ -447,8 +450,8 @@ public sealed class ServiceExternalClient(
     private static ServiceComparison WithoutTaskDefinition(ServiceComparison comparison)
     {
         var rest = comparison.Differences.Where(d => d.Path != "taskDefinition").ToList();
-        var update = rest.Any(d => d.Kind != Core.Diffing.ChangeKind.Immutable) ? comparison.Update! with { TaskDefinition = null } : null;
-        return new ServiceComparison(rest, update);
+        var update = rest.Any(d => d.Kind != Core.Diffing.ChangeKind.Immutable && d.Field != "tags") ? comparison.Update! with { TaskDefinition = null } : null;
+        return comparison with { Differences = rest, Update = update };
     }
 
     /// <summary>Whether status already recorded this failed deployment (so the failure is not news).</summary>
