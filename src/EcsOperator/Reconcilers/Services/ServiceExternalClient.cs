@@ -194,8 +194,10 @@ public sealed class ServiceExternalClient(
         if (plan.Refusal is { } immutable)
             return new(s => s, immutable);
 
-        if (plan.Comparison.TagResource is { } tags)
-            await ecs.TagResourceAsync(tags, cancellationToken); // the spec's tags only: others' tags stay
+        // The spec's tags only (others' tags stay); the owner tag of an adoption is already on.
+        if (plan.Comparison.TagResource is { } tags
+            && (adopting ? tags with { Tags = [.. tags.Tags!.Where(t => t.Key != OwnershipTags.OwnerKey)] } : tags) is { Tags.Count: > 0 } toTag)
+            await ecs.TagResourceAsync(toTag, cancellationToken);
 
         var after = live;
         if (plan.Comparison.Update is { } update)
