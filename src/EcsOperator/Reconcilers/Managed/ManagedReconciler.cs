@@ -176,7 +176,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             var deletion = await external.DeleteAsync(context, cancellationToken);
             if (!deletion.Finished)
             {
-                await _status.WriteAsync(obj, s => s, new ReconcileState.Deleting(deletion.WaitingFor ?? "waiting for AWS"), null, cancellationToken);
+                await _status.WriteAsync(obj, external.WhileDeleting, new ReconcileState.Deleting(deletion.WaitingFor ?? "waiting for AWS"), null, cancellationToken);
                 return ReconcileResult.After(deletion.RecheckAfter ?? requeue.ResyncInterval);
             }
         }

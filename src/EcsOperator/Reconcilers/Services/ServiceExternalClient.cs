@@ -264,6 +264,9 @@ public sealed class ServiceExternalClient(
         return DeletionResult.Done;
     }
 
+    /// <summary>A deletion waits only after autoscaling was removed: status no longer shows a target that is gone.</summary>
+    public override EcsServiceStatus WhileDeleting(EcsServiceStatus status) => status with { AutoScaling = null };
+
     /// <summary>Syncs Application Auto Scaling (a scalable target someone else owns stalls NotOwned), then reads the service's state.</summary>
     private async Task<ExternalResult<EcsServiceStatus>> SyncAndFinishAsync(ManagedContext<EcsService> context, Service live, string cluster, string name,
         string taskDefinition, bool freshFailure, CancellationToken cancellationToken)
