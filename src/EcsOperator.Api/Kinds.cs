@@ -147,7 +147,10 @@ public static class Kinds
         ],
     };
 
-    /// <summary>The reconciled kinds: task definitions first, as the others depend on them.</summary>
+    /// <summary>
+    /// The reconciled kinds. The order carries no dependency: each controller waits for the objects it references
+    /// (ReferenceResolver), whatever order the kinds start in; generated files (CRDs, Argo CD health) follow it.
+    /// </summary>
     public static IReadOnlyList<KindDefinition> All { get; } = [TaskDefinition, Cluster, Service, Task, CapacityProvider];
 
     /// <summary>Every kind with a CRD: the reconciled kinds, then the tenancy policy.</summary>

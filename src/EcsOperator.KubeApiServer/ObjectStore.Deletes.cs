@@ -109,7 +109,7 @@ internal sealed partial class ObjectStore
             var items = new JsonArray();
             foreach (var (key, obj) in Bucket(type).ToList())
             {
-                if ((ns is not null && !key.StartsWith(ns + "/", StringComparison.Ordinal)) || !labels.Matches(obj) || !fields.Matches(obj))
+                if ((ns is not null && !key.StartsWith(ns + "/", StringComparison.Ordinal)) || !labels.Matches(obj) || !fields.Matches(EventViews.Convert(obj, type) ?? obj))
                 {
                     continue;
                 }

@@ -15,7 +15,7 @@ internal sealed partial class ObjectStore
             {
                 foreach (var obj in Bucket(type).Values)
                 {
-                    if ((ns is null || (string?)obj["metadata"]?["namespace"] == ns) && labels.Matches(obj) && fields.Matches(obj))
+                    if ((ns is null || (string?)obj["metadata"]?["namespace"] == ns) && labels.Matches(obj) && fields.Matches(EventViews.Convert(obj, type) ?? obj))
                     {
                         watcher.Send("ADDED", obj);
                     }

@@ -95,6 +95,7 @@ internal sealed partial class ObjectStore
     /// <summary>A copy of a stored object as served for <paramref name="type"/>'s version.</summary>
     public static JsonObject Present(JsonObject stored, ServedResource type)
     {
+        stored = EventViews.Convert(stored, type) ?? stored;
         var copy = new JsonObject { ["apiVersion"] = type.ApiVersion, ["kind"] = type.Kind };
         foreach (var (key, value) in stored)
         {
@@ -162,7 +163,7 @@ internal sealed partial class ObjectStore
             foreach (var (key, obj) in snapshot)
             {
                 if (string.CompareOrdinal(key, start) < 0 || (ns is not null && !key.StartsWith(ns + "/", StringComparison.Ordinal))
-                    || !labels.Matches(obj) || !fields.Matches(obj))
+                    || !labels.Matches(obj) || !fields.Matches(EventViews.Convert(obj, type) ?? obj))
                 {
                     continue;
                 }

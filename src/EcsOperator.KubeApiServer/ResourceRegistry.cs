@@ -19,8 +19,11 @@ public sealed class ResourceRegistry
             SelectableFields = ["status.phase"],
         });
         Register(ServedResource.BuiltIn("", "v1", "configmaps", "ConfigMap") with { Singular = "configmap", ShortNames = ["cm"] });
+        // One store for both Event APIs, as in kube-apiserver: what the operator writes through events.k8s.io/v1 is what
+        // kubectl describe reads through core/v1 (EventViews converts the fields).
         Register(ServedResource.BuiltIn("", "v1", "events", "Event") with
         {
+            SharedStorage = EventViews.StorageKey,
             NameRule = NameRule.PathSegment,
             Singular = "event",
             ShortNames = ["ev"],

@@ -49,8 +49,14 @@ public sealed record ServedResource(string Group, string Version, string Plural,
     /// <summary><c>group/version</c>, or <c>v1</c> for the core group.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
-    /// <summary>Storage identity shared by all versions of a resource.</summary>
-    internal string StorageKey => $"{Group}/{Plural}";
+    /// <summary>
+    /// Storage identity shared by all versions of a resource; <see cref="SharedStorage"/> when two groups serve one
+    /// store (core/v1 and events.k8s.io/v1 Events, as in kube-apiserver).
+    /// </summary>
+    internal string StorageKey => SharedStorage ?? $"{Group}/{Plural}";
+
+    /// <summary>The storage key of another group's resource this one is a view of (null: its own).</summary>
+    internal string? SharedStorage { get; init; }
 
     /// <summary>Whether <paramref name="field"/> may appear in a field selector.</summary>
     public bool SupportsFieldSelector(string field) =>

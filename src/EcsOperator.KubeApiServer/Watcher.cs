@@ -35,7 +35,7 @@ internal sealed class Watcher
 
     private bool Matches(JsonObject? obj) => obj is not null
         && (Namespace is null || (string?)obj["metadata"]?["namespace"] == Namespace)
-        && Labels.Matches(obj) && Fields.Matches(obj);
+        && Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj);
 
     /// <summary>Queues the event this change means for this watcher, if any (objects entering or leaving the selection become ADDED / DELETED, as kube's watch cache does).</summary>
     public void Deliver(Change change)

@@ -233,7 +233,8 @@ public sealed class AutoScalingSyncTests
 
         var refused = await Assert.ThrowsAsync<ScalableTargetNotOwnedException>(() => h.SyncAsync(Spec()));
         Assert.Equal(AwsErrorKind.Terminal, refused.Kind);
-        Assert.Contains("other-cluster/shop/web", refused.Message, StringComparison.Ordinal);
+        Assert.Equal($"the scalable target {ResourceId} is owned by another object: remove spec.autoScaling or deregister that target", refused.Message);
+        Assert.DoesNotContain("other-cluster", refused.Message, StringComparison.Ordinal);
 
         // On removal (the EcsService deleted) it is left alone rather than blocking the deletion.
         var removed = await h.SyncAsync(null);

@@ -175,7 +175,8 @@ public sealed class ServiceAutoScalingTests
 
         await EditSpecAsync(env, Name, s => s with { AutoScaling = Scaling(min: 1, max: 5) });
         var stalled = await WaitForAsync(env, Name, o => Applied(o) && Condition(o, ConditionTypes.Stalled) is { Status: ConditionStatus.True });
-        Assert.Contains("other-cluster/shop/web", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        Assert.Contains("is owned by another object", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("other-cluster", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
 
         // Refused once per generation, not retried in a loop; and nothing of the other owner's target changes.
         var reconciles = env.ReconcileCountOf(EcsService.KindName);
@@ -234,6 +235,10 @@ public sealed class ServiceAutoScalingTests
         Assert.Equal("ACTIVE", (string?)DescribeService(env, Name)["status"]);
 
         env.Ecs.Faults.Clear();
+        // While the service drains, status no longer shows the scalable target that is gone.
+        await Eventually(async () => await env.Services.TryGetAsync(OperatorEnvironment.Namespace, Name, Ct) is { Status.AutoScaling: null },
+            "status.autoScaling cleared while the service drains");
+        Assert.Equal(1, env.Ecs.Calls["ecs:DeleteService"]);
         await Eventually(async () =>
         {
             env.Ecs.Tick();

@@ -66,6 +66,43 @@ public sealed class ServiceDriftTests
     }
 
     [Theory]
+    [InlineData(DriftPolicy.Correct)]
+    [InlineData(DriftPolicy.Report)]
+    public async Task A_spec_tag_changed_in_AWS_is_drift_and_a_tag_someone_else_added_is_left_alone(DriftPolicy policy)
+    {
+        await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        var service = NewService("web", driftPolicy: policy);
+        await env.Services.CreateAsync(service with { Spec = service.Spec with { Tags = [new() { Key = "team", Value = "shop" }] } }, Ct);
+        await TickUntilReadyAsync(env, "web");
+        var arn = (string)Described(env, "web")["serviceArn"]!;
+        env.Ecs.Invoke("TagResource", new JsonObject
+        {
+            ["resourceArn"] = arn,
+            ["tags"] = new JsonArray(new JsonObject { ["key"] = "team", ["value"] = "other" }, new JsonObject { ["key"] = "cost-center", ["value"] = "42" }),
+        });
+        env.Ecs.Calls.Reset();
+
+        var drifted = await WaitForAsync(env, "web", o => o.Status?.Drift?.Fields is { Count: > 0 });
+        Assert.Equal(["tags[team]"], drifted.Status!.Drift!.Fields!);
+        await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.DriftDetected), "a DriftDetected event");
+        if (policy == DriftPolicy.Correct)
+        {
+            await Eventually(() => Tag(Described(env, "web"), "team") == "shop", "the spec's tag set back");
+            Assert.Equal(0, env.Ecs.Calls["ecs:UpdateService"]);
+        }
+        else
+        {
+            await TickAndSettleAsync(env, 4);
+            Assert.Equal("other", Tag(Described(env, "web"), "team"));
+            Assert.Equal(0, env.Ecs.Calls["ecs:TagResource"]);
+        }
+
+        Assert.Equal("42", Tag(Described(env, "web"), "cost-center"));
+        Assert.Equal(0, env.Ecs.Calls["ecs:UntagResource"]);
+    }
+
+    [Theory]
     [InlineData("launchType")]
     [InlineData("serviceName")]
     public async Task An_immutable_change_is_Stalled_naming_the_field_without_an_update(string field)

@@ -10,7 +10,8 @@ namespace EcsOperator.Core.Services;
 /// <summary>
 /// Diffs a desired CreateService request against a described service: the basis of updates (spec changed) and of
 /// drift detection (AWS changed). Only fields in <see cref="ManagedServiceFields"/> are compared; inside them every member
-/// the spec sets must match, and ECS defaults fill what the spec omits on both sides.
+/// the spec sets must match, and ECS defaults fill what the spec omits on both sides. Of the tags, only the ones the spec
+/// names (and the owner tag) are compared, as for clusters: a tag someone else put on the service is left alone.
 /// </summary>
 public static class ServiceComparer
 {
@@ -57,9 +58,39 @@ public static class ServiceComparer
         }
 
         var changeable = differences.Any(d => d.Kind != ChangeKind.Immutable);
+        // Tags are not an UpdateService field (TagResource sets them), so they are compared after the update is decided.
+        var tagResource = CompareTags(desired.Tags ?? [], live.Tags ?? [], live.ServiceArn, differences);
         return new ServiceComparison(
             differences,
-            changeable ? update.Deserialize(EcsJsonContext.Default.UpdateServiceRequest) : null);
+            changeable ? update.Deserialize(EcsJsonContext.Default.UpdateServiceRequest) : null)
+        {
+            TagResource = tagResource,
+        };
+    }
+
+    /// <summary>
+    /// The desired tags (the spec's and the owner tag) the service lacks or has with another value; tags the spec does
+    /// not name are neither differences nor untagged.
+    /// </summary>
+    private static TagResourceRequest? CompareTags(IReadOnlyList<Tag> desired, IReadOnlyList<Tag> live, string? serviceArn, List<FieldDifference> differences)
+    {
+        var liveByKey = live.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
+        var toTag = desired.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Value: g.Last().Value ?? string.Empty))
+            .Where(d => !liveByKey.TryGetValue(d.Key, out var value) || value != d.Value)
+            .OrderBy(d => d.Key, StringComparer.Ordinal)
+            .ToList();
+
+        foreach (var (key, value) in toTag)
+        {
+            differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, JsonValue.Create(value).ToJsonString(),
+                liveByKey.TryGetValue(key, out var old) ? JsonValue.Create(old).ToJsonString() : null));
+        }
+
+        if (toTag.Count == 0 || serviceArn is null)
+            return null;
+        return new TagResourceRequest { ResourceArn = serviceArn, Tags = toTag.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
     }
 
     private static JsonObject Serialize(CreateServiceRequest request) =>

@@ -9,6 +9,12 @@ namespace EcsOperator.Core.Services;
 /// </summary>
 public sealed record ServiceComparison(IReadOnlyList<FieldDifference> Differences, UpdateServiceRequest? Update)
 {
+    /// <summary>
+    /// The spec's tags (and the owner tag) the service lacks or has with another value; null when they match. Nothing is
+    /// ever untagged: tags the spec does not name are not the operator's.
+    /// </summary>
+    public TagResourceRequest? TagResource { get; init; }
+
     /// <summary>Differences ECS cannot apply to a live service: the spec must change back, or the service be recreated.</summary>
     public IReadOnlyList<FieldDifference> Immutable => Differences.Where(d => d.Kind == ChangeKind.Immutable).ToList();
 

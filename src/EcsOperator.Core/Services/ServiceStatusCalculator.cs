@@ -41,11 +41,14 @@ public static class ServiceStatusCalculator
         {
             RolloutPhase.Completed => new ReconcileState.Ready(rollout.Message),
             RolloutPhase.InProgress => PlacementObserver.Observe(live) is { } notPlaced
-                ? new ReconcileState.Progressing(ConditionReasons.TasksNotPlaced, $"{rollout.Message}. {notPlaced.Message}")
+                ? new ReconcileState.Progressing(ConditionReasons.TasksNotPlaced, $"{Sentence(rollout.Message)} {notPlaced.Message}")
                 : new ReconcileState.Progressing(ConditionReasons.RolloutInProgress, rollout.Message),
             RolloutPhase.Failed => new ReconcileState.Stalled(ConditionReasons.RolloutFailed,
-                $"{rollout.Message}. Fix the task definition (image, command, health check) or the service and apply again"),
+                $"{Sentence(rollout.Message)} Fix the task definition (image, command, health check) or the service and apply again"),
             _ => new ReconcileState.Progressing(ConditionReasons.Updating, rollout.Message),
         },
     };
+
+    /// <summary>A message ended by exactly one period: ECS's own reasons (rolloutStateReason) already end in one.</summary>
+    private static string Sentence(string message) => message.EndsWith('.') ? message : message + ".";
 }

@@ -67,8 +67,8 @@ public sealed class ServiceStatusTests
         Assert.True(rollout.RolledBack);
         var stalled = Get(conditions, "Stalled");
         Assert.Equal((ConditionStatus.True, ConditionReasons.RolloutFailed), (stalled.Status, stalled.Reason));
-        Assert.Contains("tasks failed to start", stalled.Message, StringComparison.Ordinal);
-        Assert.Contains("rolled back to shop-web:3", stalled.Message, StringComparison.Ordinal);
+        Assert.Equal("deployment ecs-svc/4497373810936254932 of shop-web:4 failed and ECS rolled back to shop-web:3: ECS deployment circuit breaker: "
+            + "tasks failed to start. Fix the task definition (image, command, health check) or the service and apply again", stalled.Message);
         Assert.Equal(ConditionReasons.RolloutFailed, Get(conditions, "Ready").Reason);
         Assert.DoesNotContain(conditions, c => c.Type == "Reconciling");
     }

@@ -57,6 +57,8 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
 
     public override DeletionPolicy DeletionPolicyOf(EcsCluster obj) => obj.Spec.DeletionPolicy;
 
+    public override DriftPolicy DriftPolicyOf(EcsCluster obj) => obj.Spec.DriftPolicy;
+
     public override Task<ExternalObservation<EcsClusterStatus, object>> ObserveAsync(ManagedContext<EcsCluster> context, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _observes);

@@ -39,6 +39,9 @@ public abstract class ExternalClient<T, TStatus, TLive>
     /// </summary>
     public virtual bool RecordsAwsResource(T obj) => true;
 
+    /// <summary>The status while a deletion waits: the kind drops what it already removed (a deregistered scalable target).</summary>
+    public virtual TStatus WhileDeleting(TStatus status) => status;
+
     /// <summary>What a referenced object this one needs is missing (from the informer caches); null when nothing is.</summary>
     public virtual string? WaitingFor(T obj) => null;
 

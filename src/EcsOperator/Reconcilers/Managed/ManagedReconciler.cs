@@ -43,6 +43,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         if (request.Object is not { } obj)
         {
             external.Forget(request.Key);
+            _status.Forget(request.Key);
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
         }
 
@@ -139,8 +140,9 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         // The spec of the last successful apply is still the spec (and still resolves to the same thing): anything
         // that differs was changed in AWS.
         var fields = observed.Differences;
+        // Ready as the cache says, or as this reconciler last wrote it: the cache can lag the operator's own write.
         var isDrift = !adopting && fields.Count > 0 && !observed.DesiredChangedSinceApplied
-            && Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj));
+            && (Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj)) || _status.WroteReadyFor(obj));
         if (isDrift)
         {
             var list = string.Join(", ", fields);
@@ -174,7 +176,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             var deletion = await external.DeleteAsync(context, cancellationToken);
             if (!deletion.Finished)
             {
-                await _status.WriteAsync(obj, s => s, new ReconcileState.Deleting(deletion.WaitingFor ?? "waiting for AWS"), null, cancellationToken);
+                await _status.WriteAsync(obj, external.WhileDeleting, new ReconcileState.Deleting(deletion.WaitingFor ?? "waiting for AWS"), null, cancellationToken);
                 return ReconcileResult.After(deletion.RecheckAfter ?? requeue.ResyncInterval);
             }
         }

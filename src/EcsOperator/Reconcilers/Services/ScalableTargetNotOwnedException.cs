@@ -10,7 +10,8 @@ namespace EcsOperator.Reconcilers.Services;
 public sealed class ScalableTargetNotOwnedException(string resourceId, string owner)
     : AwsServiceException(
         Code,
-        $"the scalable target {resourceId} is tagged {Core.Ownership.OwnershipTags.OwnerKey}={owner}: it belongs to someone else; remove spec.autoScaling or deregister that target",
+        // Never the other owner's tag value: it names another tenant's namespace and object (the log has it).
+        $"the scalable target {resourceId} is owned by another object: remove spec.autoScaling or deregister that target",
         httpStatusCode: null,
         requestId: null,
         AwsErrorKind.Terminal)
@@ -21,6 +22,6 @@ public sealed class ScalableTargetNotOwnedException(string resourceId, string ow
     /// <summary>The scalable target's resource id, <c>service/&lt;cluster&gt;/&lt;service&gt;</c>.</summary>
     public string ResourceId { get; } = resourceId;
 
-    /// <summary>The owner tag value the target carries.</summary>
+    /// <summary>The owner tag value the target carries: for the operator's log, never for a condition or event.</summary>
     public string Owner { get; } = owner;
 }

@@ -212,6 +212,11 @@ public sealed class ServiceExternalClient(
         if (plan.Refusal is { } immutable)
             return new(s => s, immutable);
 
+        // The spec's tags only (others' tags stay); the owner tag of an adoption is already on.
+        if (plan.Comparison.TagResource is { } tags
+            && (adopting ? tags with { Tags = [.. tags.Tags!.Where(t => t.Key != OwnershipTags.OwnerKey)] } : tags) is { Tags.Count: > 0 } toTag)
+            await ecs.TagResourceAsync(toTag, cancellationToken);
+
         var after = live;
         if (plan.Comparison.Update is { } update)
         {
@@ -277,6 +282,9 @@ public sealed class ServiceExternalClient(
             return DeletionResult.Waiting($"waiting for services to stop using {inUse} before deleting them", options.DeletionRecheckInterval);
         return DeletionResult.Done;
     }
+
+    /// <summary>A deletion waits only after autoscaling was removed: status no longer shows a target that is gone.</summary>
+    public override EcsServiceStatus WhileDeleting(EcsServiceStatus status) => status with { AutoScaling = null };
 
     /// <summary>Syncs Application Auto Scaling (a scalable target someone else owns stalls NotOwned), then reads the service's state.</summary>
     private async Task<ExternalResult<EcsServiceStatus>> SyncAndFinishAsync(ManagedContext<EcsService> context, Service live, string cluster, string name,
@@ -579,8 +587,8 @@ public sealed class ServiceExternalClient(
     private static ServiceComparison WithoutTaskDefinition(ServiceComparison comparison)
     {
         var rest = comparison.Differences.Where(d => d.Path != "taskDefinition").ToList();
-        var update = rest.Any(d => d.Kind != Core.Diffing.ChangeKind.Immutable) ? comparison.Update! with { TaskDefinition = null } : null;
-        return new ServiceComparison(rest, update);
+        var update = rest.Any(d => d.Kind != Core.Diffing.ChangeKind.Immutable && d.Field != "tags") ? comparison.Update! with { TaskDefinition = null } : null;
+        return comparison with { Differences = rest, Update = update };
     }
 
     /// <summary>Whether status already recorded this failed deployment (so the failure is not news).</summary>
