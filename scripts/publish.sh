@@ -21,6 +21,7 @@ if [[ "$mode" == jit ]]; then
   exec dotnet publish src/EcsOperator/EcsOperator.csproj -c Release -p:UseAppHost=false --nologo -o "$output"
 fi
 rid="${RID:-linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')}"
-# The native build's symbols (ecs-operator.dbg) stay out of the output: they are as large as the binary.
-exec dotnet publish src/EcsOperator/EcsOperator.csproj -c Release -r "$rid" -p:PublishAot=true -p:StripSymbols=true \
+# The native build's symbols (ecs-operator.dbg, as large as the binary) and the PDBs stay out of the output.
+dotnet publish src/EcsOperator/EcsOperator.csproj -c Release -r "$rid" -p:PublishAot=true -p:StripSymbols=true \
   --nologo -o "$output"
+rm -f "$output"/*.dbg "$output"/*.pdb

@@ -31,17 +31,21 @@ internal sealed class OperatorProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static OperatorProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static OperatorProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Start(null, args, environment);
+
+    /// <summary>Starts <paramref name="nativeExecutable"/> (a Native AOT build) instead of <c>dotnet ecs-operator.dll</c> when given.</summary>
+    public static OperatorProcess Start(string? nativeExecutable, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ecs-operator.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(nativeExecutable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Directory.CreateTempSubdirectory("ecs-operator-test").FullName,
         };
-        info.ArgumentList.Add(dll);
+        if (nativeExecutable is null)
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ecs-operator.dll"));
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("ECS_OPERATOR_", StringComparison.Ordinal)
