@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Publishes the operator exactly as the container image is built: the Dockerfile runs this script, and
-# tests/EcsOperator.Deploy.Tests runs it too, so a publish that breaks fails a test instead of a release.
+# Publishes the operator exactly as the container image is built: the Dockerfile runs `publish.sh --aot /app`, and
+# scripts/test.sh runs that too (NativeAotTests start the binary), so a publish that breaks fails a test, not a release.
 #
-# Default: framework-dependent and portable (no RID, no apphost): the image runs `dotnet ecs-operator.dll` on the
-# ASP.NET Core runtime image, and one build serves amd64 and arm64 alike.
-# --aot: Native AOT for the build host's architecture (RID=linux-arm64 to override): one native binary,
+# --aot (the image): Native AOT for the build host's architecture (RID=linux-arm64 to override): one native binary,
 # `ecs-operator`, plus the EcsOperator*.xml documentation `ecs-operator crds` reads. Trimming and AOT warnings are
-# errors (Directory.Build.props). Not yet what the image ships: see the Dockerfile header.
+# errors (Directory.Build.props).
+# Default (JIT, for comparison and debugging; tests/EcsOperator.Deploy.Tests runs it): framework-dependent and
+# portable (no RID, no apphost), run as `dotnet ecs-operator.dll` on the ASP.NET Core runtime.
 # Usage: scripts/publish.sh [--aot] OUTPUT_DIR
 set -euo pipefail
 mode=jit
