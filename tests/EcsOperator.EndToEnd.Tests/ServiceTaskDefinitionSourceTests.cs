@@ -117,6 +117,27 @@ public sealed class ServiceTaskDefinitionSourceTests
     }
 
     [Fact]
+    public async Task An_inline_template_keeps_the_default_revision_history_and_retires_older_revisions_nothing_runs()
+    {
+        await using var env = await StartAsync();
+        await env.Services.CreateAsync(InlineService("api", "nginx:1.0"), Ct);
+        await TickUntilReadyAsync(env, "api");
+
+        // Eleven template changes, each rolled out: twelve revisions registered, the default history limit (10) kept.
+        for (var i = 1; i <= 11; i++)
+        {
+            var image = $"nginx:1.{i}";
+            await EditSpecAsync(env, "api", s => s with { TaskDefinitionTemplate = s.TaskDefinitionTemplate! with { ContainerDefinitions = [s.TaskDefinitionTemplate.ContainerDefinitions[0] with { Image = image }] } });
+            var revision = i + 1;
+            await TickUntilAsync(env, "api", o => IsReady(o) && o.Status!.TaskDefinitionArn!.EndsWith($"{InlineFamily}:{revision}", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(12, env.Ecs.Calls["ecs:RegisterTaskDefinition"]);
+        Assert.Equal(Enumerable.Range(3, 10).Select(r => $"{InlineFamily}:{r}"), Revisions(env, "ACTIVE").Select(a => a[(a.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal).OrderBy(r => int.Parse(r[(r.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([$"{InlineFamily}:1", $"{InlineFamily}:2"], Revisions(env, "INACTIVE").Select(a => a[(a.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_external_family_means_its_latest_revision_without_an_update_loop_and_rolls_to_a_newer_one()
     {
         await using var env = await StartAsync(o => o.ResyncInterval = TimeSpan.FromMilliseconds(300));

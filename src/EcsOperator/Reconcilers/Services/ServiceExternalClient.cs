@@ -529,7 +529,27 @@ public sealed class ServiceExternalClient(
         await events.RecordAsync(context.Object, Event.NormalType, EventReasons.RevisionRegistered, "RegisterTaskDefinition",
             $"Registered revision {registered.Revision} ({arn}) of the inline task definition", cancellationToken);
         _inline[ObjectKey.Of(context.Object)] = (inline.Translated.SpecHash, arn);
+        if (registered.Revision is { } revision)
+            await RetireBeyondHistoryAsync(context, inline.Family, revision, cancellationToken);
         return arn;
+    }
+
+    /// <summary>
+    /// After a new inline revision: the owned ACTIVE ones beyond the history limit that nothing runs are deregistered,
+    /// as an EcsTaskDefinition with the default revisionHistoryLimit does (a template has no limit field of its own).
+    /// Only on registration, so a settled service pays nothing.
+    /// </summary>
+    private async Task RetireBeyondHistoryAsync(ManagedContext<EcsService> context, string family, int current, CancellationToken cancellationToken)
+    {
+        const int limit = EcsTaskDefinitionSpec.DefaultRevisionHistoryLimit;
+        var revisions = new OwnedRevisions(context.Aws.Ecs);
+        var ownedActive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Active, context.Owner, new HashSet<int>(), cancellationToken);
+        if (RevisionHistory.ToDeregister(ownedActive, current, limit, new HashSet<int>()).Count == 0)
+            return;
+        var inUse = (await usage.InUseAsync(context.Object.Metadata.Namespace!, family, cancellationToken))
+            .Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
+        foreach (var revision in RevisionHistory.ToDeregister(ownedActive, current, limit, inUse))
+            await revisions.DeregisterAsync($"{family}:{revision}", cancellationToken);
     }
 
     /// <summary>Deregisters and deletes the inline template's revisions; the ones a live deployment still runs (null when none).</summary>
