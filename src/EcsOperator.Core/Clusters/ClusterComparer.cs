@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.Diffing;
 using EcsOperator.Core.Hashing;
+using EcsOperator.Core.Ownership;
 
 namespace EcsOperator.Core.Clusters;
 
@@ -79,31 +80,15 @@ public static class ClusterComparer
         };
     }
 
-    /// <summary>
-    /// Only the tags the spec names (and the owner tag) are the operator's: a key the cluster has that the spec does not
-    /// name was put there by someone else (a cost-allocation tool, the console, the owner before adoption) and is left
-    /// alone, neither a difference nor untagged.
-    /// </summary>
+    /// <summary>The tags the spec names (and the owner tag) that the cluster lacks: <see cref="ManagedTags"/>.</summary>
     private static TagResourceRequest? CompareTags(IReadOnlyList<Tag> desired, IReadOnlyList<Tag> live, string? clusterArn, List<FieldDifference> differences)
     {
-        var liveByKey = live.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
-        var desiredByKey = desired.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
-
-        var toTag = desiredByKey
-            .Where(d => !liveByKey.TryGetValue(d.Key, out var value) || value != d.Value)
-            .OrderBy(d => d.Key, StringComparer.Ordinal)
-            .ToList();
-
-        foreach (var (key, value) in toTag)
-            differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, Quote(value), liveByKey.TryGetValue(key, out var old) ? Quote(old) : null));
-
-        if (toTag.Count == 0)
+        var missing = ManagedTags.Missing(desired, live, differences);
+        if (missing.Count == 0)
             return null;
         if (clusterArn is null)
             throw new ArgumentException("the live cluster's tags differ but it has no ARN to tag");
-        return new TagResourceRequest { ResourceArn = clusterArn, Tags = toTag.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
+        return new TagResourceRequest { ResourceArn = clusterArn, Tags = [.. missing] };
     }
 
     /// <summary>A field the spec may leave open: only what it sets is compared.</summary>

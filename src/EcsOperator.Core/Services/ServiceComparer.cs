@@ -4,6 +4,7 @@ using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.Arns;
 using EcsOperator.Core.Diffing;
 using EcsOperator.Core.Hashing;
+using EcsOperator.Core.Ownership;
 
 namespace EcsOperator.Core.Services;
 
@@ -68,29 +69,11 @@ public static class ServiceComparer
         };
     }
 
-    /// <summary>
-    /// The desired tags (the spec's and the owner tag) the service lacks or has with another value; tags the spec does
-    /// not name are neither differences nor untagged.
-    /// </summary>
+    /// <summary>The tags the spec names (and the owner tag) that the service lacks: <see cref="ManagedTags"/>.</summary>
     private static TagResourceRequest? CompareTags(IReadOnlyList<Tag> desired, IReadOnlyList<Tag> live, string? serviceArn, List<FieldDifference> differences)
     {
-        var liveByKey = live.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
-        var toTag = desired.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Value: g.Last().Value ?? string.Empty))
-            .Where(d => !liveByKey.TryGetValue(d.Key, out var value) || value != d.Value)
-            .OrderBy(d => d.Key, StringComparer.Ordinal)
-            .ToList();
-
-        foreach (var (key, value) in toTag)
-        {
-            differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, JsonValue.Create(value).ToJsonString(),
-                liveByKey.TryGetValue(key, out var old) ? JsonValue.Create(old).ToJsonString() : null));
-        }
-
-        if (toTag.Count == 0 || serviceArn is null)
-            return null;
-        return new TagResourceRequest { ResourceArn = serviceArn, Tags = toTag.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
+        var missing = ManagedTags.Missing(desired, live, differences);
+        return missing.Count == 0 || serviceArn is null ? null : new TagResourceRequest { ResourceArn = serviceArn, Tags = [.. missing] };
     }
 
     private static JsonObject Serialize(CreateServiceRequest request) =>
