@@ -183,15 +183,17 @@ public sealed class TransportFaultTests
         });
         var transport = TestTransports.Create(server.Endpoint, o =>
         {
+            // Attempts long enough that a loaded machine (CI publishes Native AOT beside the tests) still reaches the
+            // server in each: a 200 ms attempt sometimes timed out before Kestrel accepted the first connection.
             o.Retry.MaxAttempts = 100;
-            o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(200);
-            o.Retry.TotalTimeout = TimeSpan.FromMilliseconds(700);
+            o.Retry.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.Retry.TotalTimeout = TimeSpan.FromSeconds(3.5);
         });
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => transport.PingAsync());
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
         Assert.InRange(server.Count, 2, 5);
         Assert.Equal("RequestTimeout", error.ErrorCode);
         Assert.Equal(AwsErrorKind.Retryable, error.Kind);

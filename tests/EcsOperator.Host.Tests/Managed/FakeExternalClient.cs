@@ -42,6 +42,9 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
     /// <summary>Whether the AWS resource exists (Create sets it).</summary>
     public bool Exists { get; set; }
 
+    /// <summary>The object the last ObserveAsync was given.</summary>
+    public EcsCluster? LastObserved { get; private set; }
+
     public int Observes => Volatile.Read(ref _observes);
 
     public int Creates => Volatile.Read(ref _creates);
@@ -62,6 +65,7 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
     public override Task<ExternalObservation<EcsClusterStatus, object>> ObserveAsync(ManagedContext<EcsCluster> context, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _observes);
+        LastObserved = context.Object;
         if (Failure is { } failure)
             throw failure;
         return Task.FromResult(Exists

@@ -121,4 +121,33 @@ public sealed class StaleCacheDriftTests
     {
         public NamespaceTenancy For(string @namespace) => new() { Namespace = @namespace, MayUseOperatorPrincipal = true };
     }
+
+    [Fact]
+    public async Task A_reconcile_reading_a_cache_without_the_status_just_written_acts_on_what_was_written()
+    {
+        await using var server = await KubeApiTestServer.StartAsync(
+            new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
+        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), Namespace = SkeletonHarness.Namespace },
+            new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
+        var objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+        var external = new FakeExternalClient();
+        var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
+            external, client, new NoAws(), new OpenTenancy(), new RecordedEvents(), new KubernetesClusterId(client, "test-cluster"),
+            new RequeuePolicy(new OperatorOptions()), new FakeTimeProvider(), NullLogger.Instance);
+        var key = new ObjectKey(SkeletonHarness.Namespace, "c");
+        await objects.CreateAsync(SkeletonHarness.New("c"), Ct);
+        await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct); // adds the finalizer
+        var beforeReady = await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct);
+        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // creates, writes Ready
+
+        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // the cache has not seen that write yet
+        Assert.True(ConditionSet.IsTrue(external.LastObserved?.Status?.Conditions, ConditionTypes.Ready), "observed with the status the cache replaced");
+
+        // Once the cache shows any newer version (here a spec edit), it is the cache that counts again.
+        var stored = await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct);
+        var edited = await objects.ReplaceAsync(stored with { Spec = stored.Spec with { DriftPolicy = DriftPolicy.Report } }, Ct);
+        await reconciler.ReconcileAsync(new(key, edited), Ct);
+        Assert.Equal(2, external.LastObserved?.Metadata.Generation);
+        Assert.Equal(DriftPolicy.Report, external.LastObserved?.Spec.DriftPolicy);
+    }
 }

@@ -40,12 +40,15 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<T> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Object is not { } obj)
+        if (request.Object is not { } cached)
         {
             external.Forget(request.Key);
             _status.Forget(request.Key);
             return ReconcileResult.Done; // gone: the finalizer already did the cleanup (or Retain left it)
         }
+
+        // The cache can lag the operator's own last status write: act on what was written, not on what it replaced.
+        var obj = _status.Freshest(cached);
 
         var ns = obj.Metadata.Namespace!;
         // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
@@ -140,9 +143,8 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         // The spec of the last successful apply is still the spec (and still resolves to the same thing): anything
         // that differs was changed in AWS.
         var fields = observed.Differences;
-        // Ready as the cache says, or as this reconciler last wrote it: the cache can lag the operator's own write.
         var isDrift = !adopting && fields.Count > 0 && !observed.DesiredChangedSinceApplied
-            && (Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj)) || _status.WroteReadyFor(obj));
+            && Readiness.IsReadyForGeneration(obj.Metadata, external.Kind.StatusOf(obj));
         if (isDrift)
         {
             var list = string.Join(", ", fields);

@@ -11,30 +11,43 @@ namespace EcsOperator.Reconcilers.Managed;
 /// The one status write of a reconcile: the kind's fields, the conditions computed from the state, and the
 /// generation the reconcile acted on. Skipped when the result equals what is stored (conditions keep their
 /// lastTransitionTime while their status stays), so a steady-state resync writes nothing. It remembers, per object,
-/// the generation it last wrote as Ready: the informer cache can lag the operator's own write, and drift is told
-/// from an update by "Ready for this generation" (<see cref="WroteReadyFor"/>).
+/// what it last wrote until the informer cache has caught up (<see cref="Freshest"/>): a reconcile that reads the
+/// cache before the watch event of the operator's own write arrives must not act on the status that write replaced
+/// (drift taken for an update, a settled rollout asked about again, a removed scalable target described again).
 /// </summary>
 public sealed class StatusWriter<T, TStatus>(IResourceClient<T> resource, ManagedKind<T, TStatus> kind, TimeProvider time)
     where T : class, IKubernetesObject
     where TStatus : class, IEcsStatus
 {
-    private readonly ConcurrentDictionary<ObjectKey, (string? Uid, long Generation)> _readyWritten = new();
+    /// <summary>A cache that has not caught up after this long is not waited for: the entry is only memory.</summary>
+    private static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(30);
+
+    private const int SweepEvery = 512;
+
+    private readonly ConcurrentDictionary<ObjectKey, LastWrite> _lastWrites = new();
+    private int _writes;
 
     public IResourceClient<T> Resource => resource;
 
     /// <summary>
-    /// Whether this writer last wrote the object (same uid) Ready for its current generation: true while the cache
-    /// still holds an older status, so an outside change right after becoming Ready is drift, not an update.
+    /// The object to reconcile: the one this writer last wrote when the cache still holds a version that write
+    /// replaced (same uid, a resourceVersion the write was based on), else the cached one. Once the cache shows any
+    /// other version (it caught up, or someone changed the object since) the memory is dropped.
     /// </summary>
-    public bool WroteReadyFor(T obj)
+    public T Freshest(T cached)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        return _readyWritten.TryGetValue(ObjectKey.Of(obj), out var written)
-            && written.Uid == obj.Metadata.Uid && written.Generation == (obj.Metadata.Generation ?? 0);
+        ArgumentNullException.ThrowIfNull(cached);
+        var key = ObjectKey.Of(cached);
+        if (!_lastWrites.TryGetValue(key, out var last))
+            return cached;
+        if (last.Written.Metadata.Uid == cached.Metadata.Uid && last.Replaced.Contains(cached.Metadata.ResourceVersion))
+            return last.Written;
+        _lastWrites.TryRemove(KeyValuePair.Create(key, last));
+        return cached;
     }
 
     /// <summary>The object is gone: a new object of the same name starts unknown.</summary>
-    public void Forget(ObjectKey key) => _readyWritten.TryRemove(key, out _);
+    public void Forget(ObjectKey key) => _lastWrites.TryRemove(key, out _);
 
     public async Task<T> WriteAsync(T obj, Func<TStatus, TStatus> edit, ReconcileState state, DriftObservation? drift, CancellationToken cancellationToken)
     {
@@ -51,11 +64,30 @@ public sealed class StatusWriter<T, TStatus>(IResourceClient<T> resource, Manage
             var conditions = ConditionsCalculator.Compute(status.Conditions, state, drift, generation, now);
             return kind.WithStatus(o, kind.Stamp(status, generation, conditions));
         }, cancellationToken);
-        var key = ObjectKey.Of(obj);
-        if (state is ReconcileState.Ready)
-            _readyWritten[key] = (obj.Metadata.Uid, generation);
-        else
-            _readyWritten.TryRemove(key, out _);
+        Remember(obj, written, now);
         return written;
     }
+
+    private void Remember(T read, T written, DateTimeOffset now)
+    {
+        if (written.Metadata.ResourceVersion == read.Metadata.ResourceVersion)
+            return; // nothing changed, nothing written: the cache is as fresh as the object read
+        var key = ObjectKey.Of(read);
+        // When this reconcile worked on the previous write (the cache still lagged), the versions that one replaced are
+        // still behind this write too.
+        var replaced = _lastWrites.TryGetValue(key, out var previous) && previous.Written.Metadata.ResourceVersion == read.Metadata.ResourceVersion
+            ? [.. previous.Replaced.TakeLast(7), read.Metadata.ResourceVersion]
+            : new[] { read.Metadata.ResourceVersion };
+        _lastWrites[key] = new LastWrite(written, replaced, now);
+        if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
+        {
+            foreach (var entry in _lastWrites)
+            {
+                if (now - entry.Value.At > KeepFor)
+                    _lastWrites.TryRemove(entry);
+            }
+        }
+    }
+
+    private sealed record LastWrite(T Written, string?[] Replaced, DateTimeOffset At);
 }

@@ -67,11 +67,15 @@ public sealed class EcsTaskReconciler(
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<EcsTask> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Object is not { } obj)
+        if (request.Object is not { } cached)
         {
             _started.TryRemove(request.Key, out _);
+            _status.Forget(request.Key);
             return ReconcileResult.Done;
         }
+
+        // The cache can lag the operator's own last status write: act on what was written, not on what it replaced.
+        var obj = _status.Freshest(cached);
 
         var owner = OwnershipTags.OwnerValue(await kubernetesClusterId.GetAsync(cancellationToken), obj.Metadata.Namespace!, obj.Metadata.Name!);
         try
