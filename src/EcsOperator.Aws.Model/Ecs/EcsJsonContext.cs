@@ -56,8 +56,6 @@ namespace EcsOperator.Aws.Model.Ecs;
 [JsonSerializable(typeof(ListTasksResponse))]
 [JsonSerializable(typeof(TagResourceRequest))]
 [JsonSerializable(typeof(TagResourceResponse))]
-[JsonSerializable(typeof(UntagResourceRequest))]
-[JsonSerializable(typeof(UntagResourceResponse))]
 [JsonSerializable(typeof(ListTagsForResourceRequest))]
 [JsonSerializable(typeof(ListTagsForResourceResponse))]
 [JsonSerializable(typeof(CreateCapacityProviderRequest))]

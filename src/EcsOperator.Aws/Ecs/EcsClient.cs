@@ -141,12 +141,6 @@ public sealed class EcsClient(IAwsJsonTransport transport) : IEcsApi
             EcsOperations.TagResource, request,
             Json.TagResourceRequest, Json.TagResourceResponse, cancellationToken);
 
-    public Task<UntagResourceResponse> UntagResourceAsync(
-        UntagResourceRequest request, CancellationToken cancellationToken) =>
-        SendAsync(
-            EcsOperations.UntagResource, request,
-            Json.UntagResourceRequest, Json.UntagResourceResponse, cancellationToken);
-
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(
         ListTagsForResourceRequest request, CancellationToken cancellationToken) =>
         SendAsync(

@@ -30,7 +30,6 @@ public static class EcsOperations
     public static readonly AwsOperation StopTask = Mutate(nameof(StopTask));
     public static readonly AwsOperation ListTasks = Read(nameof(ListTasks));
     public static readonly AwsOperation TagResource = Mutate(nameof(TagResource));
-    public static readonly AwsOperation UntagResource = Mutate(nameof(UntagResource));
     public static readonly AwsOperation ListTagsForResource = Read(nameof(ListTagsForResource));
     public static readonly AwsOperation StopServiceDeployment = Mutate(nameof(StopServiceDeployment));
     public static readonly AwsOperation CreateCapacityProvider = Mutate(nameof(CreateCapacityProvider));
@@ -63,7 +62,6 @@ public static class EcsOperations
         StopTask,
         ListTasks,
         TagResource,
-        UntagResource,
         ListTagsForResource,
         StopServiceDeployment,
         CreateCapacityProvider,

@@ -84,9 +84,6 @@ public interface IEcsApi
     /// <summary>Adds or overwrites tags on a resource; tags not named in the request stay as they are.</summary>
     Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Deletes specified tags from a resource.</summary>
-    Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken);
-
     /// <summary>List the tags for an Amazon ECS resource.</summary>
     Task<ListTagsForResourceResponse> ListTagsForResourceAsync(
         ListTagsForResourceRequest request, CancellationToken cancellationToken);

@@ -1,14 +1,16 @@
 using System.Globalization;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.Diffing;
+using EcsOperator.Core.Ownership;
 
 namespace EcsOperator.Core.CapacityProviders;
 
 /// <summary>
 /// Diffs a desired CreateCapacityProvider request against a described capacity provider (DescribeCapacityProviders
 /// with include TAGS). Managed scaling members, termination protection and draining are compared when the spec sets
-/// them (ECS fills in defaults for the rest); the Auto Scaling group cannot change; tags are compared in full,
-/// because the provider is the operator's.
+/// them (ECS fills in defaults for the rest); the Auto Scaling group cannot change. Tags follow the rule of clusters
+/// and services (<see cref="ManagedTags"/>): the tags the spec names are set, a tag someone else added is left alone,
+/// so adopting a provider never strips its existing tags.
 /// </summary>
 public static class CapacityProviderComparer
 {
@@ -64,8 +66,18 @@ public static class CapacityProviderComparer
             };
         }
 
-        var (tag, untag) = CompareTags(desired.Tags ?? [], live.Tags ?? [], live.CapacityProviderArn, differences);
-        return new CapacityProviderComparison { Differences = differences, Update = update, TagResource = tag, UntagResource = untag };
+        var missing = ManagedTags.Missing(desired.Tags ?? [], live.Tags ?? [], differences);
+        TagResourceRequest? tag = null;
+        if (missing.Count > 0)
+        {
+            tag = new TagResourceRequest
+            {
+                ResourceArn = live.CapacityProviderArn ?? throw new ArgumentException("the live capacity provider's tags differ but it has no ARN to tag"),
+                Tags = [.. missing],
+            };
+        }
+
+        return new CapacityProviderComparison { Differences = differences, Update = update, TagResource = tag };
     }
 
     /// <summary>
@@ -86,28 +98,4 @@ public static class CapacityProviderComparer
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static (TagResourceRequest?, UntagResourceRequest?) CompareTags(IReadOnlyList<Tag> desired, IReadOnlyList<Tag> live, string? arn, List<FieldDifference> differences)
-    {
-        var liveByKey = live.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
-        var desiredByKey = desired.Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
-        var toTag = desiredByKey.Where(d => !liveByKey.TryGetValue(d.Key, out var value) || value != d.Value)
-            .OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-        var toUntag = liveByKey.Keys.Where(k => !desiredByKey.ContainsKey(k) && !k.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(k => k, StringComparer.Ordinal).ToList();
-
-        foreach (var (key, value) in toTag)
-            differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, value, liveByKey.GetValueOrDefault(key)));
-        foreach (var key in toUntag)
-            differences.Add(new FieldDifference("tags", $"tags[{key}]", ChangeKind.InPlace, null, liveByKey[key]));
-        if (toTag.Count == 0 && toUntag.Count == 0)
-            return (null, null);
-        if (arn is null)
-            throw new ArgumentException("the live capacity provider's tags differ but it has no ARN to tag");
-        return (
-            toTag.Count == 0 ? null : new TagResourceRequest { ResourceArn = arn, Tags = toTag.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() },
-            toUntag.Count == 0 ? null : new UntagResourceRequest { ResourceArn = arn, TagKeys = toUntag });
-    }
 }

@@ -14,9 +14,6 @@ public sealed record CapacityProviderComparison
     /// <summary>Tags the spec has that the provider lacks or has with another value.</summary>
     public TagResourceRequest? TagResource { get; init; }
 
-    /// <summary>Tag keys the provider has that the spec does not (never <c>aws:</c> keys, which AWS manages).</summary>
-    public UntagResourceRequest? UntagResource { get; init; }
-
     /// <summary>Differences nothing can apply to the live provider (its Auto Scaling group).</summary>
     public IReadOnlyList<FieldDifference> Immutable => Differences.Where(d => d.Kind == ChangeKind.Immutable).ToList();
 

@@ -38,7 +38,6 @@ public sealed class EcsClientTests
         { "StopTask", "AmazonEC2ContainerServiceV20141113.StopTask", OperationFamily.Mutate },
         { "ListTasks", "AmazonEC2ContainerServiceV20141113.ListTasks", OperationFamily.Read },
         { "TagResource", "AmazonEC2ContainerServiceV20141113.TagResource", OperationFamily.Mutate },
-        { "UntagResource", "AmazonEC2ContainerServiceV20141113.UntagResource", OperationFamily.Mutate },
         { "ListTagsForResource", "AmazonEC2ContainerServiceV20141113.ListTagsForResource", OperationFamily.Read },
         { "StopServiceDeployment", "AmazonEC2ContainerServiceV20141113.StopServiceDeployment", OperationFamily.Mutate },
         { "CreateCapacityProvider", "AmazonEC2ContainerServiceV20141113.CreateCapacityProvider", OperationFamily.Mutate },

@@ -192,8 +192,6 @@ public static class ShapeMappings
         Map<EcsModel.Tmpfs>(Botocore.Ecs, "Tmpfs"),
         Map<EcsModel.TotalLocalStorageGBRequest>(Botocore.Ecs, "TotalLocalStorageGBRequest"),
         Map<EcsModel.Ulimit>(Botocore.Ecs, "Ulimit"),
-        Map<EcsModel.UntagResourceRequest>(Botocore.Ecs, "UntagResourceRequest"),
-        Map<EcsModel.UntagResourceResponse>(Botocore.Ecs, "UntagResourceResponse"),
         Map<EcsModel.UpdateCapacityProviderRequest>(Botocore.Ecs, "UpdateCapacityProviderRequest"),
         Map<EcsModel.UpdateCapacityProviderResponse>(Botocore.Ecs, "UpdateCapacityProviderResponse"),
         Map<EcsModel.UpdateClusterRequest>(Botocore.Ecs, "UpdateClusterRequest"),

@@ -115,15 +115,21 @@ public sealed class CapacityProviderTests
     }
 
     [Fact]
-    public void Tags_are_the_specs_exactly_except_aws_keys()
+    public void Tags_the_spec_names_are_set_and_tags_someone_else_added_are_left_alone()
     {
         var desired = CapacityProviderTranslator.ToCreateRequest(Provider(), Owner);
         var live = Described(desired);
         live = live with { Tags = [.. live.Tags!.Where(t => t.Key != "team"), new Tag { Key = "extra", Value = "x" }] };
         var comparison = CapacityProviderComparer.Compare(desired, live);
         Assert.Equal("team", Assert.Single(comparison.TagResource!.Tags!).Key);
-        Assert.Equal(["extra"], comparison.UntagResource!.TagKeys);
         Assert.Equal(live.CapacityProviderArn, comparison.TagResource.ResourceArn);
+        Assert.Equal(["tags[team]"], comparison.Differences.Select(d => d.Path));
+
+        // An adopted provider keeps the tags it had: only the spec's and the owner tag are added.
+        var adopted = live with { Tags = [new Tag { Key = "cost-center", Value = "42" }] };
+        var adoption = CapacityProviderComparer.Compare(desired, adopted);
+        Assert.Equal(desired.Tags!.Select(t => t.Key).Order(StringComparer.Ordinal), adoption.TagResource!.Tags!.Select(t => t.Key));
+        Assert.True(CapacityProviderComparer.Compare(desired, live with { Tags = [.. desired.Tags!, new Tag { Key = "extra", Value = "x" }] }).InSync);
     }
 
     [Fact]

@@ -202,7 +202,7 @@ public sealed class IamPolicyTests
         string[] mutations =
         [
             "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster", "ecs:UpdateService", "ecs:DeleteService", "ecs:StopTask", "ecs:StopServiceDeployment",
-            "ecs:UntagResource", "ecs:DeleteTaskDefinitions", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
+            "ecs:DeleteTaskDefinitions", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
             "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
             "ecs:UpdateCapacityProvider", "ecs:DeleteCapacityProvider",
         ];

@@ -99,8 +99,6 @@ public sealed partial class CapacityProviderExternalClient(
         // Tags first: an adopted provider carries the owner tag before anything else about it changes.
         if (comparison.TagResource is { } tag)
             await ecs.TagResourceAsync(tag, cancellationToken);
-        if (comparison.UntagResource is { } untag)
-            await ecs.UntagResourceAsync(untag, cancellationToken);
         if (comparison.Update is { } update)
             await ecs.UpdateCapacityProviderAsync(update, cancellationToken);
 
