@@ -59,7 +59,7 @@ public sealed record ForeignResources(string TaskDefinitionArn)
         var td = sim.Invoke("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = TaskDefinitionArn, ["include"] = new JsonArray("TAGS") });
         if ((string?)td["taskDefinition"]?["status"] != "ACTIVE" || !HasOwner(td["tags"]))
             yield return $"foreign revision {TaskDefinitionArn} changed: {td.ToJsonString()}";
-        var cluster = sim.Invoke("DescribeClusters", new JsonObject { ["clusters"] = new JsonArray(Cluster), ["include"] = new JsonArray("TAGS") })["clusters"]?[0];
+        var cluster = sim.Invoke("DescribeClusters", new JsonObject { ["clusters"] = new JsonArray(Cluster), ["include"] = new JsonArray("TAGS") })["clusters"] is JsonArray { Count: > 0 } clusters ? clusters[0] : null;
         if ((string?)cluster?["status"] != "ACTIVE" || !HasOwner(cluster?["tags"]))
             yield return $"foreign cluster {Cluster} changed: {cluster?.ToJsonString()}";
     }

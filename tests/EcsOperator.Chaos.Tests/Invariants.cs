@@ -19,7 +19,7 @@ public static class Invariants
             ["cluster"] = ChaosWorkload.EcsCluster,
             ["services"] = new JsonArray(name),
             ["include"] = new JsonArray("TAGS"),
-        })["services"]?[0] as JsonObject;
+        })["services"] is JsonArray { Count: > 0 } services ? services[0] as JsonObject : null; // never created, or purged: gone
 
     private static IEnumerable<JsonObject> Revisions(EcsSimulator sim, string family, string status)
     {
@@ -149,7 +149,7 @@ public static class Invariants
         }
         else if (o.Plural == Kinds.Cluster.Plural)
         {
-            var cluster = sim.Invoke("DescribeClusters", new JsonObject { ["clusters"] = new JsonArray(ChaosWorkload.ClusterName) })["clusters"]?[0];
+            var cluster = sim.Invoke("DescribeClusters", new JsonObject { ["clusters"] = new JsonArray(ChaosWorkload.ClusterName) })["clusters"] is JsonArray { Count: > 0 } clusters ? clusters[0] : null;
             var status = (string?)cluster?["status"];
             if (!retain && status == "ACTIVE")
                 yield return $"left behind: ECS cluster {ChaosWorkload.ClusterName} is ACTIVE after its EcsCluster was deleted (Delete policy)";
