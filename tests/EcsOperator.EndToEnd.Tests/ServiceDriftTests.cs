@@ -136,12 +136,16 @@ public sealed class ServiceDriftTests
         var refused = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Stalled) is { Status: "True" });
         Assert.Equal(ConditionReasons.NotOwned, Condition(refused, ConditionTypes.Stalled)!.Reason);
         Assert.Contains("adoptionPolicy", Condition(refused, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
-        Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
+        // Status records no service, so the operator sent CreateService without describing first; ECS refused it (the
+        // name is taken) and nothing else was sent: the service is as it was.
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Equal(0, MutatingCalls.Where(c => c != "ecs:CreateService").Sum(c => env.Ecs.Calls[c]));
+        Assert.Null(Tag(Described(env, "web"), ApiGroup.OwnerTagKey));
 
         await EditSpecAsync(env, "web", s => s with { AdoptionPolicy = AdoptionPolicy.Adopt });
         await TickUntilReadyAsync(env, "web");
         Assert.Equal(1, env.Ecs.Calls["ecs:TagResource"]);
-        Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]); // only the refused one: a refused object reads first from then on
         Assert.EndsWith($"/{OperatorEnvironment.Namespace}/web", Tag(Described(env, "web"), ApiGroup.OwnerTagKey), StringComparison.Ordinal);
         Assert.Single(ListServices(env));
     }
@@ -160,7 +164,10 @@ public sealed class ServiceDriftTests
         Assert.Contains("owned by another object", Condition(refused, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("other-cluster/shop/web", Condition(refused, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal); // another namespace's business
         await Task.Delay(300, Ct);
-        Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
+        // The one CreateService (sent without a describe: status records no service) was refused by ECS; nothing else.
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Equal(0, MutatingCalls.Where(c => c != "ecs:CreateService").Sum(c => env.Ecs.Calls[c]));
+        Assert.Equal("other-cluster/shop/web", Tag(Described(env, "web"), ApiGroup.OwnerTagKey));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsOperator.Api;
+using EcsOperator.Api.Services;
 using EcsOperator.Api.Shared;
 using EcsOperator.Reconcilers.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,68 @@ public sealed class ServiceLifecycleTests
         Assert.Equal(0, MutatingCalls.Sum(c => env.Ecs.Calls[c]));
         Assert.Equal(0, env.Ecs.Calls["ecs:ListServices"]);
         Assert.Equal(0, env.Kube.Requests.Count(r => r.Subresource == "status" && r.Method != "GET"));
+    }
+
+    [Fact]
+    public async Task Creating_a_service_sends_CreateService_without_describing_it_first()
+    {
+        // No rollout recheck in this test's time: every DescribeServices would be the one before CreateService.
+        await using var env = await StartAsync(o => o.RolloutRecheckInterval = TimeSpan.FromHours(1));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await WaitForAsyncTd(env, "web");
+        env.Ecs.Calls.Reset();
+
+        await env.Services.CreateAsync(NewService("web"), Ct);
+        var created = await WaitForAsync(env, "web", o => o.Status?.ServiceArn is not null);
+
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:DescribeServices"]);
+        Assert.Equal((string?)Described(env, "web")["serviceArn"], created.Status!.ServiceArn);
+    }
+
+    [Fact]
+    public async Task A_service_whose_status_was_lost_is_found_through_the_refused_CreateService_and_updated_not_created_twice()
+    {
+        await using var env = await StartAsync();
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await env.Services.CreateAsync(NewService("web"), Ct);
+        var before = await TickUntilReadyAsync(env, "web");
+        await env.StopOperatorAsync(Ct);
+
+        // Killed before its status write, a lost write or a restored API server store: status records no service, and
+        // the spec moved on meanwhile, so the same clientToken comes with a different request and ECS refuses it.
+        var current = await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        await env.Services.ReplaceStatusAsync(current with { Status = new EcsServiceStatus() }, Ct);
+        await EditSpecAsync(env, "web", s => s with { DesiredCount = 3 });
+        env.Ecs.Calls.Reset();
+        await env.StartOperatorAsync(Ct, Fast);
+        var after = await TickUntilAsync(env, "web", o => IsReady(o) && o.Status!.DesiredCount == 3);
+
+        Assert.Equal(before.Status!.ServiceArn, after.Status!.ServiceArn);
+        Assert.Single(ListServices(env));
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]); // refused: "Creation of service was not idempotent."
+        Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);
+        Assert.Equal(3, (int?)Described(env, "web")["desiredCount"]);
+    }
+
+    [Fact]
+    public async Task Rollout_rechecks_of_20_new_services_are_described_up_to_ten_at_a_time()
+    {
+        await using var env = await StartAsync(o => o.RolloutRecheckInterval = TimeSpan.FromSeconds(1));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await WaitForAsyncTd(env, "web");
+        var names = Enumerable.Range(1, 20).Select(i => $"web-{i:00}").ToList();
+        env.Ecs.Calls.Reset();
+        foreach (var name in names)
+            await env.Services.CreateAsync(NewService(name) with { Spec = NewService(name).Spec with { DesiredCount = 1 } }, Ct);
+        foreach (var name in names)
+            await TickUntilReadyAsync(env, name);
+
+        // Each new service needs at least one look after CreateService to see its rollout complete: one
+        // DescribeServices each without batching; batched, a round of rechecks costs ceil(due / 10).
+        var described = env.Ecs.Calls["ecs:DescribeServices"];
+        Assert.True(described < names.Count, $"{described} DescribeServices for the rollout rechecks of {names.Count} services");
+        Assert.Equal(names.Count, env.Ecs.Calls["ecs:CreateService"]);
     }
 
     [Fact]

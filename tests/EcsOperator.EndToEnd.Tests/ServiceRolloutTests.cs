@@ -174,8 +174,13 @@ public sealed class ServiceRolloutTests
         Assert.Equal(ConditionReasons.DependencyNotFound, Condition(stalled, ConditionTypes.Stalled)!.Reason);
         Assert.Contains("nowhere", Condition(stalled, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
         var calls = env.Ecs.Calls["ecs:DescribeServices"];
+        var creates = env.Ecs.Calls["ecs:CreateService"];
         await Task.Delay(500, Ct);
         Assert.Equal(calls, env.Ecs.Calls["ecs:DescribeServices"]);
-        Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Equal(creates, env.Ecs.Calls["ecs:CreateService"]);
+        // The one CreateService sent without a describe (status records no service), refused by ECS
+        // (ClusterNotFoundException); the read that followed named the cluster.
+        Assert.Equal(1, creates);
+        Assert.Empty(ListServices(env));
     }
 }

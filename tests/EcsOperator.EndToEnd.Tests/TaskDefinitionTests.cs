@@ -41,6 +41,29 @@ public sealed class TaskDefinitionTests
     }
 
     [Fact]
+    public async Task A_new_object_lists_only_the_ACTIVE_revisions_and_an_owned_INACTIVE_one_is_still_deleted_later()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+
+        // Nothing of this object's in the family and nothing in status: nothing to housekeep, no INACTIVE list.
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        await WaitReadyAsync(env, "web");
+        Assert.Equal(1, env.Ecs.Calls["ecs:ListTaskDefinitions"]);
+        Assert.Equal(1, env.Ecs.Calls[Register]);
+
+        // Once something of its own is ACTIVE the INACTIVE list is read again: a revision of ours deregistered by
+        // hand is deleted at the next full look (the spec change).
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:2" }] });
+        await WaitReadyAsync(env, "web");
+        env.Ecs.Invoke("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = $"{Family}:1" });
+        await EditSpecAsync(env, "web", s => s with { ContainerDefinitions = [s.ContainerDefinitions[0] with { Image = "nginx:3" }] });
+        await WaitReadyAsync(env, "web");
+        await Eventually(() => Revisions(env, "DELETE_IN_PROGRESS").Contains(1), "the owned INACTIVE revision 1 deleted");
+        Assert.Empty(Revisions(env, "INACTIVE"));
+    }
+
+    [Fact]
     public async Task Editing_the_image_registers_exactly_one_new_revision()
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);

@@ -12,7 +12,8 @@ namespace EcsOperator.EndToEnd.Tests.Moto;
 /// real operator host whose ECS and Application Auto Scaling endpoints point at moto. The tests check what the
 /// operator did through our own typed clients (the same wire code the operator uses), so a request moto cannot
 /// parse or a response our clients cannot read fails here rather than only against AWS. Application Auto Scaling
-/// goes through <see cref="AutoScalingTagShim"/> (moto lacks its tagging operations), for the operator and the test.
+/// goes through <see cref="MotoShim"/> (moto lacks its tagging operations), for the operator and the test; the
+/// operator's ECS calls go through it too (moto's CreateService replaces a service of the same name where ECS refuses).
 /// </summary>
 public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
 {
@@ -22,7 +23,7 @@ public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
     private readonly HttpClient _http = new();
     private AwsJsonTransport? _transport;
     private OperatorEnvironment? _env;
-    private AutoScalingTagShim? _shim;
+    private MotoShim? _shim;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -39,7 +40,7 @@ public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         await moto.ResetAsync(Ct);
-        _shim = await AutoScalingTagShim.StartAsync(moto.Endpoint, Ct);
+        _shim = await MotoShim.StartAsync(moto.Endpoint, Ct);
         _transport = new AwsJsonTransport(
             _http,
             new AwsClientOptions
@@ -64,6 +65,7 @@ public abstract class MotoOperatorTest(MotoServer moto) : IAsyncLifetime
             a.AccessKeyId = MotoServer.AccessKeyId;
             a.SecretAccessKey = MotoServer.SecretAccessKey;
             a.ApplicationAutoScalingEndpoint = _shim!.Endpoint;
+            a.EcsEndpoint = _shim.Endpoint;
         });
 
     public virtual async ValueTask DisposeAsync()

@@ -194,7 +194,7 @@ public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
         Assert.Equal("ecs:service:DesiredCount", target.ScalableDimension);
         Assert.Equal(target.ScalableTargetARN, scaled.Status!.AutoScaling!.ScalableTargetArn);
         // moto gap: Application Auto Scaling TagResource and ListTagsForResource are not implemented (HTTP 500).
-        // The owner tag rides on RegisterScalableTarget; AutoScalingTagShim remembers it and answers the tag calls.
+        // The owner tag rides on RegisterScalableTarget; MotoShim remembers it and answers the tag calls.
         var tags = (await AutoScaling.ListTagsForResourceAsync(new Aas.ListTagsForResourceRequest { ResourceARN = target.ScalableTargetARN }, Ct)).Tags!;
         Assert.EndsWith($"/{OperatorEnvironment.Namespace}/web", tags[ApiGroup.OwnerTagKey], StringComparison.Ordinal);
         var policies = await PoliciesAsync();

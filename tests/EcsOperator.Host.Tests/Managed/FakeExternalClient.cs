@@ -39,6 +39,15 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
     /// <summary>A refusal the next observes report (e.g. an immutable field).</summary>
     public ReconcileState.Stalled? Refusal { get; set; }
 
+    /// <summary>
+    /// Whether Observe takes the resource as missing without reading it (as EcsService does when status records no
+    /// service) until the skeleton says it must read; Create then refuses (CreateRefusedException) when it exists.
+    /// </summary>
+    public bool AssumesMissing { get; set; }
+
+    /// <summary>The owner tag the existing resource carries; null: this object's owner.</summary>
+    public string? OwnerTag { get; set; }
+
     /// <summary>Whether the AWS resource exists (Create sets it).</summary>
     public bool Exists { get; set; }
 
@@ -68,10 +77,12 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
         LastObserved = context.Object;
         if (Failure is { } failure)
             throw failure;
+        if (AssumesMissing && !context.MustRead)
+            return Task.FromResult(ExternalObservation<EcsClusterStatus, object>.Missing);
         return Task.FromResult(Exists
             ? new ExternalObservation<EcsClusterStatus, object>
             {
-                OwnerTag = context.Owner, Result = Ready(context.Object), Differences = Differences, DesiredChangedSinceApplied = DesiredChanged, Refusal = Refusal,
+                OwnerTag = OwnerTag ?? context.Owner, Result = Ready(context.Object), Differences = Differences, DesiredChangedSinceApplied = DesiredChanged, Refusal = Refusal,
             }
             : ExternalObservation<EcsClusterStatus, object>.Missing);
     }
@@ -80,6 +91,8 @@ internal sealed class FakeExternalClient : ExternalClient<EcsCluster, EcsCluster
         CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _creates);
+        if (Exists && AssumesMissing && !context.MustRead)
+            throw new CreateRefusedException("the name is taken", new InvalidOperationException("Creation of service was not idempotent."));
         Exists = true;
         return Task.FromResult(Ready(context.Object));
     }

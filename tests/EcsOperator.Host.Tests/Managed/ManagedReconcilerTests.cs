@@ -59,6 +59,23 @@ public sealed class ManagedReconcilerTests
     }
 
     [Fact]
+    public async Task A_create_without_a_read_that_AWS_refuses_is_observed_for_real_and_ends_as_if_read_first()
+    {
+        await using var h = await SkeletonHarness.StartAsync();
+        h.External.AssumesMissing = true;
+        h.External.Exists = true;
+        h.External.OwnerTag = "another-cluster/ns/c";
+        await h.Objects.CreateAsync(SkeletonHarness.New("c"), Ct);
+        var stalled = await Eventually.ValueAsync(() => Task.FromResult(h.Get("c")), o => Stalled(o) is not null, "Stalled");
+        await h.SettleAsync();
+
+        Assert.Equal(ConditionReasons.NotOwned, Stalled(stalled)!.Reason);
+        Assert.Equal(1, h.External.Creates); // the refused one
+        Assert.Equal(2, h.External.Observes); // assumed, then read
+        Assert.Equal(0, h.External.Updates);
+    }
+
+    [Fact]
     public async Task A_retryable_error_writes_Retrying_and_backs_off_before_the_next_attempt()
     {
         await using var h = await SkeletonHarness.StartAsync();

@@ -32,6 +32,12 @@ public sealed class ManagedContext<T>
     public NamespaceTenancy Tenancy { get; }
 
     /// <summary>
+    /// Set by the skeleton after a Create made without reading AWS was refused (<see cref="CreateRefusedException"/>):
+    /// Observe must read the resource now, not assume it missing.
+    /// </summary>
+    public bool MustRead { get; internal set; }
+
+    /// <summary>
     /// The ECS and Application Auto Scaling clients that act as this object's namespace. Resolved lazily, so that a
     /// guard refuses (or a deletion that needs no AWS call finishes) before a principal is picked.
     /// </summary>

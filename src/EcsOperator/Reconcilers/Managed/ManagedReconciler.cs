@@ -111,7 +111,22 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         var obj = context.Object;
         var observed = await external.ObserveAsync(context, cancellationToken);
         if (!observed.Exists)
-            return await FinishAsync(obj, await external.CreateAsync(context, observed, cancellationToken), drift: null, cancellationToken);
+        {
+            try
+            {
+                return await FinishAsync(obj, await external.CreateAsync(context, observed, cancellationToken), drift: null, cancellationToken);
+            }
+            catch (CreateRefusedException refused) when (!context.MustRead)
+            {
+                // The kind created without reading first and AWS says the resource is there (or its container is
+                // not): read it now and go on as if it had been read first.
+                logger.LogDebug(refused, "{Kind} {Namespace}/{Name}: create without a read was refused; observing", external.Kind.Name, obj.Metadata.Namespace, obj.Metadata.Name);
+                context.MustRead = true;
+                observed = await external.ObserveAsync(context, cancellationToken);
+                if (!observed.Exists)
+                    return await FinishAsync(obj, await external.CreateAsync(context, observed, cancellationToken), drift: null, cancellationToken);
+            }
+        }
 
         var what = external.Describe(obj);
         if (observed.OwnerTag is { } tag && tag != context.Owner)

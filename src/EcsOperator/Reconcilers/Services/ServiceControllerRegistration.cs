@@ -23,6 +23,7 @@ public static class ServiceControllerRegistration
     {
         services.AddServiceAutoScaling();
         services.TryAddSingleton(sp => new ServiceSnapshots(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ServiceRolloutRechecks(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ServiceClusters(
             sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService).Cache,
             sp.GetRequiredService<ReferenceResolver>(),

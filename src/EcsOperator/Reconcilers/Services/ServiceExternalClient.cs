@@ -36,6 +36,7 @@ public sealed class ServiceExternalClient(
     ReferenceResolver references,
     ServiceClusters clusters,
     ServiceSnapshots snapshots,
+    ServiceRolloutRechecks rechecks,
     Func<IApplicationAutoScalingApi, IServiceAutoScaling> autoScalingFor,
     ITaskDefinitionUsage usage,
     IEventRecorder events,
@@ -51,6 +52,10 @@ public sealed class ServiceExternalClient(
 
     // The rollback annotation value last warned about as unusable, so RollbackIgnored is said once, not every resync.
     private readonly ConcurrentDictionary<ObjectKey, string> _ignoredRollbacks = new();
+
+    // Objects whose CreateService without a read was refused (the name is taken: NotOwned, awaiting adoption, DRAINING):
+    // they read first from then on, so a stalled object's retries cost no refused mutation.
+    private readonly ConcurrentDictionary<ObjectKey, bool> _refused = new();
 
     // What the annotation rolled back, until status (read from the informer cache, which may lag the write) shows it.
     private readonly ConcurrentDictionary<ObjectKey, (string Id, long Generation)> _rolledBack = new();
@@ -88,6 +93,8 @@ public sealed class ServiceExternalClient(
 
     public override void Forget(ObjectKey key)
     {
+        rechecks.Forget(key);
+        _refused.TryRemove(key, out _);
         _inline.TryRemove(key, out _);
         _ignoredRollbacks.TryRemove(key, out _);
         _rolledBack.TryRemove(key, out _);
@@ -110,10 +117,23 @@ public sealed class ServiceExternalClient(
             taskDefinition = inline.Arn; // null: the template's revision is registered by Create or Update
         }
 
+        rechecks.Forget(ObjectKey.Of(obj)); // looked at now
         Service? live;
         try
         {
-            live = snapshots.Take(cluster, name, options.ServiceSnapshotMaxAge) ?? await DescribeAsync(clients, cluster, name, cancellationToken);
+            live = snapshots.Take(cluster, name, options.ServiceSnapshotMaxAge);
+            if (live is null && AssumeMissing(context, taskDefinition))
+            {
+                // Status records no ECS service, so Create goes straight to CreateService, without a DescribeServices
+                // first: ECS refuses a second service of the name ("Creation of service was not idempotent.", or a
+                // DRAINING one), and the clientToken (the object's uid) returns the service an earlier attempt of this
+                // object created when the request is the same. A refusal is read the usual way
+                // (CreateRefusedException), so adoption, NotOwned and a service of ours whose status write was lost
+                // (killed operator, lost write, restored API server store) end exactly as if described first.
+                return new() { Exists = false, Live = new Live(cluster, name, taskDefinition, inline, null) { AssumedMissing = true } };
+            }
+
+            live ??= await DescribeAsync(clients, obj, cluster, name, cancellationToken);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ClusterNotFoundException")
         {
@@ -186,9 +206,24 @@ public sealed class ServiceExternalClient(
         taskDefinition ??= await RegisterInlineRevisionAsync(context, inline!, cancellationToken);
         var request = ServiceTranslator.ToCreateRequest(obj, taskDefinition, cluster, context.Owner);
         snapshots.Invalidate(cluster, name);
-        var created = (await context.Aws.Ecs.CreateServiceAsync(request, cancellationToken)).Service
-            ?? throw new InvalidOperationException("CreateService returned no service");
-        snapshots.Invalidate(cluster, name);
+        Service created;
+        try
+        {
+            created = (await context.Aws.Ecs.CreateServiceAsync(request, cancellationToken)).Service
+                ?? throw new InvalidOperationException("CreateService returned no service");
+        }
+        catch (AwsServiceException e) when (observed.Live!.AssumedMissing && e.ErrorCode is "InvalidParameterException" or "ClusterNotFoundException")
+        {
+            // Possibly there after all (or the cluster is missing): read it, then go on as if it had been read first.
+            // A request ECS refuses for itself is refused again by the Create that follows the read, as before.
+            _refused[ObjectKey.Of(obj)] = true;
+            throw new CreateRefusedException($"CreateService {name} in {cluster} refused ({e.ErrorCode}) without a DescribeServices first", e);
+        }
+        finally
+        {
+            snapshots.Invalidate(cluster, name);
+        }
+
         logger.LogInformation("Created ECS service {Arn} for EcsService {Namespace}/{Name}", created.ServiceArn, obj.Metadata.Namespace, obj.Metadata.Name);
         await events.RecordAsync(obj, Event.NormalType, EventReasons.Created, "CreateService",
             $"Created ECS service {created.ServiceArn} running {EcsNames.TaskDefinitionFamilyRevision(taskDefinition)}", cancellationToken);
@@ -349,8 +384,10 @@ public sealed class ServiceExternalClient(
         // RolloutRecheckInterval (a bake at its end), and a service deployment still moving (even a held rollback) too.
         var recheck = ServiceDeploymentTracking.Recheck(rollout, options.RolloutRecheckInterval, time.GetUtcNow());
         var moving = deployment is not null && ServiceDeploymentTracking.StillMoving(rollout);
-        return new(s => ServiceStatusCalculator.Observe(s, live, observed) with { Rollout = rollout, AutoScaling = scaling }, state,
-            moving || state is not (ReconcileState.Ready or ReconcileState.Stalled) ? recheck : null) { Events = news };
+        TimeSpan? requeue = moving || state is not (ReconcileState.Ready or ReconcileState.Stalled) ? recheck : null;
+        if (requeue is { } soon && live.ClusterArn is { } clusterArn)
+            rechecks.Expect(ObjectKey.Of(obj), obj.Metadata.Namespace!, clusterArn, live.ServiceName ?? ServiceTranslator.ServiceName(obj), time.GetUtcNow() + soon);
+        return new(s => ServiceStatusCalculator.Observe(s, live, observed) with { Rollout = rollout, AutoScaling = scaling }, state, requeue) { Events = news };
     }
 
     /// <summary>
@@ -572,13 +609,39 @@ public sealed class ServiceExternalClient(
         return still.Count == 0 ? null : string.Join(", ", still.Select(r => $"{family}:{r}"));
     }
 
-    private static async Task<Service?> DescribeAsync(AwsClients clients, string cluster, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The service as ECS describes it now, described together with up to 9 services of the namespace and cluster
+    /// whose rollout recheck is due within a RolloutRecheckInterval (<see cref="ServiceRolloutRechecks"/>); their
+    /// descriptions go to <see cref="ServiceSnapshots"/> for their own reconciles, as the resync sweep's do.
+    /// </summary>
+    private async Task<Service?> DescribeAsync(AwsClients clients, EcsService obj, string cluster, string name, CancellationToken cancellationToken)
     {
-        var response = await clients.Ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [name], Include = IncludeTags }, cancellationToken);
-        // ECS may list an old INACTIVE service and a new ACTIVE one of the same name: the live one wins.
+        var within = options.RolloutRecheckInterval < options.ServiceSnapshotMaxAge ? options.RolloutRecheckInterval : options.ServiceSnapshotMaxAge;
+        var companions = rechecks.Companions(ObjectKey.Of(obj), obj.Metadata.Namespace!, cluster, name, within, max: 9);
+        var mark = snapshots.BeginRead();
+        var response = await clients.Ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [name, .. companions], Include = IncludeTags }, cancellationToken);
+        foreach (var other in (response.Services ?? []).Where(s => s.ServiceName != name && s.Status != ServiceStatusValue.Inactive))
+            snapshots.Put(other, mark);
+        return Pick(response, name);
+    }
+
+    private static async Task<Service?> DescribeAsync(AwsClients clients, string cluster, string name, CancellationToken cancellationToken) =>
+        Pick(await clients.Ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [name], Include = IncludeTags }, cancellationToken), name);
+
+    /// <summary>ECS may list an old INACTIVE service and a new ACTIVE one of the same name: the live one wins.</summary>
+    private static Service? Pick(DescribeServicesResponse response, string name)
+    {
         var found = (response.Services ?? []).Where(s => s.ServiceName == name).ToList();
         return found.FirstOrDefault(s => s.Status != ServiceStatusValue.Inactive) ?? found.FirstOrDefault();
     }
+
+    /// <summary>
+    /// Whether Observe may take the service as missing without describing it: status records none, the task
+    /// definition is known (an inline revision still to register is registered only once the service is read), and
+    /// no refused Create (in this reconcile or an earlier one) asked to read.
+    /// </summary>
+    private bool AssumeMissing(ManagedContext<EcsService> context, string? taskDefinition) =>
+        !context.MustRead && context.Object.Status?.ServiceArn is null && taskDefinition is not null && !_refused.ContainsKey(ObjectKey.Of(context.Object));
 
     private string? Invalid(EcsService obj)
     {
@@ -624,6 +687,9 @@ public sealed class ServiceExternalClient(
     /// <summary>What Observe found, for Create and Update: where, which revision (null: the inline one is still to register), the service, the plan.</summary>
     public sealed record Live(string Cluster, string Name, string? TaskDefinition, InlineRevision? Inline, Service? Service)
     {
+        /// <summary>Not described: status recorded no service (<see cref="CreateRefusedException"/> if ECS disagrees).</summary>
+        public bool AssumedMissing { get; init; }
+
         public ServicePlan? Plan { get; init; }
 
         public AutoScalingSyncResult? Scaling { get; init; }

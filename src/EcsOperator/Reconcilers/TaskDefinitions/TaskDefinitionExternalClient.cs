@@ -123,8 +123,14 @@ public sealed class TaskDefinitionExternalClient(
             OperatorMetrics.DriftDetected(EcsTaskDefinition.KindName);
         }
 
-        // Owned INACTIVE revisions are deleted (and ACTIVE ones beyond the history limit retired) as housekeeping.
-        var ownedInactive = await revisions.OwnedAsync(family, TaskDefinitionStatus.Inactive, context.Owner, known.Keys.ToHashSet(), cancellationToken);
+        // Owned INACTIVE revisions are deleted (and ACTIVE ones beyond the history limit retired) as housekeeping. When
+        // the ACTIVE list holds nothing of this object's and status records no revision of this family (a new object),
+        // there is nothing to housekeep: no INACTIVE list. An owned INACTIVE revision status does not know of (a
+        // registration whose status write was lost, then deregistered outside the operator) waits for the next full
+        // look or the object's deletion, which lists both.
+        IReadOnlyList<int> ownedInactive = known.Count > 0 || current is not null || (status.Family == family && status.Revision is not null)
+            ? await revisions.OwnedAsync(family, TaskDefinitionStatus.Inactive, context.Owner, known.Keys.ToHashSet(), cancellationToken)
+            : [];
         var live = new Live(family, translated, known, active, ownedInactive)
         {
             OldFamilies = OldFamilies(status, family),
