@@ -111,11 +111,18 @@ internal static class RunCommand
             {
                 // Resolve the Kubernetes and AWS configuration and bind the health port before the host starts, so a
                 // problem with any of them is the one line below rather than a hosting failure with a stack trace.
+                var startup = host.Services.GetRequiredService<StartupTrace>();
+                startup.Mark("host built");
                 _ = host.Services.GetRequiredService<IKubernetesClient>();
+                startup.Mark("Kubernetes configuration resolved");
                 await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
+                startup.Mark("AWS region and credentials resolved");
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
                 if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
+                {
                     await endpoint.StartAsync(cancellationToken);
+                    startup.Mark("health and metrics listeners started");
+                }
 
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
                 // yet, so the outcome of its services can be read below).
