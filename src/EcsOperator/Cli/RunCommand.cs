@@ -51,7 +51,13 @@ internal static class RunCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
         ConfigureLogging(builder.Logging, settings);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = ShutdownTimeout;
+            // Start side by side (the listeners bind while the informers list); stop in reverse order as before, so
+            // the probes still answer while the controllers drain.
+            o.ServicesStartConcurrently = true;
+        });
         builder.Services.AddOperatorObservability(settings.HealthPort == 0 && settings.MetricsPort == 0 ? null
             : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort == 0 ? null : settings.HealthPort)
             {
@@ -109,24 +115,54 @@ internal static class RunCommand
         {
             try
             {
-                // Resolve the Kubernetes and AWS configuration and bind the health port before the host starts, so a
-                // problem with any of them is the one line below rather than a hosting failure with a stack trace.
+                // Resolve the Kubernetes and AWS configuration (side by side: neither needs the other) before the host
+                // starts, so a problem with either is the one line below rather than a hosting failure with a stack trace.
                 var startup = host.Services.GetRequiredService<StartupTrace>();
                 startup.Mark("host built");
-                _ = host.Services.GetRequiredService<IKubernetesClient>();
-                startup.Mark("Kubernetes configuration resolved");
-                await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
+                var aws = Task.Run(() => host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken), CancellationToken.None);
+                try
+                {
+                    _ = host.Services.GetRequiredService<IKubernetesClient>();
+                    startup.Mark("Kubernetes configuration resolved");
+                }
+                finally
+                {
+                    // Observed either way; a Kubernetes problem is the one reported when both are wrong.
+                    await aws.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
+                await aws;
                 startup.Mark("AWS region and credentials resolved");
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
-                if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
-                {
-                    await endpoint.StartAsync(cancellationToken);
-                    startup.Mark("health and metrics listeners started");
-                }
+
+                // The health and metrics listeners bind while the host starts (building them is most of a JIT start):
+                // the informers' initial lists run meanwhile, but no controller runs and no lease is taken until they
+                // are bound, so a port in use is still the one line below with nothing done.
+                var listening = host.Services.GetService<ObservabilityEndpoint>() is { } endpoint
+                    ? Task.Run(() => endpoint.StartAsync(cancellationToken), CancellationToken.None)
+                    : Task.CompletedTask;
+                host.Services.GetRequiredService<ControllerStartGate>().HoldUntil(listening);
+                startup.MarkWhenDone(listening, "health and metrics listeners started");
 
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
                 // yet, so the outcome of its services can be read below).
-                await host.StartAsync(CancellationToken.None);
+                // Hosted services start side by side (HostOptions.ServicesStartConcurrently): the endpoint's own
+                // StartAsync waits for the bind above and the controller host does not.
+                var started = host.StartAsync(CancellationToken.None);
+                try
+                {
+                    await listening;
+                }
+                catch (StartupException)
+                {
+                    // The endpoint's hosted start fails the same way; the bind failure above is the one reported.
+                    await started.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    await host.StopAsync(CancellationToken.None);
+                    throw;
+                }
+
+                await started;
+
                 await host.WaitForShutdownAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is KubernetesConfigException or AwsConfigurationException or StartupException or OptionsValidationException)
