@@ -145,7 +145,7 @@ public sealed class ExecutableTests
     }
 
     [Fact]
-    public async Task A_taken_metrics_port_exits_2_before_any_lease_or_reconcile_although_the_listeners_bind_while_the_informers_list()
+    public async Task A_taken_metrics_port_exits_2_before_any_lease_or_reconcile()
     {
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         taken.Start();

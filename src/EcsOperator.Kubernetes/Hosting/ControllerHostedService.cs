@@ -18,7 +18,6 @@ internal sealed class ControllerHostedService(
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     StartupTrace startup,
-    ControllerStartGate gate,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,13 +27,6 @@ internal sealed class ControllerHostedService(
         startup.MarkFirstReconcile();
         var informerTask = informers.RunAsync(stoppingToken);
         startup.MarkWhenDone(informers.WaitForSyncAsync(stoppingToken), "informers synced (initial lists)");
-        if (!await gate.WaitAsync(stoppingToken))
-        {
-            // What the gate waited for failed: its owner reports that and stops the host; nothing may reconcile.
-            await informerTask;
-            return;
-        }
-
         var list = controllers.ToList();
         var background = leaderServices.ToList();
 

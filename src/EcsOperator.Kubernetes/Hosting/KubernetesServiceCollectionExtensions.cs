@@ -62,7 +62,6 @@ public static class KubernetesServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        services.TryAddSingleton<ControllerStartGate>();
         services.TryAddSingleton(sp => new StartupTrace(sp.GetRequiredService<ILoggerFactory>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddHostedService<ControllerHostedService>();
         return services;

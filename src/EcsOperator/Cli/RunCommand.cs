@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Hosting;
@@ -101,9 +103,12 @@ internal static class RunCommand
     private static async Task<int> RunAsync(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine, TextWriter stderr, CancellationToken cancellationToken)
     {
         IHost host;
+        RunSettings settings;
         try
         {
-            host = Build(commandLine).Builder.Build();
+            var (builder, resolved) = Build(commandLine);
+            settings = resolved;
+            host = builder.Build();
         }
         catch (OptionException e)
         {
@@ -135,19 +140,19 @@ internal static class RunCommand
                 startup.Mark("AWS region and credentials resolved");
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
 
-                // The health and metrics listeners bind while the host starts (building them is most of a JIT start):
-                // the informers' initial lists run meanwhile, but no controller runs and no lease is taken until they
-                // are bound, so a port in use is still the one line below with nothing done.
+                // A port another process listens on is the one line below before anything starts. The listeners
+                // themselves are then built beside the controllers rather than before them (building them is most of a
+                // Native AOT start); if one still fails to bind (the port taken in between), the host stops: exit 2.
+                CheckPortsFree(settings);
                 var listening = host.Services.GetService<ObservabilityEndpoint>() is { } endpoint
                     ? Task.Run(() => endpoint.StartAsync(cancellationToken), CancellationToken.None)
                     : Task.CompletedTask;
-                host.Services.GetRequiredService<ControllerStartGate>().HoldUntil(listening);
                 startup.MarkWhenDone(listening, "health and metrics listeners started");
 
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
-                // yet, so the outcome of its services can be read below).
-                // Hosted services start side by side (HostOptions.ServicesStartConcurrently): the endpoint's own
-                // StartAsync waits for the bind above and the controller host does not.
+                // yet, so the outcome of its services can be read below). Hosted services start side by side
+                // (HostOptions.ServicesStartConcurrently): the endpoint's own StartAsync waits for the start above,
+                // the controller host does not.
                 var started = host.StartAsync(CancellationToken.None);
                 try
                 {
@@ -155,7 +160,7 @@ internal static class RunCommand
                 }
                 catch (StartupException)
                 {
-                    // The endpoint's hosted start fails the same way; the bind failure above is the one reported.
+                    // The endpoint's hosted start fails the same way; the failure above is the one reported.
                     await started.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     await host.StopAsync(CancellationToken.None);
                     throw;
@@ -175,6 +180,33 @@ internal static class RunCommand
             // A controller host that crashed (logged by the host) is a failure; a signal or a lost lease is not.
             var crashed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
             return crashed ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// Fails with the listener's own message when another process listens on the health or metrics port: binding a
+    /// plain socket (as Kestrel binds: a port in TIME_WAIT is free) takes microseconds, starting Kestrel hundreds of ms.
+    /// </summary>
+    private static void CheckPortsFree(RunSettings settings)
+    {
+        foreach (var (port, option, what) in new[]
+                 {
+                     (settings.HealthPort, "--health-port", "/healthz, /livez and /readyz"),
+                     (settings.MetricsPort, "--metrics-port", settings.MetricsSecure ? "/metrics (authenticated)" : "/metrics (unauthenticated)"),
+                 })
+        {
+            if (port == 0)
+                continue;
+            using var socket = new Socket(settings.HealthAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            try
+            {
+                socket.Bind(new IPEndPoint(settings.HealthAddress, port));
+            }
+            catch (SocketException e)
+            {
+                throw new StartupException($"cannot listen on {settings.HealthAddress}:{port} for {what} ({option}): {e.Message}", e);
+            }
         }
     }
 
