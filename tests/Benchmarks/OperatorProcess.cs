@@ -11,13 +11,18 @@ public sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private OperatorProcess(Process process, DateTimeOffset startedAt)
+    private OperatorProcess(Process process, DateTimeOffset startedAt, DateTimeOffset? kernelStartedAt)
     {
         _process = process;
         StartedAt = startedAt;
+        KernelStartedAt = kernelStartedAt ?? startedAt;
     }
 
+    /// <summary>Just before <see cref="Process.Start()"/> was called (the benchmark's own spawn cost is after this).</summary>
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When the kernel started the process (from /proc, 10 ms resolution): what "process start" means in the issue.</summary>
+    public DateTimeOffset KernelStartedAt { get; }
 
     public int Id => _process.Id;
 
@@ -45,7 +50,24 @@ public sealed class OperatorProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         process.Exited += (_, _) => log.Dispose();
         process.EnableRaisingEvents = true;
-        return new OperatorProcess(process, startedAt);
+        return new OperatorProcess(process, startedAt, KernelStart(process.Id));
+    }
+
+    /// <summary>The process's start on this machine's wall clock: its age from the boot clock (/proc/uptime against starttime in /proc/PID/stat).</summary>
+    private static DateTimeOffset? KernelStart(int pid)
+    {
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var uptime = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var startTicks = long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19], CultureInfo.InvariantCulture);
+            return now - TimeSpan.FromSeconds(uptime - startTicks / 100.0);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Peak resident set size so far, in MiB (Linux only).</summary>

@@ -3,7 +3,8 @@ using EcsOperator.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- [--services N] [--resync-seconds S] [--workers W]
 //     [--operator path/to/ecs-operator.dll] [--rate-limits default|off] [--skip-raw] [--raw-only]
-//     [--steady-intervals K] [--operator-env NAME=VALUE]...
+//     [--steady-intervals K] [--operator-env NAME=VALUE]... [--compare-operator path/to/aot/ecs-operator]...
+//     [--startup-runs R] [--spec-changes K] [--spec-change-pace-ms MS]
 var options = new ScaleOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -22,6 +23,10 @@ for (var i = 0; i < args.Length; i++)
             var pair = Next().Split('=', 2);
             options = options with { OperatorEnvironment = new Dictionary<string, string>(options.OperatorEnvironment) { [pair[0]] = pair.Length == 2 ? pair[1] : string.Empty } };
             break;
+        case "--compare-operator": options = options with { CompareOperators = [.. options.CompareOperators, Next()] }; break;
+        case "--startup-runs": options = options with { StartupRuns = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--spec-changes": options = options with { SpecChanges = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+        case "--spec-change-pace-ms": options = options with { SpecChangePace = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         case "--tick-ms": options = options with { TickInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
@@ -29,9 +34,9 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-if (options.Services < 1 || options.Workers < 1)
+if (options.Services < 1 || options.Workers < 1 || options.StartupRuns < 1)
 {
-    Console.Error.WriteLine("--services and --workers must be at least 1");
+    Console.Error.WriteLine("--services, --workers and --startup-runs must be at least 1");
     return 2;
 }
 
@@ -45,4 +50,6 @@ if (options.RawOnly)
 var result = await ScaleBenchmark.RunAsync(options, Console.Out, CancellationToken.None);
 Console.WriteLine();
 Console.WriteLine(result.ToMarkdownRow());
+foreach (var line in result.SummaryLines())
+    Console.WriteLine(line);
 return 0;

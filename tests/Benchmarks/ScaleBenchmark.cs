@@ -51,14 +51,62 @@ public static class ScaleBenchmark
         var taskDefinitions = client.Resource(Of(Kinds.TaskDefinition), ApiJsonContext.Default.EcsTaskDefinition);
         var services = client.Resource(Of(Kinds.Service), ApiJsonContext.Default.EcsService);
 
-        // Start → first reconcile: one object exists before the process starts; its first status write ends the wait.
-        await taskDefinitions.CreateAsync(Workload.TaskDefinition(-1) with { Metadata = new() { Name = "probe", Namespace = Workload.Namespace } }, cancellationToken);
+        // Start → first reconcile: one EcsTaskDefinition exists before the process starts; its first status write ends
+        // the wait. Each comparison executable (e.g. the AOT binary) starts as often as the run's operator, alternately.
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"ecs-operator-bench-{Environment.ProcessId}.kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, kube.KubeconfigYaml(defaultNamespace: "ecs-operator"), cancellationToken);
-        var logFile = Path.Combine(Path.GetTempPath(), $"ecs-operator-bench-{Environment.ProcessId}.log");
-        await using var process = OperatorProcess.Start(options.OperatorDll, OperatorEnvironment(kubeconfig, sim.BaseAddress, options), logFile);
-        var firstReconcile = await WaitAsync(() => HasStatus(kube.GetObject(Kinds.TaskDefinition.Group, Kinds.TaskDefinition.Plural, Workload.Namespace, "probe")),
-            TimeSpan.FromSeconds(60), process, logFile, cancellationToken) - process.StartedAt;
+        using var metrics = MetricsScraper.Create(kube);
+        var environment = OperatorEnvironment(kubeconfig, sim.BaseAddress, metrics.Port, MetricsScraper.FreePort(), options);
+        var starts = new List<StartMeasurement>();
+        var probes = 0;
+        async Task<(OperatorProcess Process, string LogFile)> StartAsync(string path)
+        {
+            var probe = $"probe-{probes++}";
+            await taskDefinitions.CreateAsync(Workload.TaskDefinition(-1) with { Metadata = new() { Name = probe, Namespace = Workload.Namespace } }, cancellationToken);
+            sim.Calls.Reset();
+            var logFile = Path.Combine(Path.GetTempPath(), $"ecs-operator-bench-{Environment.ProcessId}-{probe}.log");
+            // A lease of its own: the previous start was killed without releasing its lease (a takeover would wait 15 s).
+            var started = OperatorProcess.Start(path, new Dictionary<string, string>(environment) { ["ECS_OPERATOR_LEADER_ELECTION_LEASE_NAME"] = $"bench-{probe}" }, logFile);
+            DateTimeOffset? firstCall = null;
+            var reconciled = await WaitAsync(() =>
+            {
+                if (firstCall is null && sim.Calls.Total > 0)
+                    firstCall = DateTimeOffset.UtcNow;
+                return HasStatus(kube.GetObject(Kinds.TaskDefinition.Group, Kinds.TaskDefinition.Plural, Workload.Namespace, probe));
+            }, TimeSpan.FromSeconds(60), started, logFile, cancellationToken, poll: TimeSpan.FromMilliseconds(5));
+            // The trace's last line follows the status write; the log is read asynchronously.
+            var phases = StartMeasurement.ReadPhases(logFile);
+            for (var i = 0; i < 40 && !phases.Any(p => p.Phase.StartsWith("first reconcile", StringComparison.Ordinal)); i++)
+            {
+                await Task.Delay(50, cancellationToken);
+                phases = StartMeasurement.ReadPhases(logFile);
+            }
+
+            var measured = new StartMeasurement
+            {
+                Operator = StartMeasurement.Label(path),
+                FromProcessStart = reconciled - started.KernelStartedAt,
+                FromSpawn = reconciled - started.StartedAt,
+                FirstAwsCall = firstCall - started.KernelStartedAt,
+                Phases = phases,
+            };
+            starts.Add(measured);
+            log.WriteLine(measured.Format());
+            return (started, logFile);
+        }
+
+        for (var run = 0; run < options.StartupRuns; run++)
+        {
+            foreach (var other in options.CompareOperators)
+                await (await StartAsync(other)).Process.DisposeAsync();
+            if (run < options.StartupRuns - 1)
+                await (await StartAsync(options.OperatorDll)).Process.DisposeAsync();
+        }
+
+        var (process, logFile) = await StartAsync(options.OperatorDll);
+        await using var _ = process;
+        var firstReconcile = starts[^1].FromProcessStart;
+        var mainStarts = starts.Where(s => s.Operator == starts[^1].Operator).Select(s => s.FromProcessStart).Order().ToArray();
         log.WriteLine($"process start -> first reconcile: {firstReconcile.TotalMilliseconds:F0} ms");
         sim.Calls.Reset();
 
@@ -91,12 +139,40 @@ public static class ScaleBenchmark
         sim.Calls.Reset();
         kube.ResetRequestLog();
         var window = options.ResyncInterval * options.SteadyIntervals;
+        var reconcilesBefore = options.SteadyIntervals > 0 ? await ReconcilesAsync(metrics, log, cancellationToken) : null;
         await Task.Delay(window, cancellationToken);
         var steadyCalls = sim.Calls.Snapshot();
+        var reconcilesAfter = reconcilesBefore is null ? null : await ReconcilesAsync(metrics, log, cancellationToken);
         var steadyKubeWrites = kube.Requests.Count(r => r.Verb is "create" or "update" or "patch" or "delete"
             && r.Group == Kinds.Service.Group && r.Resource is not null && r.Resource.StartsWith("ecs", StringComparison.Ordinal));
         var resyncs = Math.Max(1, options.SteadyIntervals);
         log.WriteLine($"steady state over {window.TotalSeconds:F0} s ({options.SteadyIntervals} resync intervals): {Format(steadyCalls)}; writes to our kinds: {steadyKubeWrites}");
+        // Reconciles in the window by kind, per object of that kind per interval: the resync itself is one each.
+        var objects = new Dictionary<string, int>(StringComparer.Ordinal) { ["EcsService"] = options.Services, ["EcsTaskDefinition"] = options.Services + probes };
+        var reconcilesPerObject = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (reconcilesBefore is not null && reconcilesAfter is not null)
+        {
+            foreach (var (kind, after) in reconcilesAfter)
+            {
+                var delta = after - reconcilesBefore.GetValueOrDefault(kind);
+                if (objects.TryGetValue(kind, out var n))
+                    reconcilesPerObject[kind] = delta / (n * (double)resyncs);
+                else if (delta > 0)
+                    reconcilesPerObject[kind + " (total, no objects)"] = delta;
+            }
+
+            log.WriteLine("reconciles in the steady state: " + string.Join(", ", reconcilesAfter.Select(r => $"{r.Key}={r.Value - reconcilesBefore.GetValueOrDefault(r.Key)}")));
+        }
+
+        // Spec change → AWS call, after the window (so the window above saw nothing changing).
+        var specChanges = Math.Min(options.Services, options.SpecChanges ?? (options.SteadyIntervals > 0 ? 100 : 0));
+        SpecChangeLatency.Result? latency = null;
+        if (specChanges > 0)
+        {
+            latency = await SpecChangeLatency.RunAsync(services, sim, options.Services, specChanges, options.SpecChangePace,
+                options.ResyncInterval + TimeSpan.FromSeconds(10), cancellationToken);
+            log.WriteLine(latency.Format());
+        }
 
         return new ScaleResult
         {
@@ -109,13 +185,17 @@ public static class ScaleBenchmark
             CallsPerServiceAtCreate = createCalls.Where(c => c.Key.Contains(':', StringComparison.Ordinal)).Sum(c => c.Value) / (double)options.Services,
             SteadyState = options.SteadyIntervals > 0,
             DescribeServicesPerServicePerResync = Count(steadyCalls, "ecs:DescribeServices") / (options.Services * resyncs),
-            // The +1 is the probe EcsTaskDefinition that exists before the operator starts.
+            // The probes are the EcsTaskDefinitions that existed before each operator start.
             TaskDefinitionReadsPerObjectPerResync = (Count(steadyCalls, "ecs:ListTaskDefinitions") + Count(steadyCalls, "ecs:DescribeTaskDefinition"))
-                / ((options.Services + 1) * resyncs),
+                / ((options.Services + probes) * resyncs),
             MutationsInSteadyState = Mutations.Sum(m => Count(steadyCalls, m)),
             KubeWritesInSteadyState = steadyKubeWrites,
             PeakRssMiB = process.PeakRssMiB(),
-            StartToFirstReconcile = firstReconcile,
+            // The median of the run's operator's starts (one unless --startup-runs).
+            StartToFirstReconcile = mainStarts[mainStarts.Length / 2],
+            Starts = starts,
+            ReconcilesPerObjectPerResync = reconcilesPerObject,
+            SpecChanges = latency,
         };
     }
 
@@ -131,22 +211,42 @@ public static class ScaleBenchmark
         return raw;
     }
 
-    private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, ScaleOptions options) => new Dictionary<string, string>
+    /// <summary>k8s.controller.reconciles by kind, or null (logged) when the scrape fails.</summary>
+    private static async Task<IReadOnlyDictionary<string, double>?> ReconcilesAsync(MetricsScraper metrics, TextWriter log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await metrics.SumByAsync("k8s_controller_reconciles_total", "kind", cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            log.WriteLine($"cannot scrape the operator's metrics: {e.Message}");
+            return null;
+        }
+    }
+
+    private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, int metricsPort, int healthPort, ScaleOptions options) => new Dictionary<string, string>
     {
         ["KUBECONFIG"] = kubeconfig,
         ["AWS_REGION"] = Region,
         ["AWS_ACCESS_KEY_ID"] = AccessKey,
         ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
         ["AWS_ENDPOINT_URL"] = ecs.ToString(),
-        ["ECS_OPERATOR_LEADER_ELECTION"] = "false",
-        ["ECS_OPERATOR_CLUSTER_ID"] = "bench",
+        // As deployed: leader election on, the cluster id read from kube-system, probes and secure metrics listening.
+        ["ECS_OPERATOR_LEADER_ELECTION"] = "true",
+        ["ECS_OPERATOR_LEADER_ELECTION_NAMESPACE"] = Workload.Namespace,
         ["ECS_OPERATOR_WORKERS"] = options.Workers.ToString(CultureInfo.InvariantCulture),
         ["ECS_OPERATOR_RESYNC_INTERVAL"] = $"{(int)options.ResyncInterval.TotalSeconds}s",
         ["ECS_OPERATOR_NAMESPACES"] = Workload.Namespace,
-        ["ECS_OPERATOR_HEALTH_PORT"] = "0",
-        // An ephemeral port: a fixed 8443 fails the second of two runs on one machine (the operator exits at start).
-        ["ECS_OPERATOR_METRICS_PORT"] = "0",
+        ["ECS_OPERATOR_HEALTH_PORT"] = healthPort.ToString(CultureInfo.InvariantCulture),
+        // Secure metrics as deployed (HTTPS, TokenReview + SubjectAccessReview), on a port picked free by the scraper:
+        // a fixed 8443 fails the second of two runs on one machine (the operator exits at start).
+        ["ECS_OPERATOR_METRICS_PORT"] = metricsPort.ToString(CultureInfo.InvariantCulture),
+        ["ECS_OPERATOR_METRICS_SECURE"] = "true",
+        ["ECS_OPERATOR_HEALTH_ADDRESS"] = "127.0.0.1",
         ["ECS_OPERATOR_LOG_LEVEL"] = "warning",
+        // The startup trace alone at Debug: a dozen lines, timed from the process start.
+        ["Logging__LogLevel__EcsOperator.Startup"] = "Debug",
         ["Aws__RateLimits__Enabled"] = options.RateLimits ? "true" : "false",
         // The simulator runs one 15 s ECS tick per TickInterval of real time; the operator's rollout recheck (15 s
         // against real ECS) is scaled the same way, so both sides poll the same simulated period.
@@ -189,7 +289,7 @@ public static class ScaleBenchmark
         string.Join(", ", calls.Where(c => c.Key.Contains(':', StringComparison.Ordinal)).OrderByDescending(c => c.Value).Select(c => $"{c.Key}={c.Value}"));
 
     private static async Task<DateTimeOffset> WaitAsync(Func<bool> done, TimeSpan timeout, OperatorProcess process, string logFile,
-        CancellationToken cancellationToken, Func<string>? progress = null, TextWriter? log = null)
+        CancellationToken cancellationToken, Func<string>? progress = null, TextWriter? log = null, TimeSpan? poll = null)
     {
         var deadline = Stopwatch.StartNew();
         var lastReport = Stopwatch.StartNew();
@@ -205,7 +305,7 @@ public static class ScaleBenchmark
                 lastReport.Restart();
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(20), cancellationToken);
         }
 
         return DateTimeOffset.UtcNow;

@@ -33,6 +33,21 @@ public sealed record ScaleOptions
     /// <summary>Extra environment of the operator process (e.g. GC settings to compare), applied last.</summary>
     public IReadOnlyDictionary<string, string> OperatorEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Other operator executables (e.g. the Native AOT binary of <c>scripts/publish.sh --aot</c>) whose start → first
+    /// reconcile is measured in the same session, alternating with <see cref="OperatorDll"/>.
+    /// </summary>
+    public IReadOnlyList<string> CompareOperators { get; init; } = [];
+
+    /// <summary>Start → first reconcile measurements per executable (min / median are reported); the last start of <see cref="OperatorDll"/> is the run's operator.</summary>
+    public int StartupRuns { get; init; } = 1;
+
+    /// <summary>EcsServices whose desiredCount changes after the steady-state window (null: 100, or 0 when the window is skipped).</summary>
+    public int? SpecChanges { get; init; }
+
+    /// <summary>Time between two spec changes.</summary>
+    public TimeSpan SpecChangePace { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Real time per simulator tick (15 simulated seconds).</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }

@@ -39,10 +39,41 @@ public sealed record ScaleResult
 
     public required TimeSpan StartToFirstReconcile { get; init; }
 
+    /// <summary>Every start → first reconcile measured (all executables, in order).</summary>
+    public IReadOnlyList<StartMeasurement> Starts { get; init; } = [];
+
+    /// <summary>Reconciles per object per resync interval in the steady-state window, by kind (from the operator's metrics).</summary>
+    public IReadOnlyDictionary<string, double> ReconcilesPerObjectPerResync { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Spec change → AWS call after the steady-state window (null when skipped).</summary>
+    public SpecChangeLatency.Result? SpecChanges { get; init; }
+
     public double? Ratio => Raw is { } raw ? AllReady / raw : null;
 
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
         $"| {Services} | {Workers} | {(RateLimits ? "default" : "off")} | {Raw?.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) ?? "-"} | {AllReady.TotalSeconds:F1} | {Ratio?.ToString("F2", CultureInfo.InvariantCulture) ?? "-"} | {CallsPerServiceAtCreate:F1} | {Steady(DescribeServicesPerServicePerResync, "F3")} | {Steady(TaskDefinitionReadsPerObjectPerResync, "F3")} | {Steady(MutationsInSteadyState, "F0")} | {(SteadyState ? KubeWritesInSteadyState.ToString(CultureInfo.InvariantCulture) : "-")} | {PeakRssMiB:F0} | {StartToFirstReconcile.TotalMilliseconds:F0} |");
+
+    /// <summary>The lines printed after the row: start figures per executable, reconciles, spec-change latency.</summary>
+    public IEnumerable<string> SummaryLines()
+    {
+        foreach (var group in Starts.GroupBy(s => s.Operator))
+        {
+            var ms = group.Select(s => s.FromProcessStart.TotalMilliseconds).Order().ToArray();
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"start -> first reconcile, {group.Key}: min {ms[0]:F0} ms, median {ms[ms.Length / 2]:F0} ms over {ms.Length} ({string.Join(", ", ms.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))})");
+        }
+
+        if (SteadyState)
+        {
+            yield return "steady-state reconciles per object per resync (expected 1.0 each: the resync itself): "
+                + (ReconcilesPerObjectPerResync.Count == 0 ? "not read"
+                    : string.Join(", ", ReconcilesPerObjectPerResync.OrderBy(r => r.Key, StringComparer.Ordinal)
+                        .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value:F3}"))));
+        }
+
+        if (SpecChanges is { } changes)
+            yield return changes.Format();
+    }
 
     private string Steady(double value, string format) => SteadyState ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
 }

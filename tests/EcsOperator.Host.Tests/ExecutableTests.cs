@@ -144,6 +144,39 @@ public sealed class ExecutableTests
         Assert.StartsWith($"ecs-operator: cannot listen on 127.0.0.1:{port}", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_taken_metrics_port_exits_2_before_any_lease_or_reconcile()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        await using var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
+        await using var ecs = await EcsSimulator.StartAsync(cancellationToken: Ct);
+        var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kubeconfig").FullName, "config");
+        await File.WriteAllTextAsync(kubeconfig, kube.KubeconfigYaml(defaultNamespace: "ecs-operator"), Ct);
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = "shop" });
+        var clusters = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
+        await clusters.CreateAsync(InProcessOperator.NewCluster("orders"), Ct);
+
+        // Leader election on (the default), the health port free, the metrics port taken.
+        using var op = OperatorProcess.Start(
+            ["run", "--kubeconfig", kubeconfig, "--namespace", "shop", "--health-address", "127.0.0.1",
+             "--health-port", OperatorProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--metrics-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--aws-region", "us-east-1", "--ecs-endpoint", ecs.BaseAddress.ToString(), "--application-autoscaling-endpoint", ecs.BaseAddress.ToString(),
+             "--cluster-id", "test-cluster"],
+            new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" });
+
+        Assert.Equal(2, await op.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var line = Assert.Single(op.Stderr);
+        Assert.StartsWith($"ecs-operator: cannot listen on 127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Empty(kube.ListObjects("coordination.k8s.io", "leases", "ecs-operator"));
+        var orders = await clusters.GetAsync("shop", "orders", Ct);
+        Assert.Null(orders.Metadata.Finalizers);
+        Assert.Null(orders.Status);
+        Assert.Equal(0, ecs.Calls.Total);
+    }
+
     private static async Task<(HttpStatusCode Code, string Body)?> TryGetAsync(HttpClient http, string path)
     {
         try

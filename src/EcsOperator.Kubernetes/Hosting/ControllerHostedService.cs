@@ -17,12 +17,16 @@ internal sealed class ControllerHostedService(
     IOptions<ControllerHostOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
+    StartupTrace startup,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var logger = loggerFactory.CreateLogger<ControllerHostedService>();
+        startup.Mark("controllers constructed, informers starting");
+        startup.MarkFirstReconcile();
         var informerTask = informers.RunAsync(stoppingToken);
+        startup.MarkWhenDone(informers.WaitForSyncAsync(stoppingToken), "informers synced (initial lists)");
         var list = controllers.ToList();
         var background = leaderServices.ToList();
 
@@ -30,6 +34,7 @@ internal sealed class ControllerHostedService(
         // while the host runs (abort: another replica may already lead, so in-flight reconciles stop at once).
         async Task RunControllers(CancellationToken leading)
         {
+            startup.Mark("leader lease acquired");
             using var lost = new CancellationTokenSource();
             await using var onLost = leading.Register(() =>
             {

@@ -62,6 +62,7 @@ public static class KubernetesServiceCollectionExtensions
             builder.Configure(configure);
         }
 
+        services.TryAddSingleton(sp => new StartupTrace(sp.GetRequiredService<ILoggerFactory>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddHostedService<ControllerHostedService>();
         return services;
     }

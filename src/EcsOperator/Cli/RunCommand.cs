@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Hosting;
@@ -51,7 +53,13 @@ internal static class RunCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
         ConfigureLogging(builder.Logging, settings);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = ShutdownTimeout;
+            // Start side by side (the listeners bind while the informers list); stop in reverse order as before, so
+            // the probes still answer while the controllers drain.
+            o.ServicesStartConcurrently = true;
+        });
         builder.Services.AddOperatorObservability(settings.HealthPort == 0 && settings.MetricsPort == 0 ? null
             : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort == 0 ? null : settings.HealthPort)
             {
@@ -95,9 +103,12 @@ internal static class RunCommand
     private static async Task<int> RunAsync(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine, TextWriter stderr, CancellationToken cancellationToken)
     {
         IHost host;
+        RunSettings settings;
         try
         {
-            host = Build(commandLine).Builder.Build();
+            var (builder, resolved) = Build(commandLine);
+            settings = resolved;
+            host = builder.Build();
         }
         catch (OptionException e)
         {
@@ -109,17 +120,54 @@ internal static class RunCommand
         {
             try
             {
-                // Resolve the Kubernetes and AWS configuration and bind the health port before the host starts, so a
-                // problem with any of them is the one line below rather than a hosting failure with a stack trace.
-                _ = host.Services.GetRequiredService<IKubernetesClient>();
-                await host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken);
+                // Resolve the Kubernetes and AWS configuration (side by side: neither needs the other) before the host
+                // starts, so a problem with either is the one line below rather than a hosting failure with a stack trace.
+                var startup = host.Services.GetRequiredService<StartupTrace>();
+                startup.Mark("host built");
+                var aws = Task.Run(() => host.Services.GetRequiredService<AwsJsonTransport>().ValidateConfigurationAsync(cancellationToken), CancellationToken.None);
+                try
+                {
+                    _ = host.Services.GetRequiredService<IKubernetesClient>();
+                    startup.Mark("Kubernetes configuration resolved");
+                }
+                finally
+                {
+                    // Observed either way; a Kubernetes problem is the one reported when both are wrong.
+                    await aws.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
+                await aws;
+                startup.Mark("AWS region and credentials resolved");
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
-                if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
-                    await endpoint.StartAsync(cancellationToken);
+
+                // A port another process listens on is the one line below before anything starts. The listeners
+                // themselves are then built beside the controllers rather than before them (building them is most of a
+                // Native AOT start); if one still fails to bind (the port taken in between), the host stops: exit 2.
+                CheckPortsFree(settings);
+                var listening = host.Services.GetService<ObservabilityEndpoint>() is { } endpoint
+                    ? Task.Run(() => endpoint.StartAsync(cancellationToken), CancellationToken.None)
+                    : Task.CompletedTask;
+                startup.MarkWhenDone(listening, "health and metrics listeners started");
 
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
-                // yet, so the outcome of its services can be read below).
-                await host.StartAsync(CancellationToken.None);
+                // yet, so the outcome of its services can be read below). Hosted services start side by side
+                // (HostOptions.ServicesStartConcurrently): the endpoint's own StartAsync waits for the start above,
+                // the controller host does not.
+                var started = host.StartAsync(CancellationToken.None);
+                try
+                {
+                    await listening;
+                }
+                catch (StartupException)
+                {
+                    // The endpoint's hosted start fails the same way; the failure above is the one reported.
+                    await started.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    await host.StopAsync(CancellationToken.None);
+                    throw;
+                }
+
+                await started;
+
                 await host.WaitForShutdownAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is KubernetesConfigException or AwsConfigurationException or StartupException or OptionsValidationException)
@@ -132,6 +180,33 @@ internal static class RunCommand
             // A controller host that crashed (logged by the host) is a failure; a signal or a lost lease is not.
             var crashed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
             return crashed ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// Fails with the listener's own message when another process listens on the health or metrics port: binding a
+    /// plain socket (as Kestrel binds: a port in TIME_WAIT is free) takes microseconds, starting Kestrel hundreds of ms.
+    /// </summary>
+    private static void CheckPortsFree(RunSettings settings)
+    {
+        foreach (var (port, option, what) in new[]
+                 {
+                     (settings.HealthPort, "--health-port", "/healthz, /livez and /readyz"),
+                     (settings.MetricsPort, "--metrics-port", settings.MetricsSecure ? "/metrics (authenticated)" : "/metrics (unauthenticated)"),
+                 })
+        {
+            if (port == 0)
+                continue;
+            using var socket = new Socket(settings.HealthAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            try
+            {
+                socket.Bind(new IPEndPoint(settings.HealthAddress, port));
+            }
+            catch (SocketException e)
+            {
+                throw new StartupException($"cannot listen on {settings.HealthAddress}:{port} for {what} ({option}): {e.Message}", e);
+            }
         }
     }
 
