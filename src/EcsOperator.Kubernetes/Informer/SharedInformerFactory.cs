@@ -15,6 +15,7 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, IInformer> _informers = [];
     private readonly HashSet<IInformer> _started = [];
+    private readonly StringPool _strings = new();
     private CancellationToken? _running;
 
     /// <summary>The informer for <paramref name="type"/>, created on first use with <paramref name="options"/> (or the defaults).</summary>
@@ -34,7 +35,8 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
                 options = options with { Namespaces = null }; // cluster-scoped kinds are listed as a whole
             }
 
-            var informer = new Informer<T>(client.Resource(type, typeInfo), options, timeProvider,
+            // Every cached object's strings come from one pool: namespaces, kinds, condition texts ... are held once.
+            var informer = new Informer<T>(client.Resource(type, PooledStringConverter.Pooled(typeInfo, _strings)), options, timeProvider,
                 (ILogger?)loggerFactory?.CreateLogger($"EcsOperator.Kubernetes.Informer.{type.Kind}") ?? NullLogger.Instance, type.Kind);
             _informers[type] = informer;
             if (_running is { } token)
