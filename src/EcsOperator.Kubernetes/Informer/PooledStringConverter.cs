@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace EcsOperator.Kubernetes.Informer;
 
@@ -11,16 +10,18 @@ namespace EcsOperator.Kubernetes.Informer;
 public sealed class PooledStringConverter(StringPool pool) : JsonConverter<string>
 {
     /// <summary>
-    /// <paramref name="typeInfo"/> with every string decoded through <paramref name="pool"/>: the same source-generated
-    /// contract (no reflection, Native AOT safe) over a copy of its options.
+    /// A copy of <paramref name="options"/> that decodes every string through <paramref name="pool"/>: the same
+    /// source-generated contracts (no reflection, Native AOT safe). Each copy builds its own metadata for every type it
+    /// serves, so make one per source options, not one per type.
     /// </summary>
-    public static JsonTypeInfo<T> Pooled<T>(JsonTypeInfo<T> typeInfo, StringPool pool)
+    public static JsonSerializerOptions Pooled(JsonSerializerOptions options, StringPool pool)
     {
-        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pool);
-        var options = new JsonSerializerOptions(typeInfo.Options);
-        options.Converters.Insert(0, new PooledStringConverter(pool));
-        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var pooled = new JsonSerializerOptions(options);
+        pooled.Converters.Insert(0, new PooledStringConverter(pool));
+        pooled.MakeReadOnly();
+        return pooled;
     }
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
@@ -16,6 +17,7 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
     private readonly Dictionary<ResourceType, IInformer> _informers = [];
     private readonly HashSet<IInformer> _started = [];
     private readonly StringPool _strings = new();
+    private readonly Dictionary<JsonSerializerOptions, JsonSerializerOptions> _pooledOptions = new(ReferenceEqualityComparer.Instance);
     private CancellationToken? _running;
 
     /// <summary>The informer for <paramref name="type"/>, created on first use with <paramref name="options"/> (or the defaults).</summary>
@@ -36,7 +38,14 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
             }
 
             // Every cached object's strings come from one pool: namespaces, kinds, condition texts ... are held once.
-            var informer = new Informer<T>(client.Resource(type, PooledStringConverter.Pooled(typeInfo, _strings)), options, timeProvider,
+            // One pooled copy per source options (all our kinds share ApiJsonContext's): each copy holds its own metadata.
+            if (!_pooledOptions.TryGetValue(typeInfo.Options, out var pooled))
+            {
+                _pooledOptions[typeInfo.Options] = pooled = PooledStringConverter.Pooled(typeInfo.Options, _strings);
+            }
+
+            var pooledTypeInfo = (JsonTypeInfo<T>)pooled.GetTypeInfo(typeof(T));
+            var informer = new Informer<T>(client.Resource(type, pooledTypeInfo), options, timeProvider,
                 (ILogger?)loggerFactory?.CreateLogger($"EcsOperator.Kubernetes.Informer.{type.Kind}") ?? NullLogger.Instance, type.Kind);
             _informers[type] = informer;
             if (_running is { } token)

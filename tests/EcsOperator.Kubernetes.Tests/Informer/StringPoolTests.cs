@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Kubernetes.Tests.Support;
@@ -50,7 +51,7 @@ public sealed class StringPoolTests
     public void Decodes_escaped_and_long_strings_and_keys_exactly()
     {
         var pool = new StringPool();
-        var typeInfo = PooledStringConverter.Pooled(TestJsonContext.Default.Widget, pool);
+        var typeInfo = (JsonTypeInfo<Widget>)PooledStringConverter.Pooled(TestJsonContext.Default.Options, pool).GetTypeInfo(typeof(Widget));
         var longColor = new string('x', 1000);
         var json = $$$"""
             {"apiVersion":"test.example.com/v1","kind":"Widget",
