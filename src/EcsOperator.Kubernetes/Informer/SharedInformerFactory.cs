@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
@@ -15,6 +16,8 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, IInformer> _informers = [];
     private readonly HashSet<IInformer> _started = [];
+    private readonly StringPool _strings = new();
+    private readonly Dictionary<JsonSerializerOptions, JsonSerializerOptions> _pooledOptions = new(ReferenceEqualityComparer.Instance);
     private CancellationToken? _running;
 
     /// <summary>The informer for <paramref name="type"/>, created on first use with <paramref name="options"/> (or the defaults).</summary>
@@ -34,7 +37,15 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
                 options = options with { Namespaces = null }; // cluster-scoped kinds are listed as a whole
             }
 
-            var informer = new Informer<T>(client.Resource(type, typeInfo), options, timeProvider,
+            // Every cached object's strings come from one pool: namespaces, kinds, condition texts ... are held once.
+            // One pooled copy per source options (all our kinds share ApiJsonContext's): each copy holds its own metadata.
+            if (!_pooledOptions.TryGetValue(typeInfo.Options, out var pooled))
+            {
+                _pooledOptions[typeInfo.Options] = pooled = PooledStringConverter.Pooled(typeInfo.Options, _strings);
+            }
+
+            var pooledTypeInfo = (JsonTypeInfo<T>)pooled.GetTypeInfo(typeof(T));
+            var informer = new Informer<T>(client.Resource(type, pooledTypeInfo), options, timeProvider,
                 (ILogger?)loggerFactory?.CreateLogger($"EcsOperator.Kubernetes.Informer.{type.Kind}") ?? NullLogger.Instance, type.Kind);
             _informers[type] = informer;
             if (_running is { } token)
