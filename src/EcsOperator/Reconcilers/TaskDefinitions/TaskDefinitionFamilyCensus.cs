@@ -23,9 +23,11 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// NotOwned before registering, as before. A foreign registration made after the census was taken and before ours is
 /// not seen: the same check-then-act race the ACTIVE list has between its read and RegisterTaskDefinition, only wider
 /// (up to the census age instead of milliseconds).</item>
-/// <item>Two replicas: only the leader reconciles, and the new leader's census is taken after it started, so after
-/// whatever the old leader registered before it stopped; an old leader still registering during the handover is the
-/// race above.</item>
+/// <item>Two replicas: only the leader reconciles, a replica that loses the lease stops (a new process, no census), and
+/// the new leader's census is taken after it started leading, so after whatever the old leader registered before it
+/// stopped; an old leader still registering during the handover is the race above.</item>
+/// <item>ECS lists are eventually consistent: a registration a census does not show yet, the ACTIVE list it replaces
+/// would not show either.</item>
 /// </list>
 /// A failed census answers "unknown" for its window (the object lists as before), so a principal without
 /// <c>ecs:ListTaskDefinitionFamilies</c> pays at most one refused call per window and namespace.
