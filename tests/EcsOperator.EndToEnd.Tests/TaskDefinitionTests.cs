@@ -5,6 +5,7 @@ using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Aws.Model.Ecs;
+using EcsOperator.Core.TaskDefinitions;
 using EcsOperator.Kubernetes.Model;
 using Xunit;
 using static EcsOperator.EndToEnd.Tests.Waits;
@@ -15,6 +16,7 @@ namespace EcsOperator.EndToEnd.Tests;
 public sealed class TaskDefinitionTests
 {
     private const string Register = "ecs:RegisterTaskDefinition";
+    private const string Census = "ecs:ListTaskDefinitionFamilies";
     private const string Family = OperatorEnvironment.Namespace + "-td_web"; // TaskDefinitionFamilies.ForTaskDefinition
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
@@ -41,15 +43,16 @@ public sealed class TaskDefinitionTests
     }
 
     [Fact]
-    public async Task A_new_object_lists_only_the_ACTIVE_revisions_and_an_owned_INACTIVE_one_is_still_deleted_later()
+    public async Task A_new_object_of_an_absent_family_lists_no_revisions_and_an_owned_INACTIVE_one_is_still_deleted_later()
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);
         await env.StartOperatorAsync(Ct);
 
-        // Nothing of this object's in the family and nothing in status: nothing to housekeep, no INACTIVE list.
+        // Nothing in status and the family census holds no such family: nothing to find, nothing to housekeep.
         await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
         await WaitReadyAsync(env, "web");
-        Assert.Equal(1, env.Ecs.Calls["ecs:ListTaskDefinitions"]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:ListTaskDefinitions"]);
+        Assert.Equal(1, env.Ecs.Calls[Census]);
         Assert.Equal(1, env.Ecs.Calls[Register]);
 
         // Once something of its own is ACTIVE the INACTIVE list is read again: a revision of ours deregistered by
@@ -275,6 +278,46 @@ public sealed class TaskDefinitionTests
         Assert.Equal(0, env.Ecs.Calls[Register]);
         Assert.Equal(0, env.Ecs.Calls["ecs:DeregisterTaskDefinition"]);
         Assert.Equal([1], Revisions(env, "ACTIVE"));
+        // The census ran and found the family, so the object listed it and refused it.
+        Assert.True(env.Ecs.Calls[Census] >= 1);
+        Assert.True(env.Ecs.Calls["ecs:ListTaskDefinitions"] >= 1);
+    }
+
+    [Fact]
+    public async Task New_objects_of_one_namespace_share_one_family_census_and_list_no_revisions()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct, o => o.TaskDefinitionFamilyCensusMaxAge = TimeSpan.FromMinutes(10));
+        var names = Enumerable.Range(1, 6).Select(i => $"web{i}").ToList();
+
+        foreach (var name in names)
+            await env.TaskDefinitions.CreateAsync(NewTaskDefinition(name, "nginx:1"), Ct);
+        foreach (var name in names)
+            Assert.Equal(1, (await WaitReadyAsync(env, name)).Status!.Revision);
+
+        Assert.Equal(1, env.Ecs.Calls[Census]);
+        Assert.Equal(0, env.Ecs.Calls["ecs:ListTaskDefinitions"]);
+        Assert.Equal(names.Count, env.Ecs.Calls[Register]);
+    }
+
+    [Fact]
+    public async Task A_revision_a_previous_process_registered_is_found_despite_the_census_and_not_registered_again()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        // What an operator killed between RegisterTaskDefinition and the status write leaves: a tagged revision, no status.
+        var obj = NewTaskDefinition("web", "nginx:1.27");
+        var translated = TaskDefinitionTranslator.Translate(obj.Spec, Family, $"c1/{OperatorEnvironment.Namespace}/web");
+        env.Ecs.Invoke("RegisterTaskDefinition", JsonNode.Parse(JsonSerializer.Serialize(translated.Request, EcsJsonContext.Default.RegisterTaskDefinitionRequest))!.AsObject());
+        await env.StartOperatorAsync(Ct, o => o.ClusterId = "c1");
+
+        await env.TaskDefinitions.CreateAsync(obj, Ct);
+        var ready = await WaitReadyAsync(env, "web");
+
+        Assert.Equal(0, env.Ecs.Calls[Register]);
+        Assert.Equal(1, ready.Status!.Revision);
+        Assert.Equal(translated.SpecHash, ready.Status.SpecHash);
+        Assert.Equal([1], Revisions(env, "ACTIVE"));
+        Assert.Equal(1, env.Ecs.Calls[Census]);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ namespace EcsOperator.Aws.Model.Ecs;
 [JsonSerializable(typeof(DescribeTaskDefinitionResponse))]
 [JsonSerializable(typeof(ListTaskDefinitionsRequest))]
 [JsonSerializable(typeof(ListTaskDefinitionsResponse))]
+[JsonSerializable(typeof(ListTaskDefinitionFamiliesRequest))]
+[JsonSerializable(typeof(ListTaskDefinitionFamiliesResponse))]
 [JsonSerializable(typeof(DeregisterTaskDefinitionRequest))]
 [JsonSerializable(typeof(DeregisterTaskDefinitionResponse))]
 [JsonSerializable(typeof(DeleteTaskDefinitionsRequest))]

@@ -73,6 +73,20 @@ public static class EcsApiExtensions
             cancellationToken);
     }
 
+    /// <summary>Every task definition family matching <paramref name="request"/>, across all pages.</summary>
+    public static Task<IReadOnlyList<string>> ListAllTaskDefinitionFamiliesAsync(
+        this IEcsApi ecs, ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ecs);
+        return Pages.CollectAsync(
+            request,
+            ecs.ListTaskDefinitionFamiliesAsync,
+            (r, token) => r with { NextToken = token },
+            page => page.Families,
+            page => page.NextToken,
+            cancellationToken);
+    }
+
     /// <summary>Every service ARN matching <paramref name="request"/>, across all pages.</summary>
     public static Task<IReadOnlyList<string>> ListAllServicesAsync(
         this IEcsApi ecs, ListServicesRequest request, CancellationToken cancellationToken)

@@ -60,6 +60,12 @@ public sealed class EcsClient(IAwsJsonTransport transport) : IEcsApi
             EcsOperations.ListTaskDefinitions, request,
             Json.ListTaskDefinitionsRequest, Json.ListTaskDefinitionsResponse, cancellationToken);
 
+    public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(
+        ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            EcsOperations.ListTaskDefinitionFamilies, request,
+            Json.ListTaskDefinitionFamiliesRequest, Json.ListTaskDefinitionFamiliesResponse, cancellationToken);
+
     public Task<DeregisterTaskDefinitionResponse> DeregisterTaskDefinitionAsync(
         DeregisterTaskDefinitionRequest request, CancellationToken cancellationToken) =>
         SendAsync(

@@ -16,6 +16,7 @@ public static class EcsOperations
     public static readonly AwsOperation RegisterTaskDefinition = Mutate(nameof(RegisterTaskDefinition)) with { Idempotent = false };
     public static readonly AwsOperation DescribeTaskDefinition = Read(nameof(DescribeTaskDefinition));
     public static readonly AwsOperation ListTaskDefinitions = Read(nameof(ListTaskDefinitions));
+    public static readonly AwsOperation ListTaskDefinitionFamilies = Read(nameof(ListTaskDefinitionFamilies));
     public static readonly AwsOperation DeregisterTaskDefinition = Mutate(nameof(DeregisterTaskDefinition));
     public static readonly AwsOperation DeleteTaskDefinitions = Mutate(nameof(DeleteTaskDefinitions));
     public static readonly AwsOperation CreateService = Mutate(nameof(CreateService));
@@ -48,6 +49,7 @@ public static class EcsOperations
         RegisterTaskDefinition,
         DescribeTaskDefinition,
         ListTaskDefinitions,
+        ListTaskDefinitionFamilies,
         DeregisterTaskDefinition,
         DeleteTaskDefinitions,
         CreateService,

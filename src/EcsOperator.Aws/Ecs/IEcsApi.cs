@@ -37,6 +37,10 @@ public interface IEcsApi
     Task<ListTaskDefinitionsResponse> ListTaskDefinitionsAsync(
         ListTaskDefinitionsRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Returns a list of task definition families that are registered to your account.</summary>
+    Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(
+        ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken);
+
     /// <summary>Deregisters the specified task definition by family and revision.</summary>
     Task<DeregisterTaskDefinitionResponse> DeregisterTaskDefinitionAsync(
         DeregisterTaskDefinitionRequest request, CancellationToken cancellationToken);

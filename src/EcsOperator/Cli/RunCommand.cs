@@ -96,6 +96,7 @@ internal static class RunCommand
             o.TaskPollInterval = builder.Configuration.GetValue("Operator:TaskPollInterval", o.TaskPollInterval);
             o.DeletionRecheckInterval = builder.Configuration.GetValue("Operator:DeletionRecheckInterval", o.DeletionRecheckInterval);
             o.ServiceSnapshotMaxAge = builder.Configuration.GetValue("Operator:ServiceSnapshotMaxAge", o.ServiceSnapshotMaxAge);
+            o.TaskDefinitionFamilyCensusMaxAge = builder.Configuration.GetValue("Operator:TaskDefinitionFamilyCensusMaxAge", o.TaskDefinitionFamilyCensusMaxAge);
         });
         return (builder, settings);
     }

@@ -40,6 +40,13 @@ public sealed class OperatorOptions
     public TimeSpan ServiceSnapshotMaxAge { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How old a census of a namespace's task-definition families (one ListTaskDefinitionFamilies) may be for a new
+    /// EcsTaskDefinition whose family it does not hold to register without listing the family's revisions first.
+    /// Zero turns the census off (every new object lists).
+    /// </summary>
+    public TimeSpan TaskDefinitionFamilyCensusMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Extra ECS clusters whose services are asked which task-definition revisions they still run, before a revision
     /// is deregistered or deleted. The clusters of every EcsService are always asked; when there are no EcsServices
     /// and this is empty, the account's <c>default</c> cluster is asked.

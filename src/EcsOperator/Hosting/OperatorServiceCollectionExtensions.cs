@@ -69,6 +69,8 @@ public static class OperatorServiceCollectionExtensions
             new EcsTaskDefinitionUsage(sp.GetRequiredService<IAwsClientsForNamespace>(), _ => Task.FromResult(sp.GetRequiredService<ServiceClusters>().InUse())),
             sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.Tasks, ApiJsonContext.Default.EcsTask).Cache));
 
+        services.TryAddSingleton<TaskDefinitionFamilyCensus>();
+
         // One line per kind.
         services.AddManagedController<EcsTaskDefinition, EcsTaskDefinitionStatus, TaskDefinitionExternalClient.Live, TaskDefinitionExternalClient>();
         services.AddManagedController<EcsCluster, EcsClusterStatus, ClusterExternalClient.Live, ClusterExternalClient>(ClusterCapacityProviderWatches.Watch);

@@ -24,6 +24,7 @@ public sealed class EcsClientTests
         { "RegisterTaskDefinition", "AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition", OperationFamily.Mutate },
         { "DescribeTaskDefinition", "AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition", OperationFamily.Read },
         { "ListTaskDefinitions", "AmazonEC2ContainerServiceV20141113.ListTaskDefinitions", OperationFamily.Read },
+        { "ListTaskDefinitionFamilies", "AmazonEC2ContainerServiceV20141113.ListTaskDefinitionFamilies", OperationFamily.Read },
         { "DeregisterTaskDefinition", "AmazonEC2ContainerServiceV20141113.DeregisterTaskDefinition", OperationFamily.Mutate },
         { "DeleteTaskDefinitions", "AmazonEC2ContainerServiceV20141113.DeleteTaskDefinitions", OperationFamily.Mutate },
         { "CreateService", "AmazonEC2ContainerServiceV20141113.CreateService", OperationFamily.Mutate },
@@ -228,6 +229,8 @@ public sealed class EcsClientTests
         {
             ("ListTaskDefinitions", null) => """{ "taskDefinitionArns": ["td:1"], "nextToken": "n" }""",
             ("ListTaskDefinitions", "n") => """{ "taskDefinitionArns": ["td:2"] }""",
+            ("ListTaskDefinitionFamilies", null) => """{ "families": ["shop-td_a"], "nextToken": "n" }""",
+            ("ListTaskDefinitionFamilies", "n") => """{ "families": ["shop-td_b"] }""",
             ("ListTasks", null) => """{ "taskArns": ["t1"], "nextToken": "n" }""",
             ("ListTasks", "n") => """{ "taskArns": ["t2"] }""",
             ("ListServiceDeployments", null) => """{ "serviceDeployments": [ { "serviceDeploymentArn": "d1", "createdAt": 1700000000 } ], "nextToken": "n" }""",
@@ -237,10 +240,17 @@ public sealed class EcsClientTests
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Equal(["td:1", "td:2"], await _ecs.ListAllTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = "shop-web" }, ct));
+        Assert.Equal(["shop-td_a", "shop-td_b"],
+            await _ecs.ListAllTaskDefinitionFamiliesAsync(new ListTaskDefinitionFamiliesRequest { FamilyPrefix = "shop-td_", Status = TaskDefinitionFamilyStatus.Active }, ct));
+        Assert.All(_transport.Calls.Where(c => c.Operation.Name == "ListTaskDefinitionFamilies"), c =>
+        {
+            Assert.Equal("shop-td_", (string?)c.Request["familyPrefix"]);
+            Assert.Equal("ACTIVE", (string?)c.Request["status"]);
+        });
         Assert.Equal(["t1", "t2"], await _ecs.ListAllTasksAsync(new ListTasksRequest { Cluster = "shop" }, ct));
         var deployments = await _ecs.ListAllServiceDeploymentsAsync(new ListServiceDeploymentsRequest { Service = "web" }, ct);
         Assert.Equal(["d1", "d2"], deployments.Select(d => d.ServiceDeploymentArn));
-        Assert.Equal(6, _transport.Calls.Count);
+        Assert.Equal(8, _transport.Calls.Count);
     }
 
     [Fact]

@@ -121,6 +121,8 @@ public static class ShapeMappings
         Map<EcsModel.ListTagsForResourceResponse>(Botocore.Ecs, "ListTagsForResourceResponse"),
         Map<EcsModel.ListTaskDefinitionsRequest>(Botocore.Ecs, "ListTaskDefinitionsRequest"),
         Map<EcsModel.ListTaskDefinitionsResponse>(Botocore.Ecs, "ListTaskDefinitionsResponse"),
+        Map<EcsModel.ListTaskDefinitionFamiliesRequest>(Botocore.Ecs, "ListTaskDefinitionFamiliesRequest"),
+        Map<EcsModel.ListTaskDefinitionFamiliesResponse>(Botocore.Ecs, "ListTaskDefinitionFamiliesResponse"),
         Map<EcsModel.ListTasksRequest>(Botocore.Ecs, "ListTasksRequest"),
         Map<EcsModel.ListTasksResponse>(Botocore.Ecs, "ListTasksResponse"),
         Map<EcsModel.LoadBalancer>(Botocore.Ecs, "LoadBalancer"),

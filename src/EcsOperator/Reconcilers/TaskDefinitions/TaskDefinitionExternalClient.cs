@@ -18,11 +18,13 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 
 /// <summary>
 /// EcsTaskDefinition in AWS (DESIGN section 4): a revision is registered only when the spec hash changes; the one a
-/// previous run registered is found again by its owner and hash tags; revisions beyond revisionHistoryLimit that
+/// previous run registered is found again by its owner and hash tags (a new object whose family the census knows to be
+/// absent skips that look: <see cref="TaskDefinitionFamilyCensus"/>); revisions beyond revisionHistoryLimit that
 /// nothing uses (<see cref="ITaskDefinitionUsage"/>) are retired; deletion retires every owned revision not in use.
 /// </summary>
 public sealed class TaskDefinitionExternalClient(
     ITaskDefinitionUsage usage,
+    TaskDefinitionFamilyCensus census,
     IEventRecorder events,
     OperatorOptions options,
     TimeProvider time,
@@ -93,7 +95,26 @@ public sealed class TaskDefinitionExternalClient(
         var known = (status.Revisions ?? [])
             .Where(r => r.TaskDefinitionArn is null || EcsNames.TaskDefinitionFamily(r.TaskDefinitionArn) == family)
             .ToDictionary(r => r.Revision);
+
+        // A new object (status records no revision) whose family a recent census of the namespace's prefix does not
+        // hold has nothing to find and nobody else's revision to refuse: register without listing the family. Why that
+        // holds after a killed operator, a lost status write, a restored store, a foreign owner and a leader change:
+        // TaskDefinitionFamilyCensus.
+        var principal = Principal(context);
+        if (NothingRecorded(status)
+            && await census.IsAbsentAsync(context.Aws.Ecs, principal, TaskDefinitionFamilies.ForTaskDefinition(obj.Metadata.Namespace ?? string.Empty, string.Empty),
+                family, cancellationToken))
+        {
+            return new()
+            {
+                Exists = false,
+                Live = new Live(family, translated, known, [], []) { OldFamilies = OldFamilies(status, family) },
+            };
+        }
+
         var activeArns = await revisions.ListAsync(family, TaskDefinitionStatus.Active, cancellationToken);
+        if (activeArns.Count > 0)
+            census.Exists(principal, family);
         var active = activeArns.Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
 
         // Cheap path first: the status already names the revision for this hash and it is still ACTIVE.
@@ -156,6 +177,9 @@ public sealed class TaskDefinitionExternalClient(
     {
         var obj = context.Object;
         var live = observed.Live!;
+        // Before the call, not after: a registration that succeeded in AWS but whose answer was lost (a timeout) must
+        // not let the retry skip the list and register a duplicate.
+        census.Exists(Principal(context), live.Family);
         var registered = (await context.Aws.Ecs.RegisterTaskDefinitionAsync(live.Translated.Request, cancellationToken)).TaskDefinition
             ?? throw new InvalidOperationException("RegisterTaskDefinition returned no task definition");
         var current = new TaskDefinitionRevision
@@ -341,6 +365,13 @@ public sealed class TaskDefinitionExternalClient(
     }
 
     private static string Family(EcsTaskDefinition obj) => TaskDefinitionFamilies.Of(obj);
+
+    /// <summary>Whose AWS account the census is of: the namespace's role, or the operator's own principal.</summary>
+    private static string Principal(ManagedContext<EcsTaskDefinition> context) => context.Tenancy.AwsRoleArn ?? string.Empty;
+
+    /// <summary>Status records no revision at all: the object never finished a registration that status kept.</summary>
+    private static bool NothingRecorded(EcsTaskDefinitionStatus status) =>
+        status.Revision is null && status.TaskDefinitionArn is null && status.Revisions is not { Count: > 0 };
 
     private static HashSet<int> InUse(IReadOnlySet<string> arns) => arns.Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
 
