@@ -33,16 +33,8 @@ public sealed class StaleCacheDriftTests
     [InlineData(DriftPolicy.Report, 0)]
     public async Task A_change_found_while_the_cache_still_lacks_the_Ready_status_just_written_is_drift(DriftPolicy policy, int updates)
     {
-        await using var server = await KubeApiTestServer.StartAsync(
-            new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
-        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), Namespace = SkeletonHarness.Namespace },
-            new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
-        var objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-        var external = new FakeExternalClient();
-        var events = new RecordedEvents();
-        var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
-            external, client, new NoAws(), new OpenTenancy(), events, new KubernetesClusterId(client, "test-cluster"),
-            new RequeuePolicy(new OperatorOptions()), new FakeTimeProvider(), NullLogger.Instance);
+        await using var server = await StartServerAsync();
+        var (objects, external, events, reconciler) = Harness(server);
         var key = new ObjectKey(SkeletonHarness.Namespace, "c");
         var created = SkeletonHarness.New("c");
         await objects.CreateAsync(created with { Spec = created.Spec with { DriftPolicy = policy } }, Ct);
@@ -68,16 +60,8 @@ public sealed class StaleCacheDriftTests
     [Fact]
     public async Task A_recreated_object_of_the_same_name_is_not_taken_for_the_one_written_Ready_before()
     {
-        await using var server = await KubeApiTestServer.StartAsync(
-            new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
-        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), Namespace = SkeletonHarness.Namespace },
-            new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
-        var objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-        var external = new FakeExternalClient();
-        var events = new RecordedEvents();
-        var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
-            external, client, new NoAws(), new OpenTenancy(), events, new KubernetesClusterId(client, "test-cluster"),
-            new RequeuePolicy(new OperatorOptions()), new FakeTimeProvider(), NullLogger.Instance);
+        await using var server = await StartServerAsync();
+        var (objects, external, events, reconciler) = Harness(server);
         var key = new ObjectKey(SkeletonHarness.Namespace, "c");
         await objects.CreateAsync(SkeletonHarness.New("c"), Ct);
         await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct);
@@ -117,6 +101,22 @@ public sealed class StaleCacheDriftTests
         public AwsClients For(string @namespace) => new(null!, null!);
     }
 
+    private static Task<KubeApiTestServer> StartServerAsync() =>
+        KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
+
+    /// <summary>A reconciler over a fake external client, driven by hand against <paramref name="server"/>.</summary>
+    private static (IResourceClient<EcsCluster> Objects, FakeExternalClient External, RecordedEvents Events, ManagedReconciler<EcsCluster, EcsClusterStatus, object> Reconciler) Harness(KubeApiTestServer server)
+    {
+        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), Namespace = SkeletonHarness.Namespace },
+            new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
+        var external = new FakeExternalClient();
+        var events = new RecordedEvents();
+        var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
+            external, client, new NoAws(), new OpenTenancy(), events, new KubernetesClusterId(client, "test-cluster"),
+            new RequeuePolicy(new OperatorOptions()), new FakeTimeProvider(), NullLogger.Instance);
+        return (client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster), external, events, reconciler);
+    }
+
     private sealed class OpenTenancy : INamespaceTenancySource
     {
         public NamespaceTenancy For(string @namespace) => new() { Namespace = @namespace, MayUseOperatorPrincipal = true };
@@ -125,15 +125,8 @@ public sealed class StaleCacheDriftTests
     [Fact]
     public async Task A_reconcile_reading_a_cache_without_the_status_just_written_acts_on_what_was_written()
     {
-        await using var server = await KubeApiTestServer.StartAsync(
-            new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml") }, Ct);
-        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.ToString(), Namespace = SkeletonHarness.Namespace },
-            new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
-        var objects = client.Resource(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-        var external = new FakeExternalClient();
-        var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
-            external, client, new NoAws(), new OpenTenancy(), new RecordedEvents(), new KubernetesClusterId(client, "test-cluster"),
-            new RequeuePolicy(new OperatorOptions()), new FakeTimeProvider(), NullLogger.Instance);
+        await using var server = await StartServerAsync();
+        var (objects, external, _, reconciler) = Harness(server);
         var key = new ObjectKey(SkeletonHarness.Namespace, "c");
         await objects.CreateAsync(SkeletonHarness.New("c"), Ct);
         await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct); // adds the finalizer
