@@ -53,13 +53,7 @@ internal static class RunCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
         ConfigureLogging(builder.Logging, settings);
-        builder.Services.Configure<HostOptions>(o =>
-        {
-            o.ShutdownTimeout = ShutdownTimeout;
-            // Start side by side (the listeners bind while the informers list); stop in reverse order as before, so
-            // the probes still answer while the controllers drain.
-            o.ServicesStartConcurrently = true;
-        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddOperatorObservability(settings.HealthPort == 0 && settings.MetricsPort == 0 ? null
             : new ObservabilityEndpointOptions(settings.HealthAddress, settings.HealthPort == 0 ? null : settings.HealthPort)
             {
@@ -141,33 +135,18 @@ internal static class RunCommand
                 startup.Mark("AWS region and credentials resolved");
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
 
-                // A port another process listens on is the one line below before anything starts. The listeners
-                // themselves are then built beside the controllers rather than before them (building them is most of a
-                // Native AOT start); if one still fails to bind (the port taken in between), the host stops: exit 2.
+                // The listeners bind before the host starts: a port another process holds is the one line below, and
+                // nothing is leased or reconciled. (Starting them beside the controllers took Kestrel's start off the
+                // Native AOT path, but a CI run saw the host already stopping at its first probe; reverted until that
+                // is understood. The plain-socket check stays: it names a taken port before Kestrel is built.)
                 CheckPortsFree(settings);
-                var listening = host.Services.GetService<ObservabilityEndpoint>() is { } endpoint
-                    ? Task.Run(() => endpoint.StartAsync(cancellationToken), CancellationToken.None)
-                    : Task.CompletedTask;
-                startup.MarkWhenDone(listening, "health and metrics listeners started");
+                if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
+                    await endpoint.StartAsync(cancellationToken);
+                startup.Mark("health and metrics listeners started");
 
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
-                // yet, so the outcome of its services can be read below). Hosted services start side by side
-                // (HostOptions.ServicesStartConcurrently): the endpoint's own StartAsync waits for the start above,
-                // the controller host does not.
-                var started = host.StartAsync(CancellationToken.None);
-                try
-                {
-                    await listening;
-                }
-                catch (StartupException)
-                {
-                    // The endpoint's hosted start fails the same way; the failure above is the one reported.
-                    await started.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    await host.StopAsync(CancellationToken.None);
-                    throw;
-                }
-
-                await started;
+                // yet, so the outcome of its services can be read below).
+                await host.StartAsync(CancellationToken.None);
 
                 await host.WaitForShutdownAsync(CancellationToken.None);
             }
