@@ -29,6 +29,7 @@ public sealed class ConvergenceTracker : IDisposable
     private readonly int[] _tdWrites;
     private readonly int[] _svcWrites;
     private readonly bool[] _ready;
+    private readonly string?[] _lastNotReady;
     private readonly Lock _calls = new();
     private long _start;
     private int _readyCount;
@@ -44,6 +45,7 @@ public sealed class ConvergenceTracker : IDisposable
         _tdWrites = new int[services];
         _svcWrites = new int[services];
         _ready = new bool[services];
+        _lastNotReady = new string?[services];
         kube.Written += OnWritten;
         sim.Calls.Observer = OnCall;
     }
@@ -104,6 +106,8 @@ public sealed class ConvergenceTracker : IDisposable
             return;
         }
 
+        if (!ready)
+            _lastNotReady[i] = ReadyCondition(write.Object);
         if (ready == _ready[i])
             return;
         _ready[i] = ready;
@@ -196,12 +200,37 @@ public sealed class ConvergenceTracker : IDisposable
         yield return string.Create(CultureInfo.InvariantCulture,
             $"writes per object (finalizer + status): EcsTaskDefinition {_tdWrites.Average():F2}, EcsService {_svcWrites.Average():F2}; "
             + $"services that waited for their task definition (first status before CreateService): {Enumerable.Range(0, _services).Count(i => _marks[i, SvcStatus] != 0 && _marks[i, SvcStatus] < _marks[i, SvcCreateService])}");
+        // Stragglers: a lost wake-up shows as services Ready long after the rest (or never), after a gap.
+        var byReady = Enumerable.Range(0, _services).OrderBy(i => _marks[i, SvcReady] == 0 ? long.MaxValue : _marks[i, SvcReady]).ToArray();
+        var gap = 0.0;
+        var gapAfter = 0;
+        for (var k = 1; k < byReady.Length; k++)
+        {
+            if (_marks[byReady[k], SvcReady] == 0 || _marks[byReady[k - 1], SvcReady] == 0)
+                break;
+            var g = Ms(_marks[byReady[k - 1], SvcReady], _marks[byReady[k], SvcReady]);
+            if (g > gap)
+                (gap, gapAfter) = (g, k);
+        }
+
+        yield return string.Create(CultureInfo.InvariantCulture, $"largest gap between two consecutive Ready services: {gap:F0} ms, after the first {gapAfter}; not Ready: {byReady.Count(i => _marks[i, SvcReady] == 0)}");
+        foreach (var i in byReady.Reverse().Take(3))
+        {
+            var marks = string.Join(", ", Enumerable.Range(0, Marks).Where(m => _marks[i, m] != 0).Select(m => string.Create(CultureInfo.InvariantCulture, $"{MarkNames[m]} {Ms(_start, _marks[i, m]):F0}")));
+            yield return $"  slowest {Workload.Name(i)}: {marks}; last status before Ready: {_lastNotReady[i] ?? "none"}; writes {_svcWrites[i]}";
+        }
+
         yield return string.Create(CultureInfo.InvariantCulture, $"Ready check cost (time in the tracker's handlers): {CheckTime.TotalMilliseconds:F0} ms");
     }
 
     private int? Index(string? name) =>
         name is { Length: 9 } && name.StartsWith("svc-", StringComparison.Ordinal)
         && int.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _services ? i : null;
+
+    private static string? ReadyCondition(JsonObject obj) =>
+        obj["status"]?["conditions"] is JsonArray conditions && conditions.FirstOrDefault(c => (string?)c!["type"] == "Ready") is { } ready
+            ? $"{(string?)ready["status"]} {(string?)ready["reason"]}: {(string?)ready["message"]}"
+            : null;
 
     private static bool HasFinalizer(JsonObject? obj) => obj?["metadata"]?["finalizers"] is JsonArray { Count: > 0 };
 
