@@ -10,10 +10,12 @@ namespace EcsOperator.Benchmarks;
 public sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _workingDirectory;
 
-    private OperatorProcess(Process process, DateTimeOffset startedAt, DateTimeOffset? kernelStartedAt)
+    private OperatorProcess(Process process, string workingDirectory, DateTimeOffset startedAt, DateTimeOffset? kernelStartedAt)
     {
         _process = process;
+        _workingDirectory = workingDirectory;
         StartedAt = startedAt;
         KernelStartedAt = kernelStartedAt ?? startedAt;
     }
@@ -34,8 +36,11 @@ public sealed class OperatorProcess : IAsyncDisposable
             throw new FileNotFoundException($"{operatorDll} not found: build it first with `dotnet build src/EcsOperator -c Release`", operatorDll);
         // A .dll runs under the dotnet host; anything else is an apphost or a native (AOT) executable.
         var info = operatorDll.EndsWith(".dll", StringComparison.Ordinal)
-            ? new ProcessStartInfo("dotnet") { ArgumentList = { operatorDll } }
-            : new ProcessStartInfo(operatorDll);
+            ? new ProcessStartInfo("dotnet") { ArgumentList = { Path.GetFullPath(operatorDll) } }
+            : new ProcessStartInfo(Path.GetFullPath(operatorDll));
+        // An empty working directory, as a container's: the .NET host watches its content root (the working
+        // directory) for configuration reloads, which from the repository root placed ~640 inotify watches.
+        info.WorkingDirectory = Directory.CreateTempSubdirectory("ecs-operator-bench-cwd-").FullName;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
@@ -50,7 +55,7 @@ public sealed class OperatorProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         process.Exited += (_, _) => log.Dispose();
         process.EnableRaisingEvents = true;
-        return new OperatorProcess(process, startedAt, KernelStart(process.Id));
+        return new OperatorProcess(process, info.WorkingDirectory, startedAt, KernelStart(process.Id));
     }
 
     /// <summary>The process's start on this machine's wall clock: its age from the boot clock (/proc/uptime against starttime in /proc/PID/stat).</summary>
@@ -67,6 +72,21 @@ public sealed class OperatorProcess : IAsyncDisposable
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>CPU time (user + system) the process has used so far (Linux only, 10 ms resolution).</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0);
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
         }
     }
 
@@ -96,5 +116,6 @@ public sealed class OperatorProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        Directory.Delete(_workingDirectory, recursive: true);
     }
 }

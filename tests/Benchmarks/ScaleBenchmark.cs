@@ -110,7 +110,22 @@ public static class ScaleBenchmark
         log.WriteLine($"process start -> first reconcile: {firstReconcile.TotalMilliseconds:F0} ms");
         sim.Calls.Reset();
 
-        // Create N pairs, then wait for every EcsService to be Ready for its generation.
+        // Create N pairs, then wait for every EcsService to be Ready for its generation. The tracker counts Ready
+        // services from the API server's writes (O(writes)); "poll" is the old check, listing all N every 20 ms.
+        using var tracker = new ConvergenceTracker(kube, sim, options.Services);
+        var benchmarkCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var operatorCpu = process.CpuTime();
+        var pollTicks = 0L;
+        int PolledReady()
+        {
+            var began = Stopwatch.GetTimestamp();
+            var n = kube.ListObjects(Kinds.Service.Group, Kinds.Service.Plural, Workload.Namespace).Count(ConvergenceTracker.IsReady);
+            pollTicks += Stopwatch.GetTimestamp() - began;
+            return n;
+        }
+
+        int ReadyNow() => options.PollReadyCheck ? PolledReady() : tracker.ReadyCount;
+        tracker.Start();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Services),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
@@ -125,14 +140,20 @@ public static class ScaleBenchmark
         await WaitAsync(() =>
         {
             peakDuringCreate = Math.Max(peakDuringCreate, process.RssMiB());
-            var ready = kube.ListObjects(Kinds.Service.Group, Kinds.Service.Plural, Workload.Namespace).Count(IsReady);
-            return ready == options.Services;
+            return ReadyNow() == options.Services;
         }, TimeSpan.FromMinutes(60), process, logFile, cancellationToken, progress: () =>
-            $"{kube.ListObjects(Kinds.Service.Group, Kinds.Service.Plural, Workload.Namespace).Count(IsReady)}/{options.Services} Ready, RSS {process.RssMiB():F0} MiB",
+            $"{ReadyNow()}/{options.Services} Ready, RSS {process.RssMiB():F0} MiB",
             log: log);
-        var allReady = clock.Elapsed;
+        var allReady = options.PollReadyCheck ? clock.Elapsed : tracker.AllReady ?? clock.Elapsed;
         var createCalls = sim.Calls.Snapshot();
         log.WriteLine($"all Ready after {allReady.TotalSeconds:F1} s; AWS calls: {Format(createCalls)}");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU until all Ready: operator {(process.CpuTime() - operatorCpu).TotalSeconds:F1} s, benchmark process (API server, simulator, Ready check) "
+            + $"{(Process.GetCurrentProcess().TotalProcessorTime - benchmarkCpu).TotalSeconds:F1} s; Ready check ({(options.PollReadyCheck ? "poll: list all every 20 ms" : "watch")}): "
+            + $"{(options.PollReadyCheck ? Stopwatch.GetElapsedTime(0, pollTicks) : tracker.CheckTime).TotalMilliseconds:F0} ms"));
+        foreach (var line in tracker.Summary())
+            log.WriteLine(line);
+        tracker.Dispose();
 
         // Steady state: SteadyIntervals resync intervals with nothing changing. Every AWS read there is resync cost, and
         // every write to our kinds (spec, status, metadata) is a reconcile that found something to change: the target is none.
@@ -277,11 +298,6 @@ public static class ScaleBenchmark
     private static RestResourceType Of(Api.KindDefinition kind) => new(kind.Group, kind.Version, kind.Plural, kind.Kind, Namespaced: true);
 
     private static bool HasStatus(JsonObject? obj) => obj?["status"]?["observedGeneration"] is not null;
-
-    private static bool IsReady(JsonObject obj) =>
-        obj["status"]?["conditions"] is JsonArray conditions
-        && conditions.Any(c => (string?)c!["type"] == "Ready" && (string?)c["status"] == "True"
-            && c["observedGeneration"]?.GetValue<long>() == obj["metadata"]!["generation"]!.GetValue<long>());
 
     private static double Count(IReadOnlyDictionary<string, int> calls, string operation) => calls.TryGetValue(operation, out var n) ? n : 0;
 

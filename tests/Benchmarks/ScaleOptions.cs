@@ -48,6 +48,12 @@ public sealed record ScaleOptions
     /// <summary>Time between two spec changes.</summary>
     public TimeSpan SpecChangePace { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Count Ready EcsServices the old way, listing all N from the API server every 20 ms (O(N) per poll, on the
+    /// operator's cores), instead of from the API server's writes: only to measure what that check cost.
+    /// </summary>
+    public bool PollReadyCheck { get; init; }
+
     /// <summary>Real time per simulator tick (15 simulated seconds).</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }

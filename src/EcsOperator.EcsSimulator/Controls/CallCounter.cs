@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 
 namespace EcsOperator.Simulator.Controls;
 
@@ -43,6 +44,14 @@ public sealed class CallCounter
 
     /// <summary>Sets every count back to zero.</summary>
     public void Reset() => _counts.Clear();
+
+    /// <summary>
+    /// Called for every call with its <c>service:Operation</c> key and request body, after the body is read and before
+    /// the call is handled (not under the simulator's lock; keep it short). Lets a benchmark time each object's calls.
+    /// </summary>
+    public Action<string, JsonObject>? Observer { get; set; }
+
+    internal void Observe(string service, string operation, JsonObject request) => Observer?.Invoke(service + ":" + operation, request);
 
     internal void Record(string service, string operation) => _counts.AddOrUpdate(service + ":" + operation, 1, (_, n) => n + 1);
 }

@@ -107,6 +107,7 @@ internal sealed class AwsJsonEndpoint(SimulatorState state, EcsApi ecs, AutoScal
         }
 
         var request = await ReadBodyAsync(context, cancel);
+        calls.Observe(service, operation, request);
         lock (state.Gate)
         {
             return handler(request);

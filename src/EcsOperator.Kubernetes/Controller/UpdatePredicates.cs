@@ -11,9 +11,14 @@ public static class UpdatePredicates
 {
     /// <summary>
     /// True when what a user (or a deletion) changed: <c>metadata.generation</c> (the API server bumps it on spec
-    /// changes), <c>deletionTimestamp</c>, finalizers, labels or annotations. An informer resync re-delivers the same
-    /// instance twice; that passes, so a configured informer resync still reaches the reconciler.
+    /// changes), <c>deletionTimestamp</c>, a finalizer removed, labels or annotations. An informer resync re-delivers
+    /// the same instance twice; that passes, so a configured informer resync still reaches the reconciler.
     /// </summary>
+    /// <remarks>
+    /// A finalizer only <em>added</em> is no news: a reconciler adds its own and goes on in the same pass, so its watch
+    /// event would cost one more reconcile (and queue pass) per new object, finding nothing to do. A removed finalizer
+    /// still passes (a deletion may be waiting for it).
+    /// </remarks>
     public static bool MetadataOrSpecChanged<T>(T old, T current)
         where T : class, IKubernetesObject
     {
@@ -24,7 +29,7 @@ public static class UpdatePredicates
         var (a, b) = (old.Metadata, current.Metadata);
         return a.Generation != b.Generation
             || a.DeletionTimestamp != b.DeletionTimestamp
-            || !SameList(a.Finalizers, b.Finalizers)
+            || FinalizerRemoved(a.Finalizers, b.Finalizers)
             || !SameMap(a.Labels, b.Labels)
             || !SameMap(a.Annotations, b.Annotations);
     }
@@ -41,8 +46,8 @@ public static class UpdatePredicates
         return (old, current) => !EqualityComparer<TValue>.Default.Equals(projection(old), projection(current));
     }
 
-    private static bool SameList(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
-        (a ?? []).SequenceEqual(b ?? [], StringComparer.Ordinal);
+    private static bool FinalizerRemoved(IReadOnlyList<string>? before, IReadOnlyList<string>? after) =>
+        (before ?? []).Except(after ?? [], StringComparer.Ordinal).Any();
 
     private static bool SameMap(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,9 @@ namespace EcsOperator.Kubernetes.Events;
 /// <summary>
 /// Writes events.k8s.io/v1 Events. A repeat of the same (object, type, reason, action, note) within the aggregation
 /// window patches the existing Event's <c>series</c> (count, lastObservedTime) instead of creating a new one; each
-/// object has a token bucket so a hot loop cannot flood the API server.
+/// object has a token bucket so a hot loop cannot flood the API server. With
+/// <see cref="EventRecorderOptions.WriteInBackground"/> (the default) the write happens after
+/// <see cref="RecordAsync"/> returns, as client-go's broadcaster does: a reconcile never waits for its events.
 /// </summary>
 public sealed class EventRecorder : IEventRecorder
 {
@@ -23,6 +26,9 @@ public sealed class EventRecorder : IEventRecorder
     private readonly Dictionary<SeriesKey, SeriesState> _series = [];
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
 
+    // Background writers, one per shard of objects: an object's events are written in the order recorded.
+    private readonly Channel<Func<Task>>[] _shards;
+
     public EventRecorder(IKubernetesClient client, EventRecorderOptions? options = null, TimeProvider? timeProvider = null, ILogger<EventRecorder>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -30,6 +36,26 @@ public sealed class EventRecorder : IEventRecorder
         _options = options ?? new EventRecorderOptions();
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _shards = _options.WriteInBackground
+            ? [.. Enumerable.Range(0, Math.Max(1, _options.BackgroundWriters)).Select(_ => StartWriter())]
+            : [];
+    }
+
+    private Channel<Func<Task>> StartWriter()
+    {
+        var channel = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(Math.Max(1, _options.BackgroundCapacity))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
+        _ = Task.Run(async () =>
+        {
+            await foreach (var write in channel.Reader.ReadAllAsync())
+            {
+                await write(); // never throws: WriteAsync catches what a write can fail with
+            }
+        });
+        return channel;
     }
 
     /// <summary>Events dropped by the per-object rate limit.</summary>
@@ -48,6 +74,7 @@ public sealed class EventRecorder : IEventRecorder
         var key = new SeriesKey(objectId, type, reason, action, note);
         var now = _time.GetUtcNow();
         SeriesState? existing;
+        SeriesState series;
         lock (_lock)
         {
             if (!_buckets.TryGetValue(objectId, out var bucket))
@@ -78,20 +105,75 @@ public sealed class EventRecorder : IEventRecorder
                 existing.Count++;
                 existing.LastObserved = now;
             }
+            else
+            {
+                // Remembered before it is written, so a repeat recorded meanwhile patches it (in order, after the create).
+                Remember(key, NewSeries(reference, now));
+            }
+
+            series = _series[key];
         }
 
+        var repeat = existing is not null;
+
+        if (_shards.Length > 0)
+        {
+            // Not the reconcile's token: the reconcile is over by the time the event is written.
+            var shard = _shards[(int)((uint)StringComparer.Ordinal.GetHashCode(objectId) % (uint)_shards.Length)];
+            if (!shard.Writer.TryWrite(() => WriteAsync(reference, objectId, key, series, repeat, type, reason, action, note, now, CancellationToken.None)))
+            {
+                lock (_lock)
+                {
+                    Dropped++;
+                }
+
+                _logger.LogDebug("Event {Reason} for {Object} dropped: the background writer is {Capacity} events behind", reason, objectId, _options.BackgroundCapacity);
+            }
+
+            return;
+        }
+
+        await WriteAsync(reference, objectId, key, series, repeat, type, reason, action, note, now, cancellationToken);
+    }
+
+    private static SeriesState NewSeries(ObjectReference reference, DateTimeOffset now) => new(
+        string.IsNullOrEmpty(reference.Namespace) ? "default" : reference.Namespace,
+        $"{reference.Name}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next():x8}") { LastObserved = now };
+
+    private void Remember(SeriesKey key, SeriesState series)
+    {
+        if (_series.Count >= _options.MaxTrackedSeries && !_series.ContainsKey(key))
+        {
+            var oldest = _series.MinBy(p => p.Value.LastObserved).Key;
+            _series.Remove(oldest);
+        }
+
+        _series[key] = series;
+    }
+
+    private async Task WriteAsync(ObjectReference reference, string objectId, SeriesKey key, SeriesState series, bool repeat, string type, string reason, string action, string note,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
         try
         {
-            if (existing is not null && await TryPatchSeriesAsync(existing, now, cancellationToken))
+            if (repeat && await TryPatchSeriesAsync(series, now, cancellationToken))
             {
                 return;
             }
 
-            var ns = string.IsNullOrEmpty(reference.Namespace) ? "default" : reference.Namespace;
-            var name = $"{reference.Name}.{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next():x8}";
-            var created = await _events.CreateAsync(new Event
+            if (repeat)
             {
-                Metadata = new ObjectMeta { Name = name, Namespace = ns },
+                // The Event expired (events have a TTL): a new one, which later repeats patch.
+                series = NewSeries(reference, now);
+                lock (_lock)
+                {
+                    Remember(key, series);
+                }
+            }
+
+            await _events.CreateAsync(new Event
+            {
+                Metadata = new ObjectMeta { Name = series.Name, Namespace = series.Namespace },
                 EventTime = now,
                 ReportingController = _options.ReportingController,
                 ReportingInstance = _options.ReportingInstance,
@@ -101,18 +183,9 @@ public sealed class EventRecorder : IEventRecorder
                 Note = note,
                 Type = type,
             }, cancellationToken);
-            lock (_lock)
-            {
-                if (_series.Count >= _options.MaxTrackedSeries)
-                {
-                    var oldest = _series.MinBy(p => p.Value.LastObserved).Key;
-                    _series.Remove(oldest);
-                }
-
-                _series[key] = new SeriesState(created.Metadata.Namespace ?? ns, created.Metadata.Name ?? name) { LastObserved = now };
-            }
         }
-        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or JsonException)
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or JsonException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Events are best effort: a failed event must never fail a reconcile.
             _logger.LogWarning(e, "Could not record event {Reason} for {Object}", reason, objectId);

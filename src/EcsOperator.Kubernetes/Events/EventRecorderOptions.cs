@@ -18,6 +18,18 @@ public sealed record EventRecorderOptions
     /// <summary>... refilled at this rate (client-go: one per 5 minutes).</summary>
     public double PerObjectQps { get; init; } = 1.0 / 300;
 
+    /// <summary>
+    /// Write events after <see cref="EventRecorder.RecordAsync"/> returns (client-go's broadcaster), so a reconcile does
+    /// not wait for an API round trip per event; false writes before returning (tests that read the event next).
+    /// </summary>
+    public bool WriteInBackground { get; init; } = true;
+
+    /// <summary>Background writers; an object's events always go through the same one, in order.</summary>
+    public int BackgroundWriters { get; init; } = 4;
+
+    /// <summary>Events waiting per background writer; beyond it new events are dropped (and counted), as client-go's 1,000.</summary>
+    public int BackgroundCapacity { get; init; } = 1000;
+
     /// <summary>Bound on remembered series (oldest forgotten first).</summary>
     public int MaxTrackedSeries { get; init; } = 4096;
 }

@@ -39,9 +39,9 @@ public sealed class StaleCacheDriftTests
         var created = SkeletonHarness.New("c");
         await objects.CreateAsync(created with { Spec = created.Spec with { DriftPolicy = policy } }, Ct);
 
-        await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct); // adds the finalizer
+        // The object as created: a cache that has seen neither the finalizer nor the status written below.
         var beforeReady = await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct);
-        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // creates, writes Ready for generation 1
+        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // adds the finalizer, creates, writes Ready for generation 1
         var ready = await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct);
         Assert.True(Readiness.IsReadyForGeneration(ready.Metadata, ready.Status));
         Assert.Equal(1, external.Creates);
@@ -73,9 +73,9 @@ public sealed class StaleCacheDriftTests
         Assert.Null(await objects.TryGetAsync(SkeletonHarness.Namespace, "c", Ct));
         await reconciler.ReconcileAsync(new(key, null), Ct);
         await objects.CreateAsync(SkeletonHarness.New("c"), Ct);
-        await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct); // adds the finalizer
 
-        // It finds a resource that differs before it was ever Ready: applying the spec, not drift.
+        // Its first reconcile (finalizer, then observe) finds a resource that differs before it was ever Ready:
+        // applying the spec, not drift.
         external.Exists = true;
         external.Differences = ["settings"];
         await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct);
@@ -129,11 +129,10 @@ public sealed class StaleCacheDriftTests
         var (objects, external, _, reconciler) = Harness(server);
         var key = new ObjectKey(SkeletonHarness.Namespace, "c");
         await objects.CreateAsync(SkeletonHarness.New("c"), Ct);
-        await reconciler.ReconcileAsync(new(key, await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct)), Ct); // adds the finalizer
         var beforeReady = await objects.GetAsync(SkeletonHarness.Namespace, "c", Ct);
-        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // creates, writes Ready
+        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // adds the finalizer, creates, writes Ready
 
-        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // the cache has not seen that write yet
+        await reconciler.ReconcileAsync(new(key, beforeReady), Ct); // the cache has seen neither write yet
         Assert.True(ConditionSet.IsTrue(external.LastObserved?.Status?.Conditions, ConditionTypes.Ready), "observed with the status the cache replaced");
 
         // Once the cache shows any newer version (here a spec edit), it is the cache that counts again.

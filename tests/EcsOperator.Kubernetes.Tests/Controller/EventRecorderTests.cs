@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using EcsOperator.Kubernetes.Events;
 using EcsOperator.Kubernetes.Model;
@@ -16,7 +17,7 @@ public sealed partial class EventRecorderTests
     {
         await using var f = await ClientFixture.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { ReportingInstance = "pod-1" }, time);
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { ReportingInstance = "pod-1", WriteInBackground = false }, time);
         var widget = await f.Widgets.CreateAsync(Widget.New("w"), Ct);
 
         await recorder.RecordAsync(widget, Event.WarningType, "RolloutFailed", "UpdateService", "tasks failed to start", Ct);
@@ -46,7 +47,7 @@ public sealed partial class EventRecorderTests
     {
         await using var f = await ClientFixture.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { PerObjectBurst = 5 }, time);
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { PerObjectBurst = 5, WriteInBackground = false }, time);
         var noisy = await f.Widgets.CreateAsync(Widget.New("noisy"), Ct);
         var quiet = await f.Widgets.CreateAsync(Widget.New("quiet"), Ct);
         for (var i = 0; i < 8; i++)
@@ -61,6 +62,29 @@ public sealed partial class EventRecorderTests
 
         f.Server.FailNext(1, 500);
         await recorder.RecordAsync(quiet, Event.NormalType, "Other", "Reconcile", "server down", Ct); // logged, not thrown
+    }
+
+    [Fact]
+    public async Task In_the_background_an_objects_events_are_written_in_order_and_repeats_still_become_a_series()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { ReportingInstance = "pod-1" });
+        var widget = await f.Widgets.CreateAsync(Widget.New("w"), Ct);
+
+        // Recorded back to back, before any of them is written: the repeats patch the first one's series.
+        for (var i = 0; i < 3; i++)
+            await recorder.RecordAsync(widget, Event.WarningType, "RolloutFailed", "UpdateService", "tasks failed to start", Ct);
+        await recorder.RecordAsync(widget, Event.NormalType, "RolloutStarted", "UpdateService", "deployment ecs-svc/1", Ct);
+
+        await Eventually.TrueAsync(() => f.Server.ListObjects("events.k8s.io", "events", "default")
+            .Any(e => (string?)e["reason"] == "RolloutStarted"), "the last event written");
+        var events = f.Server.ListObjects("events.k8s.io", "events", "default");
+        Assert.Equal(2, events.Count);
+        var failed = events.Single(e => (string?)e["reason"] == "RolloutFailed");
+        Assert.Equal(3, (int?)failed["series"]?["count"]);
+        Assert.True(long.Parse((string)failed["metadata"]!["resourceVersion"]!, CultureInfo.InvariantCulture)
+            < long.Parse((string)events.Single(e => (string?)e["reason"] == "RolloutStarted")["metadata"]!["resourceVersion"]!, CultureInfo.InvariantCulture),
+            "written in the order recorded");
     }
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")]

@@ -48,6 +48,15 @@ public sealed class UpdatePredicatesTests
     }
 
     [Fact]
+    public void A_finalizer_added_alone_does_not_pass_but_one_removed_does()
+    {
+        // The reconciler that adds its finalizer goes on in the same pass: the write's own event is no news.
+        var added = Base with { Metadata = Base.Metadata with { ResourceVersion = "11", Finalizers = ["f", "ecs.operator.dev/cleanup"] } };
+        Assert.False(UpdatePredicates.MetadataOrSpecChanged(Base, added));
+        Assert.True(UpdatePredicates.MetadataOrSpecChanged(added, Base with { Metadata = Base.Metadata with { ResourceVersion = "12" } }));
+    }
+
+    [Fact]
     public void An_informer_resync_of_the_same_instance_passes() =>
         Assert.True(UpdatePredicates.MetadataOrSpecChanged(Base, Base));
 

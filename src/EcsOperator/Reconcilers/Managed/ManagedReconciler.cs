@@ -51,21 +51,19 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         var obj = _status.Freshest(cached);
 
         var ns = obj.Metadata.Namespace!;
-        // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
-        var context = new ManagedContext<T>(obj, OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!),
-            tenancy.For(ns), () => aws.For(ns));
+        var owner = OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!);
         try
         {
+            // The finalizer comes first: an AWS resource must never exist without something that will clean it up.
+            // The reconcile goes on in the same pass with the object as stored (the finalizer is on it before any AWS
+            // call below); the finalizer's own watch event wakes nobody (UpdatePredicates: an added finalizer is no news).
+            if (!request.IsDeleting && !obj.HasFinalizer(ApiGroup.CleanupFinalizer))
+                obj = _status.Wrote(obj, await _status.Resource.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken));
+
+            // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
+            var context = new ManagedContext<T>(obj, owner, tenancy.For(ns), () => aws.For(ns));
             if (request.IsDeleting)
                 return await DeleteAsync(context, cancellationToken);
-
-            // The finalizer comes first: an AWS resource must never exist without something that will clean it up.
-            // Its watch event brings the object back, so the next reconcile reads a cache that has it.
-            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
-            {
-                await _status.Resource.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
-                return ReconcileResult.Done;
-            }
 
             foreach (var guard in external.Guards)
             {

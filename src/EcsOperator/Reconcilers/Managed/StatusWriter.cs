@@ -49,6 +49,18 @@ public sealed class StatusWriter<T, TStatus>(IResourceClient<T> resource, Manage
     /// <summary>The object is gone: a new object of the same name starts unknown.</summary>
     public void Forget(ObjectKey key) => _lastWrites.TryRemove(key, out _);
 
+    /// <summary>
+    /// Another write of this reconcile (the finalizer): remembered like a status write, so a reconcile that reads the
+    /// cache before its watch event arrives acts on the stored object. Returns <paramref name="written"/>.
+    /// </summary>
+    public T Wrote(T read, T written)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(written);
+        Remember(read, written, time.GetUtcNow());
+        return written;
+    }
+
     public async Task<T> WriteAsync(T obj, Func<TStatus, TStatus> edit, ReconcileState state, DriftObservation? drift, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);

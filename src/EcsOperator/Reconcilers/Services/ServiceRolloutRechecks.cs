@@ -33,7 +33,10 @@ public sealed class ServiceRolloutRechecks(TimeProvider time)
     {
         var now = time.GetUtcNow();
         var clusterName = EcsNames.ClusterName(cluster);
-        var found = new List<Recheck>();
+        // The max soonest, kept in a heap whose top is the latest of them: one pass, no sort of every candidate (in a
+        // burst most of the N services are due or overdue at once, and every describe asks).
+        var soonest = new PriorityQueue<Recheck, DateTimeOffset>(Comparer<DateTimeOffset>.Create((a, b) => b.CompareTo(a)));
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, recheck) in _due)
         {
             if (recheck.Due < now - Forgotten)
@@ -42,11 +45,22 @@ public sealed class ServiceRolloutRechecks(TimeProvider time)
                 continue;
             }
 
-            if (!key.Equals(self) && recheck.Namespace == @namespace && recheck.Cluster == clusterName && recheck.Service != service && recheck.Due <= now + within)
-                found.Add(recheck);
+            if (key.Equals(self) || recheck.Namespace != @namespace || recheck.Cluster != clusterName || recheck.Service == service || recheck.Due > now + within)
+                continue;
+            if (soonest.Count < max)
+            {
+                if (names.Add(recheck.Service))
+                    soonest.Enqueue(recheck, recheck.Due);
+            }
+            else if (soonest.TryPeek(out var latest, out var latestDue) && recheck.Due < latestDue && !names.Contains(recheck.Service))
+            {
+                names.Remove(latest.Service);
+                soonest.DequeueEnqueue(recheck, recheck.Due);
+                names.Add(recheck.Service);
+            }
         }
 
-        return found.OrderBy(r => r.Due).Select(r => r.Service).Distinct(StringComparer.Ordinal).Take(max).ToList();
+        return [.. soonest.UnorderedItems.OrderBy(e => e.Priority).Select(e => e.Element.Service)];
     }
 
     /// <summary>How many services wait for a recheck (for tests and diagnostics).</summary>

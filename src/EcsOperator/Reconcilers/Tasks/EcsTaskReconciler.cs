@@ -83,13 +83,10 @@ public sealed class EcsTaskReconciler(
             if (request.IsDeleting)
                 return await DeleteAsync(obj, owner, cancellationToken);
 
-            // The finalizer comes first: a task must never run without something that will stop it on deletion.
+            // The finalizer comes first: a task must never run without something that will stop it on deletion. The
+            // reconcile goes on with the object as stored; the finalizer's own watch event wakes nobody (UpdatePredicates).
             if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
-            {
-                // Its watch event brings the object back, so the next reconcile reads a cache that has it.
-                await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken);
-                return ReconcileResult.Done;
-            }
+                obj = _status.Wrote(obj, await _client.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken));
 
             // A finished run is only kept (or deleted after its ttl): no AWS call, whatever happened to the spec.
             if (obj.Status?.Phase is TaskPhase.Succeeded or TaskPhase.Failed)
