@@ -50,7 +50,12 @@ internal static class RunCommand
     /// <summary>The host builder for the settings; <see cref="OptionException"/> when a value is invalid.</summary>
     internal static (HostApplicationBuilder Builder, RunSettings Settings) Build(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        // Configuration is read once: reloading appsettings.json on change would watch the working directory
+        // recursively (an inotify watch per directory below it, hundreds of ms of start in a large one), and the
+        // operator reads its settings only at start anyway.
+        var hostConfiguration = new ConfigurationManager();
+        hostConfiguration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], Configuration = hostConfiguration });
         var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
         ConfigureLogging(builder.Logging, settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);

@@ -103,12 +103,15 @@ public sealed class ObservabilityEndpoint(
     private async Task<(WebApplication App, Uri? Address)> StartListenerAsync(int port, string option, string what, X509Certificate2? certificate,
         Action<WebApplication> configure, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
+        // The empty builder: no configuration files (the slim one watches the working directory recursively for
+        // appsettings changes, hundreds of inotify watches and most of a Native AOT start), no logging providers of
+        // its own, and only the Kestrel and routing pieces these few endpoints use.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddRoutingCore();
         // The operator's host owns signals and lifetime messages; this listener starts and stops with it.
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-        builder.WebHost.UseKestrel(k =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Listen(options.Address, port, listen =>
