@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using EcsOperator.Cli;
+using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability.MetricsAuth;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,8 @@ public sealed class ObservabilityEndpoint(
     ManagedResourcesGauge managed,
     MetricsAuthorizer? authorizer,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggerFactory,
+    StartupTrace? startup = null) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger = loggerFactory.CreateLogger<ObservabilityEndpoint>();
@@ -61,12 +63,14 @@ public sealed class ObservabilityEndpoint(
                     app.MapGet("/livez", context => WriteHealthAsync(context, health.Liveness()));
                     app.MapGet("/readyz", context => WriteHealthAsync(context, health.Readiness()));
                 }, cancellationToken);
+                startup?.Mark("health listener started");
             }
 
             if (options.MetricsPort is { } metricsPort)
             {
                 var secure = options.SecureMetrics;
                 _certificate = secure ? SelfSignedCertificate.Create(time) : null;
+                startup?.Mark("metrics certificate created");
                 (_metrics, MetricsAddress) = await StartListenerAsync(metricsPort, "--metrics-port", secure ? "/metrics (authenticated)" : "/metrics (unauthenticated)",
                     _certificate, app => app.UseOpenTelemetryPrometheusScrapingEndpoint(meterProvider, predicate: null, path: "/metrics",
                         configureBranchedPipeline: branch =>
@@ -74,6 +78,7 @@ public sealed class ObservabilityEndpoint(
                             if (secure)
                                 branch.Use(next => context => AuthorizeAsync(context, next));
                         }, optionsName: null), cancellationToken);
+                startup?.Mark("metrics listener started");
             }
         }
         finally
