@@ -37,6 +37,7 @@ public sealed class ObservabilityEndpoint(
     private WebApplication? _probes;
     private WebApplication? _metrics;
     private X509Certificate2? _certificate;
+    private Lazy<Task>? _backgroundStart;
 
     /// <summary>The probe listener's address once started (the real port when the option is 0 in tests).</summary>
     public Uri? Address { get; private set; }
@@ -47,8 +48,24 @@ public sealed class ObservabilityEndpoint(
     /// <summary>The gauge is held here so that it lives (and is observed) exactly as long as the endpoint.</summary>
     internal ManagedResourcesGauge Managed => managed;
 
-    /// <summary>Binds and starts serving; a second call does nothing. Bind failures are a <see cref="StartupException"/>.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds and starts serving; a second call does nothing. Bind failures are a <see cref="StartupException"/>.
+    /// After <see cref="StartInBackground"/> (the host's own start calls this) it returns at once.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _backgroundStart) is null ? StartListenersAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// Starts the listeners on the thread pool and returns their start, which the caller must observe: the host's
+    /// start then runs beside it instead of after it (building two Kestrel listeners is a good part of a start).
+    /// </summary>
+    public Task StartInBackground(CancellationToken cancellationToken)
+    {
+        var start = new Lazy<Task>(() => Task.Run(() => StartListenersAsync(cancellationToken), CancellationToken.None));
+        return (Interlocked.CompareExchange(ref _backgroundStart, start, null) ?? start).Value;
+    }
+
+    private async Task StartListenersAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -89,6 +106,9 @@ public sealed class ObservabilityEndpoint(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A stop while the listeners are still starting in the background stops them once they are up.
+        if (Volatile.Read(ref _backgroundStart) is { } starting)
+            await starting.Value.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (_metrics is { } metrics)
             await metrics.StopAsync(cancellationToken);
         if (_probes is { } probes)
