@@ -163,6 +163,8 @@ internal static class RunCommand
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
                 // yet, so the outcome of its services can be read below). Its hosted services start one after the
                 // other as registered; the endpoint's own start returns at once after the background start above.
+                _ = host.Services.GetServices<IHostedService>(); // the same singletons the start below uses: traced apart
+                startup.Mark("hosted services constructed");
                 var started = host.StartAsync(CancellationToken.None);
                 try
                 {
