@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using EcsOperator.KubeApiServer;
+using EcsOperator.Testing;
 
 namespace EcsOperator.Benchmarks;
 
@@ -43,15 +42,8 @@ public sealed class MetricsScraper : IDisposable
         return new MetricsScraper(FreePort());
     }
 
-    /// <summary>A port free on 127.0.0.1 right now.</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    /// <summary>A free port below the kernel's ephemeral range, as a deployment's fixed ports are.</summary>
+    public static int FreePort() => ListenPorts.Free();
 
     /// <summary>The value of every sample of <paramref name="metric"/> (Prometheus name), summed by the value of <paramref name="label"/>.</summary>
     public async Task<IReadOnlyDictionary<string, double>> SumByAsync(string metric, string label, CancellationToken cancellationToken)

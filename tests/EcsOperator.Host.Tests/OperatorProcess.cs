@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using EcsOperator.Testing;
 using Xunit;
 
 namespace EcsOperator.Host.Tests;
@@ -93,12 +92,8 @@ internal sealed class OperatorProcess : IDisposable
         await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A free port below the kernel's ephemeral range (see <see cref="ListenPorts.Free"/>).</summary>
+    public static int FreePort() => ListenPorts.Free();
 
     public void Dispose()
     {

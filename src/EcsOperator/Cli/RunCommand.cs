@@ -50,7 +50,12 @@ internal static class RunCommand
     /// <summary>The host builder for the settings; <see cref="OptionException"/> when a value is invalid.</summary>
     internal static (HostApplicationBuilder Builder, RunSettings Settings) Build(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        // Configuration is read once: reloading appsettings.json on change would watch the working directory
+        // recursively (an inotify watch per directory below it, hundreds of ms of start in a large one), and the
+        // operator reads its settings only at start anyway.
+        var hostConfiguration = new ConfigurationManager();
+        hostConfiguration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], Configuration = hostConfiguration });
         var settings = RunSettings.Resolve(commandLine, Environment.GetEnvironmentVariable, builder.Configuration);
         ConfigureLogging(builder.Logging, settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
@@ -135,18 +140,44 @@ internal static class RunCommand
                 startup.Mark("AWS region and credentials resolved");
                 _ = host.Services.GetRequiredService<ManagedResourcesGauge>(); // observed by OTLP even without the listener
 
-                // The listeners bind before the host starts: a port another process holds is the one line below, and
-                // nothing is leased or reconciled. (Starting them beside the controllers took Kestrel's start off the
-                // Native AOT path, but a CI run saw the host already stopping at its first probe; reverted until that
-                // is understood. The plain-socket check stays: it names a taken port before Kestrel is built.)
+                // A port another process listens on is the one line below before anything starts. The listeners
+                // are then built beside the controllers (building two Kestrel listeners is a good part of a start),
+                // unless a port lies in the kernel's ephemeral range: there the operator's own first connections
+                // could take it, so the listeners bind first. A listener that still fails to bind stops the host: exit 2.
                 CheckPortsFree(settings);
+                var listening = Task.CompletedTask;
                 if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
-                    await endpoint.StartAsync(cancellationToken);
-                startup.Mark("health and metrics listeners started");
+                {
+                    if (EphemeralPorts.Contains(settings.HealthPort) || EphemeralPorts.Contains(settings.MetricsPort))
+                    {
+                        await endpoint.StartAsync(cancellationToken);
+                        startup.Mark("health and metrics listeners started");
+                    }
+                    else
+                    {
+                        listening = endpoint.StartInBackground(cancellationToken);
+                        startup.MarkWhenDone(listening, "health and metrics listeners started");
+                    }
+                }
 
                 // The host's console lifetime turns SIGTERM / Ctrl+C into a graceful stop (not disposing the host
-                // yet, so the outcome of its services can be read below).
-                await host.StartAsync(CancellationToken.None);
+                // yet, so the outcome of its services can be read below). Its hosted services start one after the
+                // other as registered; the endpoint's own start returns at once after the background start above.
+                _ = host.Services.GetServices<IHostedService>(); // the same singletons the start below uses: traced apart
+                startup.Mark("hosted services constructed");
+                var started = host.StartAsync(CancellationToken.None);
+                try
+                {
+                    await listening;
+                }
+                catch (StartupException)
+                {
+                    await started.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    await host.StopAsync(CancellationToken.None);
+                    throw;
+                }
+
+                await started;
 
                 await host.WaitForShutdownAsync(CancellationToken.None);
             }

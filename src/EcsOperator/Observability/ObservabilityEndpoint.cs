@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using EcsOperator.Cli;
+using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability.MetricsAuth;
 using Microsoft.AspNetCore.Builder;
@@ -28,13 +29,15 @@ public sealed class ObservabilityEndpoint(
     ManagedResourcesGauge managed,
     MetricsAuthorizer? authorizer,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    ILoggerFactory loggerFactory,
+    StartupTrace? startup = null) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger = loggerFactory.CreateLogger<ObservabilityEndpoint>();
     private WebApplication? _probes;
     private WebApplication? _metrics;
     private X509Certificate2? _certificate;
+    private Lazy<Task>? _backgroundStart;
 
     /// <summary>The probe listener's address once started (the real port when the option is 0 in tests).</summary>
     public Uri? Address { get; private set; }
@@ -45,8 +48,24 @@ public sealed class ObservabilityEndpoint(
     /// <summary>The gauge is held here so that it lives (and is observed) exactly as long as the endpoint.</summary>
     internal ManagedResourcesGauge Managed => managed;
 
-    /// <summary>Binds and starts serving; a second call does nothing. Bind failures are a <see cref="StartupException"/>.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds and starts serving; a second call does nothing. Bind failures are a <see cref="StartupException"/>.
+    /// After <see cref="StartInBackground"/> (the host's own start calls this) it returns at once.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _backgroundStart) is null ? StartListenersAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// Starts the listeners on the thread pool and returns their start, which the caller must observe: the host's
+    /// start then runs beside it instead of after it (building two Kestrel listeners is a good part of a start).
+    /// </summary>
+    public Task StartInBackground(CancellationToken cancellationToken)
+    {
+        var start = new Lazy<Task>(() => Task.Run(() => StartListenersAsync(cancellationToken), CancellationToken.None));
+        return (Interlocked.CompareExchange(ref _backgroundStart, start, null) ?? start).Value;
+    }
+
+    private async Task StartListenersAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -61,12 +80,14 @@ public sealed class ObservabilityEndpoint(
                     app.MapGet("/livez", context => WriteHealthAsync(context, health.Liveness()));
                     app.MapGet("/readyz", context => WriteHealthAsync(context, health.Readiness()));
                 }, cancellationToken);
+                startup?.Mark("health listener started");
             }
 
             if (options.MetricsPort is { } metricsPort)
             {
                 var secure = options.SecureMetrics;
                 _certificate = secure ? SelfSignedCertificate.Create(time) : null;
+                startup?.Mark("metrics certificate created");
                 (_metrics, MetricsAddress) = await StartListenerAsync(metricsPort, "--metrics-port", secure ? "/metrics (authenticated)" : "/metrics (unauthenticated)",
                     _certificate, app => app.UseOpenTelemetryPrometheusScrapingEndpoint(meterProvider, predicate: null, path: "/metrics",
                         configureBranchedPipeline: branch =>
@@ -74,6 +95,7 @@ public sealed class ObservabilityEndpoint(
                             if (secure)
                                 branch.Use(next => context => AuthorizeAsync(context, next));
                         }, optionsName: null), cancellationToken);
+                startup?.Mark("metrics listener started");
             }
         }
         finally
@@ -84,6 +106,9 @@ public sealed class ObservabilityEndpoint(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A stop while the listeners are still starting in the background stops them once they are up.
+        if (Volatile.Read(ref _backgroundStart) is { } starting)
+            await starting.Value.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (_metrics is { } metrics)
             await metrics.StopAsync(cancellationToken);
         if (_probes is { } probes)
@@ -103,12 +128,15 @@ public sealed class ObservabilityEndpoint(
     private async Task<(WebApplication App, Uri? Address)> StartListenerAsync(int port, string option, string what, X509Certificate2? certificate,
         Action<WebApplication> configure, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
+        // The empty builder: no configuration files (the slim one watches the working directory recursively for
+        // appsettings changes, hundreds of inotify watches and most of a Native AOT start), no logging providers of
+        // its own, and only the Kestrel and routing pieces these few endpoints use.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddRoutingCore();
         // The operator's host owns signals and lifetime messages; this listener starts and stops with it.
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-        builder.WebHost.UseKestrel(k =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Listen(options.Address, port, listen =>

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using EcsOperator.Aws.Telemetry;
 using EcsOperator.Cli;
+using EcsOperator.Kubernetes.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Diagnostics;
 using EcsOperator.Kubernetes.Informer;
@@ -86,7 +87,7 @@ public static class ObservabilityServiceCollectionExtensions
             services.AddSingleton(sp => new ObservabilityEndpoint(options, sp.GetRequiredService<OperatorHealth>(),
                 sp.GetRequiredService<MeterProvider>(), sp.GetRequiredService<ManagedResourcesGauge>(),
                 options.SecureMetrics ? sp.GetRequiredService<MetricsAuthorizer>() : null,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetService<StartupTrace>()));
             services.AddHostedService(sp => sp.GetRequiredService<ObservabilityEndpoint>());
         }
 
