@@ -98,15 +98,15 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("fieldSelector", options.FieldSelector);
         using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "watch", type, true, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        using var lines = new Utf8LineReader(stream);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (line.Length == 0)
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;
             }
 
-            if (ParseWatchLine(line) is { } watchEvent)
+            if (ParseWatchLine(line.Span) is { } watchEvent)
             {
                 yield return watchEvent;
             }
@@ -149,14 +149,20 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     }
 
     /// <summary>One line of a watch stream; null when its object cannot be decoded (skipped and reported).</summary>
-    internal WatchEvent<T>? ParseWatchLine(string line)
+    internal WatchEvent<T>? ParseWatchLine(string line) => ParseWatchLine(Encoding.UTF8.GetBytes(line));
+
+    /// <summary>
+    /// One line of a watch stream, decoded from its UTF-8 bytes: the envelope is scanned with a reader (any depth, as
+    /// the JsonDocument it replaces allowed) and the object is deserialized from its own bytes, so a watch event
+    /// allocates the decoded object and little else. Null when the object cannot be decoded (skipped and reported).
+    /// </summary>
+    internal WatchEvent<T>? ParseWatchLine(ReadOnlySpan<byte> line)
     {
-        using var doc = JsonDocument.Parse(line, EnvelopeOptions);
-        var root = doc.RootElement;
-        var typeText = root.TryGetProperty("type", out var t) ? t.GetString() : null;
-        if (!root.TryGetProperty("object", out var obj))
+        var (typeText, objectRange, typed) = ScanWatchEnvelope(line);
+        var objectBytes = objectRange is { } range ? line[range] : [];
+        if (objectBytes.IsEmpty)
         {
-            throw new JsonException($"watch event without 'object': {Truncate(line)}");
+            throw new JsonException($"watch event without 'object': {Truncate(Encoding.UTF8.GetString(line[..Math.Min(line.Length, 400)]))}");
         }
 
         switch (typeText)
@@ -166,7 +172,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
             case "DELETED":
                 // A skipped event leaves the informer's resourceVersion where it was: a reconnect replays it and skips
                 // it again, and the next relist drops a cached older version of the object if it stays undecodable.
-                if (TryDeserializeItem(obj, "watch") is not { } item)
+                if (TryDeserializeItem(objectBytes, typed, "watch") is not { } item)
                 {
                     return null;
                 }
@@ -175,19 +181,81 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
                 return new WatchEvent<T>(eventType, item, item.Metadata.ResourceVersion);
             case "BOOKMARK":
                 // A bookmark carries only metadata.resourceVersion; T may have required fields, so do not decode it as T.
-                string? rv = null;
-                if (obj.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rvElement))
+                using (var doc = JsonDocument.Parse(objectBytes.ToArray(), EnvelopeOptions))
                 {
-                    rv = rvElement.GetString();
+                    string? rv = null;
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("metadata", out var meta)
+                        && meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("resourceVersion", out var rvElement))
+                    {
+                        rv = rvElement.GetString();
+                    }
+
+                    return new WatchEvent<T>(WatchEventType.Bookmark, null, rv);
                 }
 
-                return new WatchEvent<T>(WatchEventType.Bookmark, null, rv);
             case "ERROR":
-                var status = obj.Deserialize(KubernetesModelJsonContext.Default.Status) ?? new Status();
+                var status = JsonSerializer.Deserialize(objectBytes, KubernetesModelJsonContext.Default.Status) ?? new Status();
                 return new WatchEvent<T>(WatchEventType.Error, null, null, status);
             default:
                 throw new JsonException($"unknown watch event type '{typeText}'");
         }
+    }
+
+    /// <summary>
+    /// The event's type, where its object is in the line, and whether that object names its apiVersion and kind (built-in
+    /// kinds may not: <see cref="DeserializeItem"/> fills them in).
+    /// </summary>
+    private static (string? Type, Range? Object, bool Typed) ScanWatchEnvelope(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("a watch event is not a JSON object");
+        }
+
+        string? typeText = null;
+        Range? objectRange = null;
+        var typed = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                typeText = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("object"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var hasApiVersion = false;
+                    var hasKind = false;
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        hasApiVersion |= reader.ValueTextEquals("apiVersion"u8);
+                        hasKind |= reader.ValueTextEquals("kind"u8);
+                        reader.Read();
+                        reader.Skip();
+                    }
+
+                    typed = hasApiVersion && hasKind;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+
+                objectRange = start..(int)reader.BytesConsumed;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (typeText, objectRange, typed);
     }
 
     private async Task<T> PutAsync(T obj, string? subresource, CancellationToken cancellationToken)
@@ -213,6 +281,30 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
         return DeserializeItem(doc.RootElement);
+    }
+
+    /// <summary>Decodes a watched item from its bytes, or reports it and returns null when it cannot be decoded.</summary>
+    private T? TryDeserializeItem(ReadOnlySpan<byte> utf8, bool typed, string verb)
+    {
+        if (!typed)
+        {
+            // Rare (built-in kinds): the fill-in needs a document of the object.
+            using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
+            return TryDeserializeItem(doc.RootElement, verb);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw new JsonException($"null {type.Kind}");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
+        {
+            // Only now is a document of the object worth building: the report names the object.
+            using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
+            var element = doc.RootElement;
+            client.ReportDecodeFailure(new DecodeFailure(type, verb, Metadata(element, "namespace"), Metadata(element, "name"), Metadata(element, "uid"), Truncate(e.Message)));
+            return null;
+        }
     }
 
     /// <summary>Decodes a listed or watched item, or reports it and returns null when it cannot be decoded.</summary>
