@@ -19,6 +19,9 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     /// </summary>
     private static readonly JsonDocumentOptions EnvelopeOptions = new() { MaxDepth = int.MaxValue };
 
+    /// <summary>The same for the reader that scans a page or a watch event without a document.</summary>
+    private static readonly JsonReaderOptions EnvelopeReaderOptions = new() { MaxDepth = int.MaxValue };
+
     public ResourceType Type => type;
 
     public JsonTypeInfo<T> TypeInfo => typeInfo;
@@ -49,20 +52,68 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("limit", options?.Limit?.ToString(CultureInfo.InvariantCulture));
         query.Add("continue", options?.Continue);
         query.Add("resourceVersion", options?.ResourceVersion);
-        using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "list", type, false, cancellationToken);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var doc = await JsonDocument.ParseAsync(stream, EnvelopeOptions, cancellationToken);
-        var root = doc.RootElement;
-        ListMeta? meta = root.TryGetProperty("metadata", out var m) ? m.Deserialize(KubernetesModelJsonContext.Default.ListMeta) : null;
-        var items = new List<T>();
-        if (root.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array)
+        // The page (500 objects of a few KiB by default) is read into a pooled buffer and each item decoded from its
+        // own bytes: no unpooled copy of the body on the large object heap, no document of the whole page.
+        var path = type.PathFor(ns) + query;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(client.RequestTimeout);
+        try
         {
-            foreach (var item in array.EnumerateArray())
+            using var response = await client.SendAsync(HttpMethod.Get, path, null, null, "list", type, false, timeout.Token, bufferBody: false);
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var body = new Utf8StreamBuffer(stream, 64 * 1024);
+            return ParseListPage((await body.ReadToEndAsync(timeout.Token)).Span);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServerErrorException(KubernetesErrorReason.Timeout, 0, new Status { Reason = "Timeout" },
+                $"list {path}: no response within {client.RequestTimeout.TotalSeconds:0} s", e);
+        }
+    }
+
+    /// <summary>A list page: its metadata, and every item that can be decoded (the others are skipped and reported).</summary>
+    private ResourceList<T> ParseListPage(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, EnvelopeReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"a {type.Kind} list is not a JSON object");
+        }
+
+        ListMeta? meta = null;
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metadata"u8))
             {
-                if (TryDeserializeItem(item, "list") is { } decoded)
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                meta = JsonSerializer.Deserialize(json[start..(int)reader.BytesConsumed], KubernetesModelJsonContext.Default.ListMeta);
+            }
+            else if (reader.ValueTextEquals("items"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    items.Add(decoded);
+                    reader.Skip();
+                    continue;
                 }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    var typed = ScanItem(ref reader);
+                    if (TryDeserializeItem(json[start..(int)reader.BytesConsumed], typed, "list") is { } decoded)
+                    {
+                        items.Add(decoded);
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
 
@@ -98,7 +149,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("fieldSelector", options.FieldSelector);
         using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "watch", type, true, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var lines = new Utf8LineReader(stream);
+        using var lines = new Utf8StreamBuffer(stream);
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Span.Trim(" \t\r"u8).IsEmpty)
@@ -207,7 +258,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     /// </summary>
     private static (string? Type, Range? Object, bool Typed) ScanWatchEnvelope(ReadOnlySpan<byte> line)
     {
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        var reader = new Utf8JsonReader(line, EnvelopeReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("a watch event is not a JSON object");
@@ -227,25 +278,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
             {
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    var hasApiVersion = false;
-                    var hasKind = false;
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        hasApiVersion |= reader.ValueTextEquals("apiVersion"u8);
-                        hasKind |= reader.ValueTextEquals("kind"u8);
-                        reader.Read();
-                        reader.Skip();
-                    }
-
-                    typed = hasApiVersion && hasKind;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-
+                typed = ScanItem(ref reader);
                 objectRange = start..(int)reader.BytesConsumed;
             }
             else
@@ -256,6 +289,32 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         }
 
         return (typeText, objectRange, typed);
+    }
+
+    /// <summary>
+    /// Moves the reader from the first token of an item to its last; true when the item is an object naming its
+    /// apiVersion and kind (or not an object at all: decoding reports it), false when <see cref="DeserializeItem"/>
+    /// has to fill them in.
+    /// </summary>
+    private static bool ScanItem(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        var hasApiVersion = false;
+        var hasKind = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            hasApiVersion |= reader.ValueTextEquals("apiVersion"u8);
+            hasKind |= reader.ValueTextEquals("kind"u8);
+            reader.Read();
+            reader.Skip();
+        }
+
+        return hasApiVersion && hasKind;
     }
 
     private async Task<T> PutAsync(T obj, string? subresource, CancellationToken cancellationToken)

@@ -3,10 +3,11 @@ using System.Buffers;
 namespace EcsOperator.Kubernetes.Rest;
 
 /// <summary>
-/// Reads newline-separated lines of a stream as UTF-8 bytes into one pooled buffer, so a watch event is decoded
-/// straight from the bytes the server sent: no UTF-16 copy of the line and no document of it (issue 11, memory).
+/// Reads a stream's UTF-8 bytes into one pooled buffer, line by line (a watch) or whole (a list page), so objects are
+/// decoded straight from the bytes the server sent: no UTF-16 copy, no document of the whole, no unpooled body buffer
+/// (issue 11, memory).
 /// </summary>
-internal sealed class Utf8LineReader(Stream stream, int initialSize = 16 * 1024) : IDisposable
+internal sealed class Utf8StreamBuffer(Stream stream, int initialSize = 16 * 1024) : IDisposable
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     private int _start;
@@ -54,6 +55,22 @@ internal sealed class Utf8LineReader(Stream stream, int initialSize = 16 * 1024)
         }
     }
 
+    /// <summary>Everything left in the stream (valid until the next call or disposal).</summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadToEndAsync(CancellationToken cancellationToken)
+    {
+        while (!_eof)
+        {
+            MakeRoom();
+            var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+            _eof = read == 0;
+            _end += read;
+        }
+
+        var rest = _buffer.AsMemory(_start, _end - _start);
+        _start = _end;
+        return rest;
+    }
+
     public void Dispose()
     {
         var buffer = _buffer;
@@ -64,7 +81,7 @@ internal sealed class Utf8LineReader(Stream stream, int initialSize = 16 * 1024)
         }
     }
 
-    /// <summary>Moves the unread bytes to the front, and doubles the buffer when a line fills it.</summary>
+    /// <summary>Moves the unread bytes to the front, and doubles the buffer when they fill it.</summary>
     private void MakeRoom()
     {
         var pending = _end - _start;
