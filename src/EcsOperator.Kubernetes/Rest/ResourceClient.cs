@@ -53,13 +53,14 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("continue", options?.Continue);
         query.Add("resourceVersion", options?.ResourceVersion);
         // The page (500 objects of a few KiB by default) is read into a pooled buffer and each item decoded from its
-        // own bytes: no unpooled copy of the body on the large object heap, no document of the whole page.
+        // own bytes: no unpooled copy of the body on the large object heap, no document of the whole page. The
+        // request's own timeout (per attempt, retries as before) covers the headers; the body gets one more.
         var path = type.PathFor(ns) + query;
+        using var response = await client.SendAsync(HttpMethod.Get, path, null, null, "list", type, false, cancellationToken, bufferBody: false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(client.RequestTimeout);
         try
         {
-            using var response = await client.SendAsync(HttpMethod.Get, path, null, null, "list", type, false, timeout.Token, bufferBody: false);
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var body = new Utf8StreamBuffer(stream, 64 * 1024);
             return ParseListPage((await body.ReadToEndAsync(timeout.Token)).Span);
@@ -67,7 +68,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ServerErrorException(KubernetesErrorReason.Timeout, 0, new Status { Reason = "Timeout" },
-                $"list {path}: no response within {client.RequestTimeout.TotalSeconds:0} s", e);
+                $"list {path}: the body did not arrive within {client.RequestTimeout.TotalSeconds:0} s", e);
         }
     }
 
