@@ -3,8 +3,10 @@ namespace EcsOperator.Kubernetes.Informer;
 /// <summary>
 /// One shared instance per distinct short string the informer caches decode (namespaces, apiVersion, kind, label
 /// keys, finalizers, condition types, reasons and messages, launch types ...), so thousands of cached objects do not
-/// each hold their own copy. Bounded: when it holds <see cref="Capacity"/> values it starts over, so values seen once
-/// (names, uids, resourceVersions) never pile up; values that repeat are back after their next occurrence.
+/// each hold their own copy. Bounded: values live in two generations of <see cref="Capacity"/>/2 each; when the recent
+/// one is full it becomes the older one and the previous older one is dropped, so values seen once (names, uids,
+/// resourceVersions) never pile up, while a value seen again while it is still held moves to the recent generation and
+/// stays the one shared instance.
 /// </summary>
 public sealed class StringPool
 {
@@ -12,15 +14,24 @@ public sealed class StringPool
     public const int MaxLength = 128;
 
     private readonly Lock _lock = new();
-    private Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly int _generationSize;
+    private Dictionary<string, string> _recent;
+    private Dictionary<string, string> _older;
 
-    public StringPool(int capacity = 8192)
+    /// <param name="capacity">
+    /// Values held at most. The default keeps each generation's table (allocated once at its full size, never grown)
+    /// below the large object heap's 85,000 bytes, so a generation that is dropped is ordinary young garbage.
+    /// </param>
+    public StringPool(int capacity = 4096)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
         Capacity = capacity;
+        _generationSize = capacity / 2;
+        _recent = NewGeneration();
+        _older = NewGeneration();
     }
 
-    /// <summary>How many values it holds at most before it starts over.</summary>
+    /// <summary>How many values it holds at most.</summary>
     public int Capacity { get; }
 
     /// <summary>Values held now.</summary>
@@ -30,7 +41,7 @@ public sealed class StringPool
         {
             lock (_lock)
             {
-                return _strings.Count;
+                return _recent.Count + _older.Count;
             }
         }
     }
@@ -45,14 +56,18 @@ public sealed class StringPool
 
         lock (_lock)
         {
-            if (_strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var shared))
+            if (_recent.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var shared))
             {
                 return shared;
             }
 
-            var added = new string(value);
-            AddLocked(added);
-            return added;
+            if (!_older.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out shared))
+            {
+                shared = new string(value);
+            }
+
+            AddLocked(shared);
+            return shared;
         }
     }
 
@@ -67,24 +82,28 @@ public sealed class StringPool
 
         lock (_lock)
         {
-            if (_strings.TryGetValue(value, out var shared))
+            if (_recent.TryGetValue(value, out var shared))
             {
                 return shared;
             }
 
-            AddLocked(value);
-            return value;
+            shared = _older.TryGetValue(value, out var older) ? older : value;
+            AddLocked(shared);
+            return shared;
         }
     }
 
+    /// <summary>Adds to the recent generation (a value found in the older one moves up, so it outlives the next turn).</summary>
     private void AddLocked(string value)
     {
-        if (_strings.Count >= Capacity)
+        if (_recent.Count >= _generationSize)
         {
-            // Starting over (rather than evicting one by one) costs nothing per lookup; what objects already share stays shared.
-            _strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            _older = _recent;
+            _recent = NewGeneration();
         }
 
-        _strings.Add(value, value);
+        _recent.Add(value, value);
     }
+
+    private Dictionary<string, string> NewGeneration() => new(_generationSize, StringComparer.Ordinal);
 }

@@ -107,12 +107,16 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         }
     }
 
+    /// <summary>How long a request may take (a watch excepted).</summary>
+    internal TimeSpan RequestTimeout => _options.RequestTimeout;
+
     /// <summary>
     /// Sends a request and returns a successful response (the caller disposes it), or throws
-    /// <see cref="KubernetesApiException"/>.
+    /// <see cref="KubernetesApiException"/>. A non-<paramref name="streaming"/> request's body is read before this
+    /// returns unless <paramref name="bufferBody"/> is false (the caller then reads it within its own timeout).
     /// </summary>
     internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType,
-        string verb, ResourceType type, bool streaming, CancellationToken cancellationToken)
+        string verb, ResourceType type, bool streaming, CancellationToken cancellationToken, bool bufferBody = true)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -151,7 +155,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout.Token);
+                response = await _http.SendAsync(request, streaming || !bufferBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, timeout.Token);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -19,6 +19,9 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     /// </summary>
     private static readonly JsonDocumentOptions EnvelopeOptions = new() { MaxDepth = int.MaxValue };
 
+    /// <summary>The same for the reader that scans a page or a watch event without a document.</summary>
+    private static readonly JsonReaderOptions EnvelopeReaderOptions = new() { MaxDepth = int.MaxValue };
+
     public ResourceType Type => type;
 
     public JsonTypeInfo<T> TypeInfo => typeInfo;
@@ -49,20 +52,69 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("limit", options?.Limit?.ToString(CultureInfo.InvariantCulture));
         query.Add("continue", options?.Continue);
         query.Add("resourceVersion", options?.ResourceVersion);
-        using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "list", type, false, cancellationToken);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var doc = await JsonDocument.ParseAsync(stream, EnvelopeOptions, cancellationToken);
-        var root = doc.RootElement;
-        ListMeta? meta = root.TryGetProperty("metadata", out var m) ? m.Deserialize(KubernetesModelJsonContext.Default.ListMeta) : null;
-        var items = new List<T>();
-        if (root.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array)
+        // The page (500 objects of a few KiB by default) is read into a pooled buffer and each item decoded from its
+        // own bytes: no unpooled copy of the body on the large object heap, no document of the whole page. The
+        // request's own timeout (per attempt, retries as before) covers the headers; the body gets one more.
+        var path = type.PathFor(ns) + query;
+        using var response = await client.SendAsync(HttpMethod.Get, path, null, null, "list", type, false, cancellationToken, bufferBody: false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(client.RequestTimeout);
+        try
         {
-            foreach (var item in array.EnumerateArray())
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var body = new Utf8StreamBuffer(stream, 64 * 1024);
+            return ParseListPage((await body.ReadToEndAsync(timeout.Token)).Span);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServerErrorException(KubernetesErrorReason.Timeout, 0, new Status { Reason = "Timeout" },
+                $"list {path}: the body did not arrive within {client.RequestTimeout.TotalSeconds:0} s", e);
+        }
+    }
+
+    /// <summary>A list page: its metadata, and every item that can be decoded (the others are skipped and reported).</summary>
+    private ResourceList<T> ParseListPage(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, EnvelopeReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"a {type.Kind} list is not a JSON object");
+        }
+
+        ListMeta? meta = null;
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metadata"u8))
             {
-                if (TryDeserializeItem(item, "list") is { } decoded)
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                meta = JsonSerializer.Deserialize(json[start..(int)reader.BytesConsumed], KubernetesModelJsonContext.Default.ListMeta);
+            }
+            else if (reader.ValueTextEquals("items"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    items.Add(decoded);
+                    reader.Skip();
+                    continue;
                 }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    var typed = ScanItem(ref reader);
+                    if (TryDeserializeItem(json[start..(int)reader.BytesConsumed], typed, "list") is { } decoded)
+                    {
+                        items.Add(decoded);
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
 
@@ -98,15 +150,15 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         query.Add("fieldSelector", options.FieldSelector);
         using var response = await client.SendAsync(HttpMethod.Get, type.PathFor(ns) + query, null, null, "watch", type, true, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        using var lines = new Utf8StreamBuffer(stream);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (line.Length == 0)
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;
             }
 
-            if (ParseWatchLine(line) is { } watchEvent)
+            if (ParseWatchLine(line.Span) is { } watchEvent)
             {
                 yield return watchEvent;
             }
@@ -149,14 +201,20 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     }
 
     /// <summary>One line of a watch stream; null when its object cannot be decoded (skipped and reported).</summary>
-    internal WatchEvent<T>? ParseWatchLine(string line)
+    internal WatchEvent<T>? ParseWatchLine(string line) => ParseWatchLine(Encoding.UTF8.GetBytes(line));
+
+    /// <summary>
+    /// One line of a watch stream, decoded from its UTF-8 bytes: the envelope is scanned with a reader (any depth, as
+    /// the JsonDocument it replaces allowed) and the object is deserialized from its own bytes, so a watch event
+    /// allocates the decoded object and little else. Null when the object cannot be decoded (skipped and reported).
+    /// </summary>
+    internal WatchEvent<T>? ParseWatchLine(ReadOnlySpan<byte> line)
     {
-        using var doc = JsonDocument.Parse(line, EnvelopeOptions);
-        var root = doc.RootElement;
-        var typeText = root.TryGetProperty("type", out var t) ? t.GetString() : null;
-        if (!root.TryGetProperty("object", out var obj))
+        var (typeText, objectRange, typed) = ScanWatchEnvelope(line);
+        var objectBytes = objectRange is { } range ? line[range] : [];
+        if (objectBytes.IsEmpty)
         {
-            throw new JsonException($"watch event without 'object': {Truncate(line)}");
+            throw new JsonException($"watch event without 'object': {Truncate(Encoding.UTF8.GetString(line[..Math.Min(line.Length, 400)]))}");
         }
 
         switch (typeText)
@@ -166,7 +224,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
             case "DELETED":
                 // A skipped event leaves the informer's resourceVersion where it was: a reconnect replays it and skips
                 // it again, and the next relist drops a cached older version of the object if it stays undecodable.
-                if (TryDeserializeItem(obj, "watch") is not { } item)
+                if (TryDeserializeItem(objectBytes, typed, "watch") is not { } item)
                 {
                     return null;
                 }
@@ -175,19 +233,89 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
                 return new WatchEvent<T>(eventType, item, item.Metadata.ResourceVersion);
             case "BOOKMARK":
                 // A bookmark carries only metadata.resourceVersion; T may have required fields, so do not decode it as T.
-                string? rv = null;
-                if (obj.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rvElement))
+                using (var doc = JsonDocument.Parse(objectBytes.ToArray(), EnvelopeOptions))
                 {
-                    rv = rvElement.GetString();
+                    string? rv = null;
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("metadata", out var meta)
+                        && meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("resourceVersion", out var rvElement))
+                    {
+                        rv = rvElement.GetString();
+                    }
+
+                    return new WatchEvent<T>(WatchEventType.Bookmark, null, rv);
                 }
 
-                return new WatchEvent<T>(WatchEventType.Bookmark, null, rv);
             case "ERROR":
-                var status = obj.Deserialize(KubernetesModelJsonContext.Default.Status) ?? new Status();
+                var status = JsonSerializer.Deserialize(objectBytes, KubernetesModelJsonContext.Default.Status) ?? new Status();
                 return new WatchEvent<T>(WatchEventType.Error, null, null, status);
             default:
                 throw new JsonException($"unknown watch event type '{typeText}'");
         }
+    }
+
+    /// <summary>
+    /// The event's type, where its object is in the line, and whether that object names its apiVersion and kind (built-in
+    /// kinds may not: <see cref="DeserializeItem"/> fills them in).
+    /// </summary>
+    private static (string? Type, Range? Object, bool Typed) ScanWatchEnvelope(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, EnvelopeReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("a watch event is not a JSON object");
+        }
+
+        string? typeText = null;
+        Range? objectRange = null;
+        var typed = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                typeText = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("object"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                typed = ScanItem(ref reader);
+                objectRange = start..(int)reader.BytesConsumed;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (typeText, objectRange, typed);
+    }
+
+    /// <summary>
+    /// Moves the reader from the first token of an item to its last; true when the item is an object naming its
+    /// apiVersion and kind (or not an object at all: decoding reports it), false when <see cref="DeserializeItem"/>
+    /// has to fill them in.
+    /// </summary>
+    private static bool ScanItem(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        var hasApiVersion = false;
+        var hasKind = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            hasApiVersion |= reader.ValueTextEquals("apiVersion"u8);
+            hasKind |= reader.ValueTextEquals("kind"u8);
+            reader.Read();
+            reader.Skip();
+        }
+
+        return hasApiVersion && hasKind;
     }
 
     private async Task<T> PutAsync(T obj, string? subresource, CancellationToken cancellationToken)
@@ -213,6 +341,30 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
         return DeserializeItem(doc.RootElement);
+    }
+
+    /// <summary>Decodes a watched item from its bytes, or reports it and returns null when it cannot be decoded.</summary>
+    private T? TryDeserializeItem(ReadOnlySpan<byte> utf8, bool typed, string verb)
+    {
+        if (!typed)
+        {
+            // Rare (built-in kinds): the fill-in needs a document of the object.
+            using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
+            return TryDeserializeItem(doc.RootElement, verb);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw new JsonException($"null {type.Kind}");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
+        {
+            // Only now is a document of the object worth building: the report names the object.
+            using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
+            var element = doc.RootElement;
+            client.ReportDecodeFailure(new DecodeFailure(type, verb, Metadata(element, "namespace"), Metadata(element, "name"), Metadata(element, "uid"), Truncate(e.Message)));
+            return null;
+        }
     }
 
     /// <summary>Decodes a listed or watched item, or reports it and returns null when it cannot be decoded.</summary>

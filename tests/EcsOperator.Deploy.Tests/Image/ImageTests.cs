@@ -57,10 +57,11 @@ public sealed class ImageTests
     public void The_image_and_the_Deployment_give_the_GC_the_same_small_gen0_budget()
     {
         // DOTNET_GCgen0size has no runtimeconfig name: without it the budget is sized from the node's L3 cache
-        // (tests/Benchmarks/README.md, "Memory (memory branch)").
+        // (tests/Benchmarks/README.md, "Memory (memory branch)"). Hex without "0x", the only form the Native AOT
+        // runtime reads ("Memory (rss branch)").
         var env = Docker.All("runtime", "ENV").SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(e => e.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        Assert.Equal("0x400000", env["DOTNET_GCgen0size"]);
+        Assert.Equal("400000", env["DOTNET_GCgen0size"]);
         Assert.Equal("0", env["DOTNET_gcServer"]);
         var deployment = DeployDirectories.RenderedDefault.Container["env"]!.AsArray()
             .ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]?.GetValue<string>());

@@ -86,4 +86,23 @@ public sealed class StringPoolTests
         Assert.Same(first, pool.Intern("Ready".AsSpan()));
         Assert.Same(first, pool.Intern(new string("Ready".AsSpan())));
     }
+
+    [Fact]
+    public void A_value_that_keeps_repeating_stays_one_instance_while_values_seen_once_churn_through()
+    {
+        var pool = new StringPool(capacity: 100);
+        var ready = pool.Intern(new string("Ready".AsSpan()));
+        for (var i = 0; i < 10_000; i++)
+        {
+            pool.Intern($"uid-{i}");
+            if (i % 40 == 0)
+            {
+                // Seen again more often than the pool turns over (every 50 new values): the same instance every time.
+                Assert.Same(ready, pool.Intern(new string("Ready".AsSpan())));
+                Assert.Same(ready, pool.Intern("Ready".AsSpan()));
+            }
+        }
+
+        Assert.InRange(pool.Count, 1, 100);
+    }
 }
