@@ -40,53 +40,8 @@ public sealed class ListPageTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(page);
-            HttpContent content = stallAfter is { } n ? new StreamContent(new StallingStream(bytes[..n])) : new ByteArrayContent(bytes);
+            HttpContent content = stallAfter is { } n ? new StreamContent(new HeldOpenStream(bytes[..n])) : new ByteArrayContent(bytes);
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content, RequestMessage = request });
         }
-    }
-
-    /// <summary>Returns its bytes, then blocks reads until the reader gives up.</summary>
-    private sealed class StallingStream(byte[] bytes) : Stream
-    {
-        private int position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => position; set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (position < bytes.Length)
-            {
-                var count = Math.Min(buffer.Length, bytes.Length - position);
-                bytes.AsMemory(position, count).CopyTo(buffer);
-                position += count;
-                return count;
-            }
-
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
