@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Transport;
 using EcsOperator.Hosting;
@@ -103,12 +101,9 @@ internal static class RunCommand
     private static async Task<int> RunAsync(IReadOnlyDictionary<RunSetting, IReadOnlyList<string>> commandLine, TextWriter stderr, CancellationToken cancellationToken)
     {
         IHost host;
-        RunSettings settings;
         try
         {
-            var (builder, resolved) = Build(commandLine);
-            settings = resolved;
-            host = builder.Build();
+            host = Build(commandLine).Builder.Build();
         }
         catch (OptionException e)
         {
@@ -144,11 +139,11 @@ internal static class RunCommand
                 // are then built beside the controllers (building two Kestrel listeners is a good part of a start),
                 // unless a port lies in the kernel's ephemeral range: there the operator's own first connections
                 // could take it, so the listeners bind first. A listener that still fails to bind stops the host: exit 2.
-                CheckPortsFree(settings);
                 var listening = Task.CompletedTask;
                 if (host.Services.GetService<ObservabilityEndpoint>() is { } endpoint)
                 {
-                    if (EphemeralPorts.Contains(settings.HealthPort) || EphemeralPorts.Contains(settings.MetricsPort))
+                    endpoint.EnsurePortsFree();
+                    if (endpoint.ListensInEphemeralRange)
                     {
                         await endpoint.StartAsync(cancellationToken);
                         startup.Mark("health and metrics listeners started");
@@ -191,33 +186,6 @@ internal static class RunCommand
             // A controller host that crashed (logged by the host) is a failure; a signal or a lost lease is not.
             var crashed = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
             return crashed ? 1 : 0;
-        }
-    }
-
-    /// <summary>
-    /// Fails with the listener's own message when another process listens on the health or metrics port: binding a
-    /// plain socket (as Kestrel binds: a port in TIME_WAIT is free) takes microseconds, starting Kestrel hundreds of ms.
-    /// </summary>
-    private static void CheckPortsFree(RunSettings settings)
-    {
-        foreach (var (port, option, what) in new[]
-                 {
-                     (settings.HealthPort, "--health-port", "/healthz, /livez and /readyz"),
-                     (settings.MetricsPort, "--metrics-port", settings.MetricsSecure ? "/metrics (authenticated)" : "/metrics (unauthenticated)"),
-                 })
-        {
-            if (port == 0)
-                continue;
-            using var socket = new Socket(settings.HealthAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            try
-            {
-                socket.Bind(new IPEndPoint(settings.HealthAddress, port));
-            }
-            catch (SocketException e)
-            {
-                throw new StartupException($"cannot listen on {settings.HealthAddress}:{port} for {what} ({option}): {e.Message}", e);
-            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using EcsOperator.Cli;
 using EcsOperator.Kubernetes.Hosting;
@@ -65,6 +67,48 @@ public sealed class ObservabilityEndpoint(
         return (Interlocked.CompareExchange(ref _backgroundStart, start, null) ?? start).Value;
     }
 
+    /// <summary>
+    /// Fails with the listener's own message when another process listens on the health or metrics port: binding a
+    /// plain socket (as Kestrel binds: a port in TIME_WAIT is free) takes microseconds, starting Kestrel hundreds of ms.
+    /// </summary>
+    public void EnsurePortsFree()
+    {
+        foreach (var (port, option, what) in Listeners())
+        {
+            if (port == 0)
+                continue;
+            using var socket = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            try
+            {
+                socket.Bind(new IPEndPoint(options.Address, port));
+            }
+            catch (SocketException e)
+            {
+                throw CannotListen(port, option, what, e);
+            }
+        }
+    }
+
+    /// <summary>Whether a port to listen on lies in the kernel's ephemeral range (<see cref="EphemeralPorts"/>).</summary>
+    public bool ListensInEphemeralRange => Listeners().Any(l => EphemeralPorts.Contains(l.Port));
+
+    /// <summary>The listeners to start: port, the option that sets it, and what it serves (for messages).</summary>
+    private IEnumerable<(int Port, string Option, string What)> Listeners()
+    {
+        if (options.Port is { } port)
+            yield return (port, "--health-port", ProbesServed);
+        if (options.MetricsPort is { } metricsPort)
+            yield return (metricsPort, "--metrics-port", MetricsServed);
+    }
+
+    private const string ProbesServed = "/healthz, /livez and /readyz";
+
+    private string MetricsServed => options.SecureMetrics ? "/metrics (authenticated)" : "/metrics (unauthenticated)";
+
+    private StartupException CannotListen(int port, string option, string what, Exception e) =>
+        new($"cannot listen on {options.Address}:{port} for {what} ({option}): {e.Message}", e);
+
     private async Task StartListenersAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -74,7 +118,7 @@ public sealed class ObservabilityEndpoint(
                 return;
             if (options.Port is { } port)
             {
-                (_probes, Address) = await StartListenerAsync(port, "--health-port", "/healthz, /livez and /readyz", null, app =>
+                (_probes, Address) = await StartListenerAsync(port, "--health-port", ProbesServed, null, app =>
                 {
                     app.MapGet("/healthz", context => WriteHealthAsync(context, health.Liveness()));
                     app.MapGet("/livez", context => WriteHealthAsync(context, health.Liveness()));
@@ -88,7 +132,7 @@ public sealed class ObservabilityEndpoint(
                 var secure = options.SecureMetrics;
                 _certificate = secure ? SelfSignedCertificate.Create(time) : null;
                 startup?.Mark("metrics certificate created");
-                (_metrics, MetricsAddress) = await StartListenerAsync(metricsPort, "--metrics-port", secure ? "/metrics (authenticated)" : "/metrics (unauthenticated)",
+                (_metrics, MetricsAddress) = await StartListenerAsync(metricsPort, "--metrics-port", MetricsServed,
                     _certificate, app => app.UseOpenTelemetryPrometheusScrapingEndpoint(meterProvider, predicate: null, path: "/metrics",
                         configureBranchedPipeline: branch =>
                         {
@@ -154,7 +198,7 @@ public sealed class ObservabilityEndpoint(
         catch (IOException e)
         {
             await app.DisposeAsync();
-            throw new StartupException($"cannot listen on {options.Address}:{port} for {what} ({option}): {e.Message}", e);
+            throw CannotListen(port, option, what, e);
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
