@@ -343,28 +343,25 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         return DeserializeItem(doc.RootElement);
     }
 
-    /// <summary>Decodes a watched item from its bytes, or reports it and returns null when it cannot be decoded.</summary>
+    /// <summary>Decodes a listed or watched item from its bytes, or reports it and returns null when it cannot be decoded.</summary>
     private T? TryDeserializeItem(ReadOnlySpan<byte> utf8, bool typed, string verb)
     {
-        if (!typed)
+        if (typed)
         {
-            // Rare (built-in kinds): the fill-in needs a document of the object.
-            using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
-            return TryDeserializeItem(doc.RootElement, verb);
+            try
+            {
+                return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw new JsonException($"null {type.Kind}");
+            }
+            catch (Exception e) when (IsDecodeFailure(e))
+            {
+                // Decoded once more below from a document of the object, which names it in the report.
+            }
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw new JsonException($"null {type.Kind}");
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
-        {
-            // Only now is a document of the object worth building: the report names the object.
-            using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
-            var element = doc.RootElement;
-            client.ReportDecodeFailure(new DecodeFailure(type, verb, Metadata(element, "namespace"), Metadata(element, "name"), Metadata(element, "uid"), Truncate(e.Message)));
-            return null;
-        }
+        // Rare: an item without apiVersion / kind (built-in kinds; the fill-in needs a document), or one that cannot be
+        // decoded (the report needs its metadata).
+        using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
+        return TryDeserializeItem(doc.RootElement, verb);
     }
 
     /// <summary>Decodes a listed or watched item, or reports it and returns null when it cannot be decoded.</summary>
@@ -374,12 +371,16 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         {
             return DeserializeItem(element);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
+        catch (Exception e) when (IsDecodeFailure(e))
         {
             client.ReportDecodeFailure(new DecodeFailure(type, verb, Metadata(element, "namespace"), Metadata(element, "name"), Metadata(element, "uid"), Truncate(e.Message)));
             return null;
         }
     }
+
+    /// <summary>What decoding a malformed or hostile object throws (anything else is a bug, not a bad object).</summary>
+    private static bool IsDecodeFailure(Exception e) =>
+        e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException;
 
     private static string? Metadata(JsonElement element, string field) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
