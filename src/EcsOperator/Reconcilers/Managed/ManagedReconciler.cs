@@ -8,6 +8,7 @@ using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability;
@@ -31,11 +32,12 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
     KubernetesClusterId clusterId,
     RequeuePolicy requeue,
     TimeProvider time,
-    ILogger logger) : IReconciler<T>
+    ILogger logger,
+    InformerCache<T>? cache = null) : IReconciler<T>
     where T : class, IKubernetesObject
     where TStatus : class, IEcsStatus
 {
-    private readonly StatusWriter<T, TStatus> _status = new(kubernetes.Resource(external.Kind.Resource, external.Kind.TypeInfo), external.Kind, time);
+    private readonly StatusWriter<T, TStatus> _status = new(kubernetes.Resource(external.Kind.Resource, external.Kind.TypeInfo), external.Kind, time, cache);
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<T> request, CancellationToken cancellationToken)
     {
