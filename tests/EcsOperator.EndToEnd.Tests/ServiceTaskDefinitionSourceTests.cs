@@ -39,6 +39,55 @@ public sealed class ServiceTaskDefinitionSourceTests
     }
 
     [Fact]
+    public async Task A_service_created_beside_its_task_definition_writes_nothing_while_the_task_definition_is_being_registered()
+    {
+        await using var env = await StartAsync();
+        // RegisterTaskDefinition takes 1.5 s: the service is reconciled while its task definition has no status yet.
+        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(1500));
+        var serviceWrites = new System.Collections.Concurrent.ConcurrentQueue<JsonObject>();
+        env.Kube.Written += w =>
+        {
+            if (w.Plural == Kinds.Service.Plural && w.Type == "MODIFIED")
+                serviceWrites.Enqueue(w.Object);
+        };
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await env.Services.CreateAsync(NewService("web"), Ct);
+
+        await Task.Delay(750, Ct);
+        var meanwhile = await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        Assert.Null(meanwhile.Status); // no "waiting" for a task definition that is being registered right now
+        Assert.Null(meanwhile.Metadata.Finalizers); // nothing in AWS yet, so nothing to clean up
+        Assert.Empty(serviceWrites);
+
+        var ready = await TickUntilReadyAsync(env, "web");
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+        Assert.Contains(ApiGroup.CleanupFinalizer, ready.Metadata.Finalizers!);
+        // Every status the service ever had was about its own ECS service, never about waiting.
+        Assert.DoesNotContain(serviceWrites, o => o.ToJsonString().Contains("waiting for EcsTaskDefinition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_service_whose_task_definition_AWS_keeps_refusing_says_it_waits_without_waiting_for_the_resync()
+    {
+        await using var env = await StartAsync();
+        // Throttled on every attempt, slowly: the service is reconciled (and waits without a word) before the task
+        // definition's first status. That status is neither Ready nor Stalled, but it must still wake the service.
+        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(300));
+        env.Ecs.Faults.ThrottleNext("RegisterTaskDefinition", 1000);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+        await env.Services.CreateAsync(NewService("web"), Ct);
+
+        var waiting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Pending });
+        Assert.Contains("waiting for EcsTaskDefinition web to register a revision of its current spec", Condition(waiting, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        Assert.Null(Condition(waiting, ConditionTypes.Stalled));
+        Assert.Equal(0, env.Ecs.Calls["ecs:CreateService"]);
+
+        env.Ecs.Faults.Clear();
+        await TickUntilReadyAsync(env, "web");
+        Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);
+    }
+
+    [Fact]
     public async Task A_service_waits_for_a_referenced_cluster_to_be_Ready_and_is_created_in_it()
     {
         await using var env = await StartAsync();

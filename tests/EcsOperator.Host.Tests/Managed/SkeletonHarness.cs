@@ -45,7 +45,7 @@ internal sealed class SkeletonHarness : IAsyncDisposable
         var informer = new Informer<EcsCluster>(Objects, new InformerOptions { Namespaces = [Namespace] });
         var reconciler = new ManagedReconciler<EcsCluster, EcsClusterStatus, object>(
             External, client, new NoAws(), new OpenTenancy(), new NoEvents(), new KubernetesClusterId(client, "test-cluster"),
-            new RequeuePolicy(new OperatorOptions { ResyncInterval = Resync }), Clock, NullLogger.Instance);
+            new RequeuePolicy(new OperatorOptions { ResyncInterval = Resync }), Clock, NullLogger.Instance, informer.Cache);
         Controller = new Controller<EcsCluster>("skeleton", informer, new Counting(this, reconciler),
             new ControllerOptions { Workers = 1, Queue = new WorkQueueOptions { BaseDelay = Backoff, MaxDelay = Backoff * 8 } }, Clock);
         _informer = informer.RunAsync(_stop.Token);

@@ -55,9 +55,9 @@ public sealed class ClusterExternalClient(IEventRecorder events, OperatorOptions
     public override DriftPolicy DriftPolicyOf(EcsCluster obj) => obj.Spec.DriftPolicy;
 
     /// <summary>The first EcsCapacityProvider of spec.capacityProviderRefs that is not Ready yet.</summary>
-    public override string? WaitingFor(EcsCluster obj) =>
-        (obj.Spec.CapacityProviderRefs ?? []).Select(r => references.CapacityProvider(obj.Metadata.Namespace, r.Name).WaitingFor)
-            .FirstOrDefault(w => w is not null) is { } waiting ? $"{waiting} (spec.capacityProviderRefs)" : null;
+    public override DependencyWait? WaitingFor(EcsCluster obj) =>
+        (obj.Spec.CapacityProviderRefs ?? []).Select(r => DependencyWait.Of(references.CapacityProvider(obj.Metadata.Namespace, r.Name), "spec.capacityProviderRefs"))
+            .FirstOrDefault(w => w is not null);
 
     public override async Task<ExternalObservation<EcsClusterStatus, Live>> ObserveAsync(ManagedContext<EcsCluster> context, CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public abstract class ExternalClient<T, TStatus, TLive>
     public virtual TStatus WhileDeleting(TStatus status) => status;
 
     /// <summary>What a referenced object this one needs is missing (from the informer caches); null when nothing is.</summary>
-    public virtual string? WaitingFor(T obj) => null;
+    public virtual DependencyWait? WaitingFor(T obj) => null;
 
     /// <summary>The object is gone from the cluster (its deletion finished): drop anything remembered about it.</summary>
     public virtual void Forget(ObjectKey key)

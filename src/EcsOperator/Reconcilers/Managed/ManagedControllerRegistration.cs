@@ -29,6 +29,13 @@ public static class ManagedControllerRegistration
         where TClient : ExternalClient<T, TStatus, TLive>
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The controller watches the kind's shared informer; the reconciler's status writer reads its cache.
+        static Informer<T> SharedInformerOf(IServiceProvider sp)
+        {
+            var kind = sp.GetRequiredService<TClient>().Kind;
+            return sp.GetRequiredService<SharedInformerFactory>().For(kind.Resource, kind.TypeInfo);
+        }
+
         services.TryAddSingleton<TClient>();
         services.TryAddSingleton(sp => new ManagedReconciler<T, TStatus, TLive>(
             sp.GetRequiredService<TClient>(),
@@ -39,12 +46,12 @@ public static class ManagedControllerRegistration
             sp.GetRequiredService<KubernetesClusterId>(),
             sp.GetRequiredService<RequeuePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Reconcilers." + typeof(T).Name)));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("EcsOperator.Reconcilers." + typeof(T).Name),
+            SharedInformerOf(sp).Cache));
         services.TryAddSingleton(sp =>
         {
-            var kind = sp.GetRequiredService<TClient>().Kind;
-            var informer = sp.GetRequiredService<SharedInformerFactory>().For(kind.Resource, kind.TypeInfo);
-            var controller = OperatorControllers.Create(sp, kind.Name, informer, sp.GetRequiredService<ManagedReconciler<T, TStatus, TLive>>());
+            var informer = SharedInformerOf(sp);
+            var controller = OperatorControllers.Create(sp, sp.GetRequiredService<TClient>().Kind.Name, informer, sp.GetRequiredService<ManagedReconciler<T, TStatus, TLive>>());
             watches?.Invoke(controller, sp);
             return controller;
         });

@@ -8,6 +8,7 @@ using EcsOperator.Core.Tenancy;
 using EcsOperator.Hosting;
 using EcsOperator.Kubernetes.Controller;
 using EcsOperator.Kubernetes.Events;
+using EcsOperator.Kubernetes.Informer;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Observability;
@@ -31,11 +32,12 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
     KubernetesClusterId clusterId,
     RequeuePolicy requeue,
     TimeProvider time,
-    ILogger logger) : IReconciler<T>
+    ILogger logger,
+    InformerCache<T>? cache = null) : IReconciler<T>
     where T : class, IKubernetesObject
     where TStatus : class, IEcsStatus
 {
-    private readonly StatusWriter<T, TStatus> _status = new(kubernetes.Resource(external.Kind.Resource, external.Kind.TypeInfo), external.Kind, time);
+    private readonly StatusWriter<T, TStatus> _status = new(kubernetes.Resource(external.Kind.Resource, external.Kind.TypeInfo), external.Kind, time, cache);
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<T> request, CancellationToken cancellationToken)
     {
@@ -54,6 +56,9 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
         var owner = OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!);
         try
         {
+            if (!request.IsDeleting && WaitsQuietly(obj, owner, ns))
+                return Resync();
+
             // The finalizer comes first: an AWS resource must never exist without something that will clean it up.
             // The reconcile goes on in the same pass with the object as stored (the finalizer is on it before any AWS
             // call below); the finalizer's own watch event wakes nobody (UpdatePredicates: an added finalizer is no news).
@@ -75,7 +80,7 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             {
                 // Not a human's problem: the watch on the dependency (or the resync) brings this object back.
                 var reason = external.RecordsAwsResource(obj) && external.Kind.StatusOf(obj) is not null ? ConditionReasons.Updating : ConditionReasons.Creating;
-                await _status.WriteAsync(obj, s => s, new ReconcileState.Progressing(reason, waiting), null, cancellationToken);
+                await _status.WriteAsync(obj, s => s, new ReconcileState.Progressing(reason, waiting.Why), null, cancellationToken);
                 return Resync();
             }
 
@@ -102,6 +107,21 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
             return Resync();
         }
+    }
+
+    /// <summary>
+    /// Waiting for a reference whose own controller has not looked at its current generation yet (it was just created
+    /// or changed): that controller's first status write for it wakes this object (the reference watches), within a
+    /// pass. Writing "waiting" now, and the finalizer with it, would cost two writes and a pass for a state that lasts
+    /// that long, for nearly every service created beside its task definition. So nothing is written and nothing is
+    /// called (the finalizer still goes on before the first AWS call); an object a guard refuses is reported at once.
+    /// </summary>
+    private bool WaitsQuietly(T obj, string owner, string ns)
+    {
+        if (external.WaitingFor(obj) is not { NotYetObserved: true })
+            return false;
+        var context = new ManagedContext<T>(obj, owner, tenancy.For(ns), () => aws.For(ns));
+        return external.Guards.All(guard => guard.Check(context) is null);
     }
 
     private async Task<ReconcileResult> ApplyAsync(ManagedContext<T> context, CancellationToken cancellationToken)

@@ -21,6 +21,16 @@ public static class Readiness
     }
 
     /// <summary>
+    /// Whether the object's own controller has written status for its current generation (whatever it said): until
+    /// then a dependant can only guess, and the first such write is news to it.
+    /// </summary>
+    public static bool IsObservedForGeneration(ObjectMeta metadata, IEcsStatus? status)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return status is not null && status.ObservedGeneration == metadata.Generation;
+    }
+
+    /// <summary>
     /// The Stalled condition when status says the current generation is stuck (a human must act), else null: what a
     /// dependant names instead of waiting silently on an old revision or name.
     /// </summary>

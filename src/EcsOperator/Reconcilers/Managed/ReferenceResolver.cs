@@ -25,7 +25,7 @@ public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefin
         if (Readiness.StalledForGeneration(td.Metadata, td.Status) is { } stalled)
             return new(td, Stuck($"EcsTaskDefinition {name}", td.Metadata.Generation, stalled, "no revision of its current spec exists"));
         if (!Readiness.IsReadyForGeneration(td.Metadata, td.Status) || td.Status?.TaskDefinitionArn is null)
-            return new(td, $"waiting for EcsTaskDefinition {name} to register a revision of its current spec");
+            return new(td, $"waiting for EcsTaskDefinition {name} to register a revision of its current spec", !Readiness.IsObservedForGeneration(td.Metadata, td.Status));
         return new(td, null);
     }
 
@@ -38,7 +38,7 @@ public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefin
         if (Readiness.StalledForGeneration(cluster.Metadata, cluster.Status) is { } stalled)
             return new(cluster, Stuck($"EcsCluster {name}", cluster.Metadata.Generation, stalled, "its current spec is not applied"));
         if (!Readiness.IsReadyForGeneration(cluster.Metadata, cluster.Status) || cluster.Status?.ClusterName is null)
-            return new(cluster, $"waiting for EcsCluster {name} to be Ready");
+            return new(cluster, $"waiting for EcsCluster {name} to be Ready", !Readiness.IsObservedForGeneration(cluster.Metadata, cluster.Status));
         return new(cluster, null);
     }
 
@@ -55,7 +55,7 @@ public sealed class ReferenceResolver(InformerCache<EcsTaskDefinition> taskDefin
         if (Readiness.StalledForGeneration(provider.Metadata, provider.Status) is { } stalled)
             return new(provider, Stuck($"EcsCapacityProvider {name}", provider.Metadata.Generation, stalled, "its current spec is not applied"));
         if (!Readiness.IsReadyForGeneration(provider.Metadata, provider.Status) || provider.Status?.Name is null)
-            return new(provider, $"waiting for EcsCapacityProvider {name} to be Ready");
+            return new(provider, $"waiting for EcsCapacityProvider {name} to be Ready", !Readiness.IsObservedForGeneration(provider.Metadata, provider.Status));
         return new(provider, null);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ServiceClusters(InformerCache<EcsService> services, Referenc
             return new ClusterResolution(DefaultCluster, null);
 
         var referenced = references.Cluster(service.Metadata.Namespace, reference.Name);
-        return referenced.IsReady ? new ClusterResolution(referenced.Object!.Status!.ClusterName, null) : new ClusterResolution(null, referenced.WaitingFor);
+        return referenced.IsReady ? new ClusterResolution(referenced.Object!.Status!.ClusterName, null) : new ClusterResolution(null, referenced.WaitingFor, referenced.NotYetObserved);
     }
 
     /// <summary>

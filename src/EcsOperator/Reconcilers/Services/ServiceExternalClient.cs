@@ -87,9 +87,9 @@ public sealed class ServiceExternalClient(
     public override bool RecordsAwsResource(EcsService obj) => obj.Status?.ServiceArn is not null;
 
     /// <summary>The referenced EcsTaskDefinition without a revision of its spec, or the referenced EcsCluster not Ready.</summary>
-    public override string? WaitingFor(EcsService obj) =>
-        (obj.Spec.TaskDefinitionRef is { } tdRef ? references.TaskDefinition(obj.Metadata.Namespace, tdRef.Name).WaitingFor : null)
-        ?? clusters.Resolve(obj).WaitingFor;
+    public override DependencyWait? WaitingFor(EcsService obj) =>
+        (obj.Spec.TaskDefinitionRef is { } tdRef ? DependencyWait.Of(references.TaskDefinition(obj.Metadata.Namespace, tdRef.Name)) : null)
+        ?? (clusters.Resolve(obj) is { WaitingFor: { } why } cluster ? new DependencyWait(why, cluster.NotYetObserved) : null);
 
     public override void Forget(ObjectKey key)
     {
