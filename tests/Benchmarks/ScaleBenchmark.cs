@@ -272,12 +272,13 @@ public static class ScaleBenchmark
         // The simulator runs one 15 s ECS tick per TickInterval of real time; the operator's rollout recheck (15 s
         // against real ECS) is scaled the same way, so both sides poll the same simulated period.
         ["Operator__RolloutRecheckInterval"] = options.TickInterval.ToString("c", CultureInfo.InvariantCulture),
-        // The Kubernetes client's own limit (client-go's 5 QPS by default) is lifted unless rate limits are on: the
-        // baseline talks to AWS only, so the comparison is of the operator's work, not of a configured throttle.
-        ["Kubernetes__Qps"] = options.RateLimits ? "5" : "1000",
-        ["Kubernetes__Burst"] = options.RateLimits ? "10" : "1000",
         ["DOTNET_gcServer"] = "0",
-    }.Concat(options.OperatorEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+    }.Concat(options.RateLimits
+        ? []
+        // The Kubernetes client's own limit is lifted unless rate limits are on (then it is the operator's default):
+        // the baseline talks to AWS only, so the comparison is of the operator's work, not of a configured throttle.
+        : new Dictionary<string, string> { ["Kubernetes__Qps"] = "1000", ["Kubernetes__Burst"] = "1000" })
+        .Concat(options.OperatorEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     private static ServiceProvider AwsClients(Uri endpoint, bool rateLimits)
     {
