@@ -5,9 +5,15 @@ namespace EcsOperator.KubeApiServer;
 /// <summary>Create, update and patch with kube's validation, generation, status and finalizer rules.</summary>
 internal sealed partial class ObjectStore
 {
-    private void Record(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
+    /// <param name="json">The stored object's JSON as served for <paramref name="type"/> (<see cref="PresentedJson"/>), when the write has it already.</param>
+    private void Record(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous, byte[]? json = null)
     {
         var change = new Change(_resourceVersion, type.StorageKey, key, ns, eventType, obj, previous);
+        if (json is not null)
+        {
+            change.AddPresentedJson(type, json);
+        }
+
         _history.AddLast(change);
         TrimHistory();
         NotifyWritten(type, key, ns, eventType, obj, previous);
@@ -154,7 +160,8 @@ internal sealed partial class ObjectStore
         }
     }
 
-    public JsonObject Create(ServedResource type, string? ns, JsonObject body, WriteOptions options)
+    /// <summary>Creates an object; returns it as served (UTF-8 JSON, what the response body carries).</summary>
+    public byte[] Create(ServedResource type, string? ns, JsonObject body, WriteOptions options)
     {
         var obj = body.DeepClone().AsObject();
         CheckTypeMeta(type, obj);
@@ -206,7 +213,7 @@ internal sealed partial class ObjectStore
             if (type.Schema is not null)
             {
                 var pruned = new List<string>();
-                errors.AddRange(StructuralSchema.Process(obj, type.Schema, pruned));
+                errors.AddRange(StructuralSchema.ProcessServed(obj, type.Schema, pruned));
                 options.OnUnknownFields(pruned);
             }
 
@@ -238,19 +245,21 @@ internal sealed partial class ObjectStore
 
             if (options.DryRun)
             {
-                return Present(obj, type);
+                return PresentedJson(obj, type);
             }
 
             _resourceVersion++;
             metadata["resourceVersion"] = Rv(_resourceVersion);
-            obj = JsonNumbers.Normalize(Present(obj, type));
+            var json = PresentedJson(obj, type);
+            obj = Parse(json);
             Bucket(type)[key] = obj;
-            Record(type, key, ns, "ADDED", obj, null);
-            return Present(obj, type);
+            Record(type, key, ns, "ADDED", obj, null, json);
+            return json;
         }
     }
 
-    public JsonObject Update(ServedResource type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
+    /// <summary>Replaces an object (or its status); returns it as served (UTF-8 JSON).</summary>
+    public byte[] Update(ServedResource type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
     {
         lock (_gate)
         {
@@ -258,32 +267,37 @@ internal sealed partial class ObjectStore
         }
     }
 
-    /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would.</summary>
-    public JsonObject Patch(ServedResource type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
+    /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would; returns it as served (UTF-8 JSON).</summary>
+    public byte[] Patch(ServedResource type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
     {
         lock (_gate)
         {
-            var current = Present(GetStored(type, ns, name), type);
+            // Read back from its JSON rather than deep-copied: the parts a patch does not touch stay unparsed JSON.
+            var current = Parse(PresentedJson(GetStored(type, ns, name), type));
             var patched = apply(current) as JsonObject ?? throw KubeErrors.BadRequest("the patched object is not a JSON object");
             return UpdateLocked(type, ns, name, patched, status, options, patch: true);
         }
     }
 
-    private static JsonObject WithoutMetadata(JsonObject obj, bool withoutStatus)
-    {
-        var copy = obj.DeepClone().AsObject();
-        copy.Remove("metadata");
-        copy.Remove("apiVersion");
-        copy.Remove("kind");
-        if (withoutStatus)
-        {
-            copy.Remove("status");
-        }
+    /// <summary>Whether a write changes what metadata.generation counts: everything but metadata (and status, when it is a subresource).</summary>
+    private static bool SameGenerationContent(JsonObject obj, JsonObject old, bool withoutStatus) => withoutStatus
+        ? SameMembers(obj, old, "metadata", "apiVersion", "kind", "status")
+        : SameMembers(obj, old, "metadata", "apiVersion", "kind");
 
-        return copy;
+    /// <summary>
+    /// Whether <paramref name="obj"/> (presented for <paramref name="type"/>, its resourceVersion aside) equals the stored
+    /// <paramref name="old"/> as presented for <paramref name="type"/>: a no-op write.
+    /// </summary>
+    private static bool SameAsStored(JsonObject obj, JsonObject old, ServedResource type)
+    {
+        var view = EventViews.Convert(old, type) ?? old;
+        return SameMembers(obj, view, "apiVersion", "kind", "metadata")
+            && obj["metadata"] is JsonObject metadata && view["metadata"] is JsonObject oldMetadata
+            && oldMetadata.ContainsKey("resourceVersion")
+            && SameMembers(metadata, oldMetadata, "resourceVersion");
     }
 
-    private JsonObject UpdateLocked(ServedResource type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
+    private byte[] UpdateLocked(ServedResource type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
     {
         CheckTypeMeta(type, obj);
         var metadata = Meta(obj);
@@ -391,28 +405,32 @@ internal sealed partial class ObjectStore
         if (type.Schema is not null)
         {
             var pruned = new List<string>();
-                errors.AddRange(StructuralSchema.Process(obj, type.Schema, pruned));
+                errors.AddRange(StructuralSchema.ProcessServed(obj, type.Schema, pruned));
                 options.OnUnknownFields(pruned);
         }
 
         ThrowIfInvalid(type, name, errors);
 
-        if (type.TracksGeneration && !JsonNode.DeepEquals(WithoutMetadata(obj, type.HasStatus), WithoutMetadata(old, type.HasStatus)))
+        if (type.TracksGeneration && !SameGenerationContent(obj, old, type.HasStatus))
         {
             metadata["generation"] = (oldMeta["generation"] is { } g ? JsonNumbers.ToLong(g) : 0) + 1;
         }
 
-        metadata["resourceVersion"] = oldRv;
-        obj = JsonNumbers.Normalize(Present(obj, type));
-        if (JsonNode.DeepEquals(obj, Present(old, type)))
+        // Written once, with the resourceVersion the write will get if it is stored: these bytes are what the caller
+        // and every watcher of this version receive. The no-op check leaves the resourceVersion out.
+        metadata["resourceVersion"] = Rv(_resourceVersion + 1);
+        var json = PresentedJson(obj, type);
+        obj = Parse(json);
+        if (SameAsStored(obj, old, type))
         {
             // A no-op write is not stored: no new resourceVersion, no watch event.
-            return Present(old, type);
+            return PresentedJson(old, type);
         }
 
         if (options.DryRun)
         {
-            return Present(obj, type);
+            Meta(obj)["resourceVersion"] = oldRv;
+            return PresentedJson(obj, type);
         }
 
         _resourceVersion++;
@@ -425,14 +443,12 @@ internal sealed partial class ObjectStore
             Bucket(type).Remove(key);
             Record(type, key, ns, "DELETED", deleted, old);
             AfterRemoval(type, ns);
-            return Present(obj, type);
+            Meta(obj)["resourceVersion"] = oldRv;
+            return PresentedJson(obj, type);
         }
 
-        metadata = Meta(obj);
-        metadata["resourceVersion"] = Rv(_resourceVersion);
-
         Bucket(type)[key] = obj;
-        Record(type, key, ns, "MODIFIED", obj, old);
-        return Present(obj, type);
+        Record(type, key, ns, "MODIFIED", obj, old, json);
+        return json;
     }
 }
