@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -20,6 +21,7 @@ internal sealed record Change(long ResourceVersion, string StorageKey, string Ke
     private (ServedResource Type, byte[] Json)[] _presented = [];
 
     /// <summary><see cref="Object"/> as served for <paramref name="type"/>, as UTF-8 JSON (<see cref="ObjectStore.PresentedJson"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] PresentedJson(ServedResource type)
     {
         var presented = _presented;

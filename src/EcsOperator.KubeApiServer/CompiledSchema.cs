@@ -99,6 +99,7 @@ internal sealed class CompiledSchema
     public static CompiledSchema For(JsonObject schema) => Cache.GetValue(schema, s => new CompiledSchema(s));
 
     /// <summary>Prunes, defaults and validates <paramref name="obj"/> in place; returns the validation errors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<FieldError> Process(JsonObject obj, List<string> pruned)
     {
         Prune(obj, null, pruned, root: true);
@@ -130,6 +131,7 @@ internal sealed class CompiledSchema
 
     private static string Format(double d) => d.ToString(CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Prune(JsonNode? node, Location? path, List<string> pruned, bool root = false)
     {
         switch (node)
@@ -177,6 +179,7 @@ internal sealed class CompiledSchema
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Default(JsonNode? node, bool root = false)
     {
         switch (node)
@@ -231,6 +234,7 @@ internal sealed class CompiledSchema
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string TypeName(JsonNode? node) => node?.GetValueKind() switch
     {
         null or JsonValueKind.Null => "null",
@@ -242,6 +246,7 @@ internal sealed class CompiledSchema
         _ => "unknown",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsInteger(JsonNode node)
     {
         var d = JsonNumbers.ToDouble(node);
@@ -254,6 +259,7 @@ internal sealed class CompiledSchema
         _ => type == actual,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Validate(JsonNode? node, Location? location, List<FieldError> errors, bool root = false)
     {
         _typeError?.Throw();
@@ -309,6 +315,7 @@ internal sealed class CompiledSchema
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateNumber(double value, JsonNode node, Location? location, List<FieldError> errors)
     {
         if (_minimum is { } min && (_exclusiveMinimum ? value <= min : value < min))
@@ -332,6 +339,7 @@ internal sealed class CompiledSchema
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateString(string value, Location? location, List<FieldError> errors)
     {
         if (_minLength is not null || _maxLength is not null)
@@ -357,6 +365,7 @@ internal sealed class CompiledSchema
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateArray(JsonArray array, Location? location, List<FieldError> errors)
     {
         if (_minItems is { } minItems && array.Count < minItems)
@@ -379,6 +388,7 @@ internal sealed class CompiledSchema
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ValidateObject(JsonObject obj, Location? location, List<FieldError> errors, bool root)
     {
         _requiredError?.Throw();

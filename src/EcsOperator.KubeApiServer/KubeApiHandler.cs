@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace EcsOperator.KubeApiServer;
@@ -223,6 +224,7 @@ internal sealed class KubeApiHandler
         return values.Count > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static KubeRequest Parse(string method, string path, string[] segments, IQueryCollection query)
     {
         var verbOf = method.ToLowerInvariant();

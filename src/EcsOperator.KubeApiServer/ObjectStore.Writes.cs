@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -6,6 +7,7 @@ namespace EcsOperator.KubeApiServer;
 internal sealed partial class ObjectStore
 {
     /// <param name="json">The stored object's JSON as served for <paramref name="type"/> (<see cref="PresentedJson"/>), when the write has it already.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous, byte[]? json = null)
     {
         var change = new Change(_resourceVersion, type.StorageKey, key, ns, eventType, obj, previous);
@@ -32,6 +34,7 @@ internal sealed partial class ObjectStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckTypeMeta(ServedResource type, JsonObject body)
     {
         var apiVersion = Str(body, "apiVersion");
@@ -56,6 +59,7 @@ internal sealed partial class ObjectStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckNamespace(ServedResource type, JsonObject metadata, string? ns)
     {
         var bodyNs = Str(metadata, "namespace");
@@ -161,6 +165,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>Creates an object; returns it as served (UTF-8 JSON, what the response body carries).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Create(ServedResource type, string? ns, JsonObject body, WriteOptions options)
     {
         var obj = body.DeepClone().AsObject();
@@ -259,6 +264,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>Replaces an object (or its status); returns it as served (UTF-8 JSON).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Update(ServedResource type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
     {
         lock (_gate)
@@ -268,6 +274,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would; returns it as served (UTF-8 JSON).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Patch(ServedResource type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
     {
         lock (_gate)
@@ -280,6 +287,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>Whether a write changes what metadata.generation counts: everything but metadata (and status, when it is a subresource).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameGenerationContent(JsonObject obj, JsonObject old, bool withoutStatus) => withoutStatus
         ? SameMembers(obj, old, "metadata", "apiVersion", "kind", "status")
         : SameMembers(obj, old, "metadata", "apiVersion", "kind");
@@ -288,15 +296,23 @@ internal sealed partial class ObjectStore
     /// Whether <paramref name="obj"/> (presented for <paramref name="type"/>, its resourceVersion aside) equals the stored
     /// <paramref name="old"/> as presented for <paramref name="type"/>: a no-op write.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameAsStored(JsonObject obj, JsonObject old, ServedResource type)
     {
         var view = EventViews.Convert(old, type) ?? old;
-        return SameMembers(obj, view, "apiVersion", "kind", "metadata")
-            && obj["metadata"] is JsonObject metadata && view["metadata"] is JsonObject oldMetadata
-            && oldMetadata.ContainsKey("resourceVersion")
-            && SameMembers(metadata, oldMetadata, "resourceVersion");
+        if (obj["metadata"] is not JsonObject metadata || view["metadata"] is not JsonObject oldMetadata || !oldMetadata.ContainsKey("resourceVersion"))
+        {
+            return false;
+        }
+
+        // Status and metadata are what most writes change: compared first, a changed object is told apart before its spec is compared.
+        var hasStatus = obj.TryGetPropertyValue("status", out var status);
+        return hasStatus == view.TryGetPropertyValue("status", out var oldStatus) && JsonNode.DeepEquals(status, oldStatus)
+            && SameMembers(metadata, oldMetadata, "resourceVersion")
+            && SameMembers(obj, view, "apiVersion", "kind", "metadata", "status");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] UpdateLocked(ServedResource type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
     {
         CheckTypeMeta(type, obj);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,11 +42,13 @@ internal sealed class Watcher
     /// <summary>Cancelled when the test drops the connection.</summary>
     public CancellationToken Aborted => _aborted.Token;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Matches(JsonObject? obj) => obj is not null
         && (Namespace is null || (string?)obj["metadata"]?["namespace"] == Namespace)
         && Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj);
 
     /// <summary>Queues the event this change means for this watcher, if any (objects entering or leaving the selection become ADDED / DELETED, as kube's watch cache does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Deliver(Change change)
     {
         if (change.StorageKey != Type.StorageKey)
@@ -83,6 +86,7 @@ internal sealed class Watcher
     }
 
     /// <summary>Queues <c>{"type":..., "object": obj as served for this watch}</c>, as <c>ToJsonString</c> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Send(string type, JsonObject obj)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -99,6 +103,7 @@ internal sealed class Watcher
     }
 
     /// <summary>Queues the change's object with the bytes every watcher of this version shares (the same line <see cref="Send(string, JsonObject)"/> writes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Send(byte[] prefix, Change change)
     {
         var json = change.PresentedJson(Type);
