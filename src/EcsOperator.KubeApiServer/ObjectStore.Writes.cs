@@ -286,7 +286,7 @@ internal sealed partial class ObjectStore
         }
     }
 
-    /// <summary>Whether a write changes what metadata.generation counts: everything but metadata (and status, when it is a subresource).</summary>
+    /// <summary>Whether a write leaves unchanged what metadata.generation counts: everything but metadata (and status, when it is a subresource).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameGenerationContent(JsonObject obj, JsonObject old, bool withoutStatus) => withoutStatus
         ? SameMembers(obj, old, "metadata", "apiVersion", "kind", "status")
