@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -30,6 +31,7 @@ internal static class EventViews
     /// <paramref name="stored"/> in <paramref name="type"/>'s field names when it was written through the other Event
     /// API; null when it needs no conversion (not an Event, or stored through this API).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonObject? Convert(JsonObject stored, ServedResource type)
     {
         if (type.StorageKey != StorageKey || (string?)stored["apiVersion"] is not { } storedAs || storedAs == type.ApiVersion)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -67,6 +68,7 @@ public sealed class FieldSelector
     }
 
     /// <summary>Whether the object's selectable fields match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(JsonObject obj)
     {
         foreach (var r in _requirements)

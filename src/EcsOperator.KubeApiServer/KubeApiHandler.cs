@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace EcsOperator.KubeApiServer;
@@ -60,13 +63,15 @@ internal sealed class KubeApiHandler
         await WriteJsonAsync(context, e.Code, e.ToStatus());
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, int code, JsonNode body)
+    private static Task WriteJsonAsync(HttpContext context, int code, JsonNode body) =>
+        WriteJsonAsync(context, code, Encoding.UTF8.GetBytes(body.ToJsonString()));
+
+    private static async Task WriteJsonAsync(HttpContext context, int code, byte[] json)
     {
         context.Response.StatusCode = code;
         context.Response.ContentType = "application/json";
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 
     private async Task HandleCoreAsync(HttpContext context)
@@ -123,7 +128,7 @@ internal sealed class KubeApiHandler
                 await WriteJsonAsync(context, 200, Tables.From(type, _store.Get(type, info.Namespace, info.Name!), NullIfEmpty(query["includeObject"]), _options.TimeProvider.GetUtcNow()));
                 break;
             case "get":
-                await WriteJsonAsync(context, 200, _store.Get(type, info.Namespace, info.Name!));
+                await WriteJsonAsync(context, 200, _store.GetJson(type, info.Namespace, info.Name!));
                 break;
             case "list":
                 if (!string.IsNullOrEmpty(query["continue"]) && !string.IsNullOrEmpty(query["resourceVersion"]) && query["resourceVersion"] != "0")
@@ -219,6 +224,7 @@ internal sealed class KubeApiHandler
         return values.Count > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static KubeRequest Parse(string method, string path, string[] segments, IQueryCollection query)
     {
         var verbOf = method.ToLowerInvariant();
@@ -295,11 +301,22 @@ internal sealed class KubeApiHandler
 
     private async Task<JsonNode?> ReadBodyAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        var length = context.Request.ContentLength;
+        using var body = new MemoryStream(length is > 0 and <= 1 << 20 ? (int)length : 0);
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
         var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         try
         {
+            if (mediaType != "application/yaml" && Utf8.IsValid(bytes.Span) && !StartsWithByteOrderMark(bytes.Span))
+            {
+                // The common case parses the bytes as they came: the same JSON the text below would be transcoded back to.
+                return bytes.Length == 0 ? null : JsonNode.Parse(bytes.Span);
+            }
+
+            // Byte order marks and invalid UTF-8 are decoded as a StreamReader does (invalid sequences become U+FFFD).
+            using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(context.RequestAborted);
             return mediaType switch
             {
                 "application/yaml" => YamlToJson.ParseDocuments(text).FirstOrDefault(),
@@ -311,6 +328,9 @@ internal sealed class KubeApiHandler
             throw KubeErrors.BadRequest($"json parse error: {e.Message}");
         }
     }
+
+    private static bool StartsWithByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
 
     private async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
@@ -337,7 +357,7 @@ internal sealed class KubeApiHandler
             (string?)body?["propagationPolicy"] ?? NullIfEmpty(query["propagationPolicy"]));
     }
 
-    private async Task<JsonObject> PatchAsync(HttpContext context, ServedResource type, KubeRequest info, bool status, WriteOptions write)
+    private async Task<byte[]> PatchAsync(HttpContext context, ServedResource type, KubeRequest info, bool status, WriteOptions write)
     {
         var mediaType = (context.Request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         Func<JsonObject, JsonNode?> apply;
@@ -410,11 +430,19 @@ internal sealed class KubeApiHandler
             {
                 var table = Tables.Wanted(context.Request);
                 var includeObject = NullIfEmpty(query["includeObject"]);
-                await foreach (var line in watcher.Lines.ReadAllAsync(cts.Token))
+                var body = context.Response.BodyWriter;
+                while (await watcher.Lines.WaitToReadAsync(cts.Token))
                 {
-                    var sent = table ? Tables.WatchLine(type, line, includeObject, _options.TimeProvider.GetUtcNow()) : line;
-                    await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(sent + "\n"), cts.Token);
-                    await context.Response.Body.FlushAsync(cts.Token);
+                    // Every event queued by now goes out in one flush (one send), not one send per event.
+                    while (watcher.Lines.TryRead(out var line))
+                    {
+                        body.Write(table
+                            ? Encoding.UTF8.GetBytes(Tables.WatchLine(type, Encoding.UTF8.GetString(line), includeObject, _options.TimeProvider.GetUtcNow()))
+                            : line);
+                        body.Write("\n"u8);
+                    }
+
+                    await body.FlushAsync(cts.Token);
                 }
             }
             catch (OperationCanceledException) when (cts.IsCancellationRequested)

@@ -231,7 +231,7 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(obj);
         var type = TypeOf(group, plural);
         var ns = type.Namespaced ? (string?)obj["metadata"]?["namespace"] ?? "default" : null;
-        return _store.Create(type, ns, obj, new WriteOptions());
+        return ObjectStore.Parse(_store.Create(type, ns, obj, new WriteOptions()));
     }
 
     /// <summary>
@@ -246,11 +246,11 @@ public sealed class KubeApiTestServer : IAsyncDisposable
         ObjectStore.Actor = actor;
         try
         {
-            return _store.Patch(TypeOf(group, plural), ns, name, current =>
+            return ObjectStore.Parse(_store.Patch(TypeOf(group, plural), ns, name, current =>
             {
                 change(current);
                 return current;
-            }, status, new WriteOptions());
+            }, status, new WriteOptions()));
         }
         finally
         {

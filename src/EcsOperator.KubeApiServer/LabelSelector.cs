@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -185,6 +186,7 @@ public sealed class LabelSelector
         KubeErrors.BadRequest($"unable to parse requirement: {why} (in selector \"{text}\")");
 
     /// <summary>Whether the labels of <paramref name="obj"/> match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(JsonObject obj)
     {
         if (_requirements.Count == 0)

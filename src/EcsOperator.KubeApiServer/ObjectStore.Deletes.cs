@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -5,6 +6,7 @@ namespace EcsOperator.KubeApiServer;
 /// <summary>Deletion: preconditions, finalizers, collections and namespace termination.</summary>
 internal sealed partial class ObjectStore
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> Finalizers(JsonObject metadata) =>
         (metadata["finalizers"] as JsonArray)?.Select(f => (string?)f).OfType<string>().ToList() ?? [];
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -17,6 +18,7 @@ internal sealed partial class ObjectStore
         set => CurrentActor.Value = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NotifyWritten(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
     {
         if (Written is not { } written)

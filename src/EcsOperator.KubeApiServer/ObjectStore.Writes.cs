@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace EcsOperator.KubeApiServer;
@@ -5,9 +6,16 @@ namespace EcsOperator.KubeApiServer;
 /// <summary>Create, update and patch with kube's validation, generation, status and finalizer rules.</summary>
 internal sealed partial class ObjectStore
 {
-    private void Record(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous)
+    /// <param name="json">The stored object's JSON as served for <paramref name="type"/> (<see cref="PresentedJson"/>), when the write has it already.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Record(ServedResource type, string key, string? ns, string eventType, JsonObject obj, JsonObject? previous, byte[]? json = null)
     {
         var change = new Change(_resourceVersion, type.StorageKey, key, ns, eventType, obj, previous);
+        if (json is not null)
+        {
+            change.AddPresentedJson(type, json);
+        }
+
         _history.AddLast(change);
         TrimHistory();
         NotifyWritten(type, key, ns, eventType, obj, previous);
@@ -26,6 +34,7 @@ internal sealed partial class ObjectStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckTypeMeta(ServedResource type, JsonObject body)
     {
         var apiVersion = Str(body, "apiVersion");
@@ -50,6 +59,7 @@ internal sealed partial class ObjectStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckNamespace(ServedResource type, JsonObject metadata, string? ns)
     {
         var bodyNs = Str(metadata, "namespace");
@@ -154,7 +164,9 @@ internal sealed partial class ObjectStore
         }
     }
 
-    public JsonObject Create(ServedResource type, string? ns, JsonObject body, WriteOptions options)
+    /// <summary>Creates an object; returns it as served (UTF-8 JSON, what the response body carries).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public byte[] Create(ServedResource type, string? ns, JsonObject body, WriteOptions options)
     {
         var obj = body.DeepClone().AsObject();
         CheckTypeMeta(type, obj);
@@ -206,7 +218,7 @@ internal sealed partial class ObjectStore
             if (type.Schema is not null)
             {
                 var pruned = new List<string>();
-                errors.AddRange(StructuralSchema.Process(obj, type.Schema, pruned));
+                errors.AddRange(StructuralSchema.ProcessServed(obj, type.Schema, pruned));
                 options.OnUnknownFields(pruned);
             }
 
@@ -238,19 +250,22 @@ internal sealed partial class ObjectStore
 
             if (options.DryRun)
             {
-                return Present(obj, type);
+                return PresentedJson(obj, type);
             }
 
             _resourceVersion++;
             metadata["resourceVersion"] = Rv(_resourceVersion);
-            obj = JsonNumbers.Normalize(Present(obj, type));
+            var json = PresentedJson(obj, type);
+            obj = Parse(json);
             Bucket(type)[key] = obj;
-            Record(type, key, ns, "ADDED", obj, null);
-            return Present(obj, type);
+            Record(type, key, ns, "ADDED", obj, null, json);
+            return json;
         }
     }
 
-    public JsonObject Update(ServedResource type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
+    /// <summary>Replaces an object (or its status); returns it as served (UTF-8 JSON).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public byte[] Update(ServedResource type, string? ns, string name, JsonObject body, bool status, WriteOptions options)
     {
         lock (_gate)
         {
@@ -258,32 +273,47 @@ internal sealed partial class ObjectStore
         }
     }
 
-    /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would.</summary>
-    public JsonObject Patch(ServedResource type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
+    /// <summary>Applies <paramref name="apply"/> to the current object and stores the result as an update would; returns it as served (UTF-8 JSON).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public byte[] Patch(ServedResource type, string? ns, string name, Func<JsonObject, JsonNode?> apply, bool status, WriteOptions options)
     {
         lock (_gate)
         {
-            var current = Present(GetStored(type, ns, name), type);
+            // Read back from its JSON rather than deep-copied: the parts a patch does not touch stay unparsed JSON.
+            var current = Parse(PresentedJson(GetStored(type, ns, name), type));
             var patched = apply(current) as JsonObject ?? throw KubeErrors.BadRequest("the patched object is not a JSON object");
             return UpdateLocked(type, ns, name, patched, status, options, patch: true);
         }
     }
 
-    private static JsonObject WithoutMetadata(JsonObject obj, bool withoutStatus)
+    /// <summary>Whether a write leaves unchanged what metadata.generation counts: everything but metadata (and status, when it is a subresource).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool SameGenerationContent(JsonObject obj, JsonObject old, bool withoutStatus) => withoutStatus
+        ? SameMembers(obj, old, "metadata", "apiVersion", "kind", "status")
+        : SameMembers(obj, old, "metadata", "apiVersion", "kind");
+
+    /// <summary>
+    /// Whether <paramref name="obj"/> (presented for <paramref name="type"/>, its resourceVersion aside) equals the stored
+    /// <paramref name="old"/> as presented for <paramref name="type"/>: a no-op write.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool SameAsStored(JsonObject obj, JsonObject old, ServedResource type)
     {
-        var copy = obj.DeepClone().AsObject();
-        copy.Remove("metadata");
-        copy.Remove("apiVersion");
-        copy.Remove("kind");
-        if (withoutStatus)
+        var view = EventViews.Convert(old, type) ?? old;
+        if (obj["metadata"] is not JsonObject metadata || view["metadata"] is not JsonObject oldMetadata || !oldMetadata.ContainsKey("resourceVersion"))
         {
-            copy.Remove("status");
+            return false;
         }
 
-        return copy;
+        // Status and metadata are what most writes change: compared first, a changed object is told apart before its spec is compared.
+        var hasStatus = obj.TryGetPropertyValue("status", out var status);
+        return hasStatus == view.TryGetPropertyValue("status", out var oldStatus) && JsonNode.DeepEquals(status, oldStatus)
+            && SameMembers(metadata, oldMetadata, "resourceVersion")
+            && SameMembers(obj, view, "apiVersion", "kind", "metadata", "status");
     }
 
-    private JsonObject UpdateLocked(ServedResource type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private byte[] UpdateLocked(ServedResource type, string? ns, string name, JsonObject obj, bool statusWrite, WriteOptions options, bool patch)
     {
         CheckTypeMeta(type, obj);
         var metadata = Meta(obj);
@@ -391,28 +421,32 @@ internal sealed partial class ObjectStore
         if (type.Schema is not null)
         {
             var pruned = new List<string>();
-                errors.AddRange(StructuralSchema.Process(obj, type.Schema, pruned));
+                errors.AddRange(StructuralSchema.ProcessServed(obj, type.Schema, pruned));
                 options.OnUnknownFields(pruned);
         }
 
         ThrowIfInvalid(type, name, errors);
 
-        if (type.TracksGeneration && !JsonNode.DeepEquals(WithoutMetadata(obj, type.HasStatus), WithoutMetadata(old, type.HasStatus)))
+        if (type.TracksGeneration && !SameGenerationContent(obj, old, type.HasStatus))
         {
             metadata["generation"] = (oldMeta["generation"] is { } g ? JsonNumbers.ToLong(g) : 0) + 1;
         }
 
-        metadata["resourceVersion"] = oldRv;
-        obj = JsonNumbers.Normalize(Present(obj, type));
-        if (JsonNode.DeepEquals(obj, Present(old, type)))
+        // Written once, with the resourceVersion the write will get if it is stored: these bytes are what the caller
+        // and every watcher of this version receive. The no-op check leaves the resourceVersion out.
+        metadata["resourceVersion"] = Rv(_resourceVersion + 1);
+        var json = PresentedJson(obj, type);
+        obj = Parse(json);
+        if (SameAsStored(obj, old, type))
         {
             // A no-op write is not stored: no new resourceVersion, no watch event.
-            return Present(old, type);
+            return PresentedJson(old, type);
         }
 
         if (options.DryRun)
         {
-            return Present(obj, type);
+            Meta(obj)["resourceVersion"] = oldRv;
+            return PresentedJson(obj, type);
         }
 
         _resourceVersion++;
@@ -425,14 +459,12 @@ internal sealed partial class ObjectStore
             Bucket(type).Remove(key);
             Record(type, key, ns, "DELETED", deleted, old);
             AfterRemoval(type, ns);
-            return Present(obj, type);
+            Meta(obj)["resourceVersion"] = oldRv;
+            return PresentedJson(obj, type);
         }
 
-        metadata = Meta(obj);
-        metadata["resourceVersion"] = Rv(_resourceVersion);
-
         Bucket(type)[key] = obj;
-        Record(type, key, ns, "MODIFIED", obj, old);
-        return Present(obj, type);
+        Record(type, key, ns, "MODIFIED", obj, old, json);
+        return json;
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +14,9 @@ namespace EcsOperator.KubeApiServer;
 internal sealed partial class ObjectStore
 {
     private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    /// <summary>What <see cref="JsonNode.ToJsonString"/> writes with (default options), so the bytes match it.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { MaxDepth = 64, SkipValidation = true };
 
     private readonly object _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _data = new(StringComparer.Ordinal);
@@ -81,6 +86,7 @@ internal sealed partial class ObjectStore
 
     private static string Key(string? ns, string name) => ns is null ? name : $"{ns}/{name}";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SortedDictionary<string, JsonObject> Bucket(ServedResource type)
     {
         if (!_data.TryGetValue(type.StorageKey, out var bucket))
@@ -93,6 +99,7 @@ internal sealed partial class ObjectStore
     }
 
     /// <summary>A copy of a stored object as served for <paramref name="type"/>'s version.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JsonObject Present(JsonObject stored, ServedResource type)
     {
         stored = EventViews.Convert(stored, type) ?? stored;
@@ -108,8 +115,90 @@ internal sealed partial class ObjectStore
         return copy;
     }
 
+    /// <summary>
+    /// <see cref="Present"/>'s result as UTF-8 JSON, byte for byte what <c>Present(stored, type).ToJsonString()</c>
+    /// gives, written straight from <paramref name="stored"/> without copying it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static byte[] PresentedJson(JsonObject stored, ServedResource type)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WritePresented(writer, stored, type);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes <see cref="Present"/>'s result for <paramref name="stored"/> without copying it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void WritePresented(Utf8JsonWriter writer, JsonObject stored, ServedResource type)
+    {
+        stored = EventViews.Convert(stored, type) ?? stored;
+        writer.WriteStartObject();
+        writer.WriteString("apiVersion", type.ApiVersion);
+        writer.WriteString("kind", type.Kind);
+        foreach (var (key, value) in stored)
+        {
+            if (key is not ("apiVersion" or "kind"))
+            {
+                writer.WritePropertyName(key);
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A stored object read back from its JSON: every value backed by parsed JSON, as <see cref="JsonNumbers.Normalize"/> leaves it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static JsonObject Parse(byte[] json) => JsonNode.Parse(json)!.AsObject();
+
+    /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> have the same members apart from <paramref name="except"/>
+    /// (<see cref="JsonNode.DeepEquals"/> of the two without them, without copying either).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool SameMembers(JsonObject a, JsonObject b, params ReadOnlySpan<string> except)
+    {
+        var count = 0;
+        foreach (var (key, value) in a)
+        {
+            if (except.Contains(key))
+            {
+                continue;
+            }
+
+            count++;
+            if (!b.TryGetPropertyValue(key, out var other) || !JsonNode.DeepEquals(value, other))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (key, _) in b)
+        {
+            if (!except.Contains(key))
+            {
+                count--;
+            }
+        }
+
+        return count == 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JsonObject Meta(JsonObject obj) => obj["metadata"] as JsonObject ?? throw KubeErrors.BadRequest("metadata must be an object");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Str(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
@@ -123,6 +212,16 @@ internal sealed partial class ObjectStore
         }
     }
 
+    /// <summary>A stored object as served for <paramref name="type"/>'s version, as UTF-8 JSON.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public byte[] GetJson(ServedResource type, string? ns, string name)
+    {
+        lock (_gate)
+        {
+            return PresentedJson(GetStored(type, ns, name), type);
+        }
+    }
+
     public JsonObject? TryGet(ServedResource type, string? ns, string name)
     {
         lock (_gate)
@@ -131,6 +230,7 @@ internal sealed partial class ObjectStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private JsonObject GetStored(ServedResource type, string? ns, string name) =>
         Bucket(type).TryGetValue(Key(ns, name), out var obj) ? obj : throw KubeErrors.NotFound(type.Group, type.Plural, name);
 

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
@@ -6,7 +10,11 @@ namespace EcsOperator.KubeApiServer;
 /// <summary>One open watch: filters changes for its resource, namespace and selectors into a queue of JSON lines.</summary>
 internal sealed class Watcher
 {
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly byte[] AddedPrefix = """{"type":"ADDED","object":"""u8.ToArray();
+    private static readonly byte[] ModifiedPrefix = """{"type":"MODIFIED","object":"""u8.ToArray();
+    private static readonly byte[] DeletedPrefix = """{"type":"DELETED","object":"""u8.ToArray();
+
+    private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _aborted = new();
 
     public Watcher(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, bool bookmarks)
@@ -28,16 +36,19 @@ internal sealed class Watcher
 
     public bool Bookmarks { get; }
 
-    public ChannelReader<string> Lines => _lines.Reader;
+    /// <summary>The watch events, one UTF-8 JSON object each (without the newline that ends it on the wire).</summary>
+    public ChannelReader<byte[]> Lines => _lines.Reader;
 
     /// <summary>Cancelled when the test drops the connection.</summary>
     public CancellationToken Aborted => _aborted.Token;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Matches(JsonObject? obj) => obj is not null
         && (Namespace is null || (string?)obj["metadata"]?["namespace"] == Namespace)
         && Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj);
 
     /// <summary>Queues the event this change means for this watcher, if any (objects entering or leaving the selection become ADDED / DELETED, as kube's watch cache does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Deliver(Change change)
     {
         if (change.StorageKey != Type.StorageKey)
@@ -55,13 +66,13 @@ internal sealed class Watcher
         switch (now, before)
         {
             case (true, true):
-                Send("MODIFIED", change.Object);
+                Send(ModifiedPrefix, change);
                 break;
             case (true, false):
-                Send("ADDED", change.Object);
+                Send(AddedPrefix, change);
                 break;
             case (false, true) when change.Type == "DELETED":
-                Send("DELETED", change.Object);
+                Send(DeletedPrefix, change);
                 break;
             case (false, true):
             {
@@ -74,8 +85,36 @@ internal sealed class Watcher
         }
     }
 
-    public void Send(string type, JsonObject obj) =>
-        _lines.Writer.TryWrite(new JsonObject { ["type"] = type, ["object"] = ObjectStore.Present(obj, Type) }.ToJsonString());
+    /// <summary>Queues <c>{"type":..., "object": obj as served for this watch}</c>, as <c>ToJsonString</c> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Send(string type, JsonObject obj)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, ObjectStore.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WritePropertyName("object");
+            ObjectStore.WritePresented(writer, obj, Type);
+            writer.WriteEndObject();
+        }
+
+        _lines.Writer.TryWrite(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>Queues the change's object with the bytes every watcher of this version shares (the same line <see cref="Send(string, JsonObject)"/> writes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Send(byte[] prefix, Change change)
+    {
+        var json = change.PresentedJson(Type);
+        var line = new byte[prefix.Length + json.Length + 1];
+        prefix.CopyTo(line, 0);
+        json.CopyTo(line, prefix.Length);
+        line[^1] = (byte)'}';
+        _lines.Writer.TryWrite(line);
+    }
+
+    private void Send(JsonObject line) => _lines.Writer.TryWrite(Encoding.UTF8.GetBytes(line.ToJsonString()));
 
     public void Bookmark(long resourceVersion, bool initialEventsEnd = false)
     {
@@ -91,12 +130,12 @@ internal sealed class Watcher
         }
 
         var obj = new JsonObject { ["kind"] = Type.Kind, ["apiVersion"] = Type.ApiVersion, ["metadata"] = metadata };
-        _lines.Writer.TryWrite(new JsonObject { ["type"] = "BOOKMARK", ["object"] = obj }.ToJsonString());
+        Send(new JsonObject { ["type"] = "BOOKMARK", ["object"] = obj });
     }
 
     public void Error(KubeApiException error)
     {
-        _lines.Writer.TryWrite(new JsonObject { ["type"] = "ERROR", ["object"] = error.ToStatus() }.ToJsonString());
+        Send(new JsonObject { ["type"] = "ERROR", ["object"] = error.ToStatus() });
         Close();
     }
 
