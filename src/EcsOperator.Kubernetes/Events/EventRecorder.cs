@@ -171,7 +171,7 @@ public sealed class EventRecorder : IEventRecorder
                 }
             }
 
-            await _events.CreateAsync(new Event
+            var created = new Event
             {
                 Metadata = new ObjectMeta { Name = series.Name, Namespace = series.Namespace },
                 EventTime = now,
@@ -182,7 +182,16 @@ public sealed class EventRecorder : IEventRecorder
                 Regarding = reference,
                 Note = note,
                 Type = type,
-            }, cancellationToken);
+            };
+            if (_events is ResourceClient<Event> resource)
+            {
+                // Nobody reads the stored Event: decoding the answer would cost as much as writing it.
+                await resource.CreateAndForgetAsync(created, cancellationToken);
+            }
+            else
+            {
+                await _events.CreateAsync(created, cancellationToken);
+            }
         }
         catch (Exception e) when (e is KubernetesApiException or HttpRequestException or JsonException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -204,7 +213,14 @@ public sealed class EventRecorder : IEventRecorder
         var patch = $"{{\"series\":{JsonSerializer.Serialize(series, EventsJsonContext.Default.EventSeries)}}}";
         try
         {
-            await _events.PatchAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            if (_events is ResourceClient<Event> resource)
+            {
+                await resource.PatchAndForgetAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            }
+            else
+            {
+                await _events.PatchAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            }
             return true;
         }
         catch (NotFoundException)
