@@ -24,6 +24,10 @@ public sealed class EventRecorder : IEventRecorder
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<SeriesKey, SeriesState> _series = [];
+
+    // The tracked series, least recently observed first: the one forgotten when the table is full is found in O(1)
+    // (a scan of the table for the oldest cost O(MaxTrackedSeries) per new series once it was full: at 5,000 objects).
+    private readonly LinkedList<SeriesKey> _seriesByLastObserved = new();
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
 
     // Background writers, one per shard of objects: an object's events are written in the order recorded.
@@ -96,7 +100,7 @@ public sealed class EventRecorder : IEventRecorder
 
             if (_series.TryGetValue(key, out existing) && now - existing.LastObserved > _options.AggregationWindow)
             {
-                _series.Remove(key);
+                Forget(key);
                 existing = null;
             }
 
@@ -104,6 +108,8 @@ public sealed class EventRecorder : IEventRecorder
             {
                 existing.Count++;
                 existing.LastObserved = now;
+                _seriesByLastObserved.Remove(existing.Node!);
+                _seriesByLastObserved.AddLast(existing.Node!);
             }
             else
             {
@@ -142,13 +148,24 @@ public sealed class EventRecorder : IEventRecorder
 
     private void Remember(SeriesKey key, SeriesState series)
     {
-        if (_series.Count >= _options.MaxTrackedSeries && !_series.ContainsKey(key))
+        if (!Forget(key) && _series.Count >= _options.MaxTrackedSeries && _seriesByLastObserved.First is { } oldest)
         {
-            var oldest = _series.MinBy(p => p.Value.LastObserved).Key;
-            _series.Remove(oldest);
+            Forget(oldest.Value);
         }
 
         _series[key] = series;
+        series.Node = _seriesByLastObserved.AddLast(key);
+    }
+
+    private bool Forget(SeriesKey key)
+    {
+        if (!_series.Remove(key, out var forgotten))
+        {
+            return false;
+        }
+
+        _seriesByLastObserved.Remove(forgotten.Node!);
+        return true;
     }
 
     private async Task WriteAsync(ObjectReference reference, string objectId, SeriesKey key, SeriesState series, bool repeat, string type, string reason, string action, string note,
@@ -241,5 +258,8 @@ public sealed class EventRecorder : IEventRecorder
         public int Count { get; set; } = 1;
 
         public DateTimeOffset LastObserved { get; set; }
+
+        /// <summary>Its place in the recorder's least-recently-observed order.</summary>
+        public LinkedListNode<SeriesKey>? Node { get; set; }
     }
 }
