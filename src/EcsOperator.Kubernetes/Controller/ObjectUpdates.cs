@@ -29,14 +29,23 @@ public static class ObjectUpdates
         for (var attempt = 1; ; attempt++)
         {
             var updated = mutate(obj);
-            if (SameJson(client, obj, updated))
+            if (ReferenceEquals(obj, updated))
+            {
+                return obj;
+            }
+
+            // Each side serialized once: the comparison's bytes of the updated object are the body written.
+            var body = JsonSerializer.SerializeToUtf8Bytes(updated, client.TypeInfo);
+            if (body.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(obj, client.TypeInfo)))
             {
                 return obj;
             }
 
             try
             {
-                return await client.ReplaceStatusAsync(updated, cancellationToken);
+                return client is ResourceClient<T> resource
+                    ? await resource.ReplaceAsync(updated, body, "status", cancellationToken)
+                    : await client.ReplaceStatusAsync(updated, cancellationToken);
             }
             catch (ConflictException) when (attempt < attempts)
             {
@@ -77,9 +86,41 @@ public static class ObjectUpdates
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(edit);
-        var node = JsonSerializer.SerializeToNode(obj, client.TypeInfo)!.AsObject();
-        node["metadata"] = JsonSerializer.SerializeToNode(edit(obj.Metadata), KubernetesModelJsonContext.Default.ObjectMeta);
-        return node.Deserialize(client.TypeInfo) ?? throw new JsonException("metadata edit produced null");
+        return JsonSerializer.Deserialize(WithMetadataJson(client, obj, edit(obj.Metadata)), client.TypeInfo) ?? throw new JsonException("metadata edit produced null");
+    }
+
+    /// <summary>
+    /// <paramref name="obj"/> as JSON with <paramref name="metadata"/> in place of its own: its serialized bytes with
+    /// the metadata's value spliced in (no document of it, no object built from it).
+    /// </summary>
+    internal static byte[] WithMetadataJson<T>(IResourceClient<T> client, T obj, ObjectMeta metadata)
+        where T : class, IKubernetesObject
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(obj, client.TypeInfo);
+        var meta = JsonSerializer.SerializeToUtf8Bytes(metadata, KubernetesModelJsonContext.Default.ObjectMeta);
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"{client.Type.Kind} does not serialize to a JSON object");
+        }
+
+        var properties = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            properties++;
+            var isMetadata = reader.ValueTextEquals("metadata"u8);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (isMetadata)
+            {
+                return [.. json.AsSpan(0, start), .. meta, .. json.AsSpan((int)reader.BytesConsumed)];
+            }
+        }
+
+        // No metadata (a kind that omits it when null): added as the last property.
+        var end = (int)reader.TokenStartIndex;
+        return [.. json.AsSpan(0, end), .. (properties > 0 ? ","u8 : []), .. "\"metadata\":"u8, .. meta, .. json.AsSpan(end)];
     }
 
     private static async Task<T?> EditFinalizersAsync<T>(IResourceClient<T> client, T current, string finalizer, bool add,
@@ -104,10 +145,14 @@ public static class ObjectUpdates
                 finalizers.Add(finalizer);
             }
 
-            var updated = client.WithMetadata(obj, m => m with { Finalizers = finalizers });
+            var metadata = obj.Metadata with { Finalizers = finalizers };
             try
             {
-                var stored = await client.ReplaceAsync(updated, cancellationToken);
+                // The object's own JSON with the edited metadata is the body: no object is built from it only to be
+                // serialized again.
+                var stored = client is ResourceClient<T> resource
+                    ? await resource.ReplaceAsync(obj, WithMetadataJson(client, obj, metadata), null, cancellationToken)
+                    : await client.ReplaceAsync(client.WithMetadata(obj, _ => metadata), cancellationToken);
                 // Removing the last finalizer of a deleting object lets the server delete it; the PUT may still
                 // answer with the object, which is then already gone.
                 return stored;
@@ -128,8 +173,4 @@ public static class ObjectUpdates
             }
         }
     }
-
-    private static bool SameJson<T>(IResourceClient<T> client, T a, T b)
-        where T : class, IKubernetesObject =>
-        ReferenceEquals(a, b) || JsonSerializer.Serialize(a, client.TypeInfo) == JsonSerializer.Serialize(b, client.TypeInfo);
 }

@@ -24,6 +24,10 @@ public sealed class EventRecorder : IEventRecorder
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<SeriesKey, SeriesState> _series = [];
+
+    // The tracked series, least recently observed first: the one forgotten when the table is full is found in O(1)
+    // (a scan of the table for the oldest cost O(MaxTrackedSeries) per new series once it was full: at 5,000 objects).
+    private readonly LinkedList<SeriesKey> _seriesByLastObserved = new();
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
 
     // Background writers, one per shard of objects: an object's events are written in the order recorded.
@@ -96,7 +100,7 @@ public sealed class EventRecorder : IEventRecorder
 
             if (_series.TryGetValue(key, out existing) && now - existing.LastObserved > _options.AggregationWindow)
             {
-                _series.Remove(key);
+                Forget(key);
                 existing = null;
             }
 
@@ -104,6 +108,8 @@ public sealed class EventRecorder : IEventRecorder
             {
                 existing.Count++;
                 existing.LastObserved = now;
+                _seriesByLastObserved.Remove(existing.Node!);
+                _seriesByLastObserved.AddLast(existing.Node!);
             }
             else
             {
@@ -142,13 +148,24 @@ public sealed class EventRecorder : IEventRecorder
 
     private void Remember(SeriesKey key, SeriesState series)
     {
-        if (_series.Count >= _options.MaxTrackedSeries && !_series.ContainsKey(key))
+        if (!Forget(key) && _series.Count >= _options.MaxTrackedSeries && _seriesByLastObserved.First is { } oldest)
         {
-            var oldest = _series.MinBy(p => p.Value.LastObserved).Key;
-            _series.Remove(oldest);
+            Forget(oldest.Value);
         }
 
         _series[key] = series;
+        series.Node = _seriesByLastObserved.AddLast(key);
+    }
+
+    private bool Forget(SeriesKey key)
+    {
+        if (!_series.Remove(key, out var forgotten))
+        {
+            return false;
+        }
+
+        _seriesByLastObserved.Remove(forgotten.Node!);
+        return true;
     }
 
     private async Task WriteAsync(ObjectReference reference, string objectId, SeriesKey key, SeriesState series, bool repeat, string type, string reason, string action, string note,
@@ -171,7 +188,7 @@ public sealed class EventRecorder : IEventRecorder
                 }
             }
 
-            await _events.CreateAsync(new Event
+            var created = new Event
             {
                 Metadata = new ObjectMeta { Name = series.Name, Namespace = series.Namespace },
                 EventTime = now,
@@ -182,7 +199,16 @@ public sealed class EventRecorder : IEventRecorder
                 Regarding = reference,
                 Note = note,
                 Type = type,
-            }, cancellationToken);
+            };
+            if (_events is ResourceClient<Event> resource)
+            {
+                // Nobody reads the stored Event: decoding the answer would cost as much as writing it.
+                await resource.CreateAndForgetAsync(created, cancellationToken);
+            }
+            else
+            {
+                await _events.CreateAsync(created, cancellationToken);
+            }
         }
         catch (Exception e) when (e is KubernetesApiException or HttpRequestException or JsonException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -204,7 +230,14 @@ public sealed class EventRecorder : IEventRecorder
         var patch = $"{{\"series\":{JsonSerializer.Serialize(series, EventsJsonContext.Default.EventSeries)}}}";
         try
         {
-            await _events.PatchAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            if (_events is ResourceClient<Event> resource)
+            {
+                await resource.PatchAndForgetAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            }
+            else
+            {
+                await _events.PatchAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
+            }
             return true;
         }
         catch (NotFoundException)
@@ -225,5 +258,8 @@ public sealed class EventRecorder : IEventRecorder
         public int Count { get; set; } = 1;
 
         public DateTimeOffset LastObserved { get; set; }
+
+        /// <summary>Its place in the recorder's least-recently-observed order.</summary>
+        public LinkedListNode<SeriesKey>? Node { get; set; }
     }
 }

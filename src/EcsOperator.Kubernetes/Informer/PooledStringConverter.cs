@@ -47,7 +47,8 @@ public sealed class PooledStringConverter(StringPool pool) : JsonConverter<strin
             return pool.Intern(reader.GetString()!);
         }
 
-        Span<char> buffer = stackalloc char[StringPool.MaxLength * 3];
+        // Sized to this value: a stack buffer is zeroed, and most values (namespaces, kinds, reasons) are a few bytes.
+        Span<char> buffer = stackalloc char[(int)length];
         var written = reader.CopyString(buffer);
         return pool.Intern(buffer[..written]);
     }

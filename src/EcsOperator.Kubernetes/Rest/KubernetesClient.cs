@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EcsOperator.Kubernetes.Config;
@@ -115,7 +114,7 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
     /// <see cref="KubernetesApiException"/>. A non-<paramref name="streaming"/> request's body is read before this
     /// returns unless <paramref name="bufferBody"/> is false (the caller then reads it within its own timeout).
     /// </summary>
-    internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType,
+    internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, string? contentType,
         string verb, ResourceType type, bool streaming, CancellationToken cancellationToken, bool bufferBody = true)
     {
         for (var attempt = 0; ; attempt++)
@@ -129,7 +128,8 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
             using var request = new HttpRequestMessage(method, pathAndQuery);
             if (body is not null)
             {
-                request.Content = new StringContent(body, Encoding.UTF8);
+                // The body is UTF-8 JSON already (serialized straight to bytes): no UTF-16 string encoded again per attempt.
+                request.Content = new ByteArrayContent(body);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json");
             }
 

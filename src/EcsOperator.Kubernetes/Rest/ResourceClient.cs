@@ -168,24 +168,51 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     public async Task<T> CreateAsync(T obj, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var body = JsonSerializer.Serialize(obj, typeInfo);
-        using var response = await client.SendAsync(HttpMethod.Post, type.PathFor(NsOf(obj)), body, "application/json", "create", type, false, cancellationToken);
+        using var response = await SendCreateAsync(obj, cancellationToken);
         return await ReadObjectAsync(response, cancellationToken);
     }
 
-    public Task<T> ReplaceAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, null, cancellationToken);
+    /// <summary>
+    /// Creates, without decoding the stored object the server answers with (the event recorder, which never reads it:
+    /// the decode cost as much as the write).
+    /// </summary>
+    internal async Task CreateAndForgetAsync(T obj, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        using var response = await SendCreateAsync(obj, cancellationToken);
+    }
 
-    public Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, "status", cancellationToken);
+    private Task<HttpResponseMessage> SendCreateAsync(T obj, CancellationToken cancellationToken) =>
+        client.SendAsync(HttpMethod.Post, type.PathFor(NsOf(obj)), JsonSerializer.SerializeToUtf8Bytes(obj, typeInfo), "application/json", "create", type, false, cancellationToken);
+
+    public Task<T> ReplaceAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, null, null, cancellationToken);
+
+    public Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, null, "status", cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReplaceAsync(T, CancellationToken)"/> (or, with <paramref name="subresource"/> "status", <see cref="ReplaceStatusAsync"/>)
+    /// with <paramref name="utf8Json"/> as the body: the caller serialized the object already (to compare it, or with
+    /// its metadata edited); <paramref name="obj"/> names the object.
+    /// </summary>
+    internal Task<T> ReplaceAsync(IKubernetesObject obj, byte[] utf8Json, string? subresource, CancellationToken cancellationToken = default) =>
+        PutAsync(obj, utf8Json, subresource, cancellationToken);
 
     public Task<T> PatchAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default) =>
         SendPatchAsync(ns, name, patch, null, cancellationToken);
+
+    /// <summary><see cref="PatchAsync"/> without decoding the stored object the server answers with.</summary>
+    internal async Task PatchAndForgetAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        using var response = await client.SendAsync(HttpMethod.Patch, type.PathFor(NsForObject(ns), name), Encoding.UTF8.GetBytes(patch.Body), patch.ContentType, "patch", type, false, cancellationToken);
+    }
 
     public Task<T> PatchStatusAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default) =>
         SendPatchAsync(ns, name, patch, "status", cancellationToken);
 
     public async Task<T?> DeleteAsync(string? ns, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var body = options is null ? null : JsonSerializer.Serialize(options, RestJsonContext.Default.DeleteOptions);
+        var body = options is null ? null : JsonSerializer.SerializeToUtf8Bytes(options, RestJsonContext.Default.DeleteOptions);
         using var response = await client.SendAsync(HttpMethod.Delete, type.PathFor(NsForObject(ns), name), body, "application/json", "delete", type, false, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
@@ -318,13 +345,13 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         return hasApiVersion && hasKind;
     }
 
-    private async Task<T> PutAsync(T obj, string? subresource, CancellationToken cancellationToken)
+    private async Task<T> PutAsync(IKubernetesObject obj, byte[]? utf8Json, string? subresource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var name = obj.Metadata.Name ?? throw new ArgumentException($"{type.Kind} has no metadata.name", nameof(obj));
-        var body = JsonSerializer.Serialize(obj, typeInfo);
+        var body = utf8Json ?? JsonSerializer.SerializeToUtf8Bytes((T)obj, typeInfo);
         var verb = subresource is null ? "update" : "update_status";
-        using var response = await client.SendAsync(HttpMethod.Put, type.PathFor(NsOf(obj), name, subresource), body, "application/json", verb, type, false, cancellationToken);
+        using var response = await client.SendAsync(HttpMethod.Put, type.PathFor(NsForObject(obj.Metadata.Namespace), name, subresource), body, "application/json", verb, type, false, cancellationToken);
         return await ReadObjectAsync(response, cancellationToken);
     }
 
@@ -332,14 +359,37 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
     {
         ArgumentNullException.ThrowIfNull(patch);
         var verb = subresource is null ? "patch" : "patch_status";
-        using var response = await client.SendAsync(HttpMethod.Patch, type.PathFor(NsForObject(ns), name, subresource), patch.Body, patch.ContentType, verb, type, false, cancellationToken);
+        using var response = await client.SendAsync(HttpMethod.Patch, type.PathFor(NsForObject(ns), name, subresource), Encoding.UTF8.GetBytes(patch.Body), patch.ContentType, verb, type, false, cancellationToken);
         return await ReadObjectAsync(response, cancellationToken);
     }
 
+    /// <summary>
+    /// The object a request answered with, decoded once from its UTF-8 bytes (the body is buffered already: read
+    /// into a pooled buffer, no document of it first). Only an object without apiVersion / kind goes through a
+    /// document, to fill them in.
+    /// </summary>
     private async Task<T> ReadObjectAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var length = response.Content.Headers.ContentLength is > 0 and < int.MaxValue / 2 and var known ? (int)known + 1 : 16 * 1024;
+        using var body = new Utf8StreamBuffer(stream, length);
+        return DecodeObject((await body.ReadToEndAsync(cancellationToken)).Span);
+    }
+
+    private T DecodeObject(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, EnvelopeReaderOptions);
+        if (!reader.Read())
+        {
+            throw new JsonException($"an empty {type.Kind} body");
+        }
+
+        if (ScanItem(ref reader) && reader.TokenType == JsonTokenType.EndObject)
+        {
+            return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw new JsonException($"null {type.Kind}");
+        }
+
+        using var doc = JsonDocument.Parse(utf8.ToArray(), EnvelopeOptions);
         return DeserializeItem(doc.RootElement);
     }
 

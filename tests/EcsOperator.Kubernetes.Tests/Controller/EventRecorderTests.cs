@@ -43,6 +43,33 @@ public sealed partial class EventRecorderTests
     }
 
     [Fact]
+    public async Task A_full_series_table_forgets_the_least_recently_observed_series()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { MaxTrackedSeries = 2, WriteInBackground = false }, time);
+        var widget = await f.Widgets.CreateAsync(Widget.New("w"), Ct);
+        Task Record(string reason)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            return recorder.RecordAsync(widget, Event.NormalType, reason, "Reconcile", "note", Ct);
+        }
+
+        await Record("A");
+        await Record("B");
+        await Record("A"); // observed again: B is now the oldest
+        await Record("C"); // the table is full: B is forgotten, A kept
+        await Record("A"); // still tracked: its series is patched
+        await Record("B"); // forgotten: a new Event
+
+        var events = f.Server.ListObjects("events.k8s.io", "events", "default");
+        Assert.Equal(4, events.Count);
+        Assert.Equal(3, (int?)events.Single(e => (string?)e["reason"] == "A")["series"]?["count"]);
+        Assert.Equal(2, events.Count(e => (string?)e["reason"] == "B"));
+        Assert.All(events.Where(e => (string?)e["reason"] != "A"), e => Assert.Null(e["series"]));
+    }
+
+    [Fact]
     public async Task Each_object_is_rate_limited_and_failures_never_throw()
     {
         await using var f = await ClientFixture.StartAsync();

@@ -66,4 +66,24 @@ public sealed class ObjectUpdatesTests
         Assert.False(result?.HasFinalizer("ecs.operator.dev/cleanup") ?? false);
         Assert.Null(await f.Widgets.TryGetAsync("default", "w", Ct));
     }
+
+    [Fact]
+    public async Task A_finalizer_write_keeps_everything_else_the_object_carries()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var created = await f.Widgets.CreateAsync(Widget.New("w", size: 7, labels: new Dictionary<string, string> { ["team"] = "a" }) with
+        {
+            Spec = new WidgetSpec { Size = 7, Color = "red \"quoted\" \u00e9", PartOf = "other" },
+        }, Ct);
+        created = await f.Widgets.UpdateStatusAsync(created, w => w with { Status = new WidgetStatus { Phase = "Ready", ObservedGeneration = 1 } }, Ct);
+
+        var stored = await f.Widgets.EnsureFinalizerAsync(created, "ecs.operator.dev/cleanup", Ct);
+
+        var read = await f.Widgets.GetAsync("default", "w", Ct);
+        Assert.Equal(["ecs.operator.dev/cleanup"], read.Metadata.Finalizers);
+        Assert.Equal(created.Spec, read.Spec);
+        Assert.Equal(created.Status, read.Status);
+        Assert.Equal("a", read.Metadata.Labels?["team"]);
+        Assert.Equal(read.Metadata.ResourceVersion, stored.Metadata.ResourceVersion);
+    }
 }
