@@ -18,20 +18,7 @@ public sealed class EventViewsTests
     {
         await using var server = await TestServers.StartAsync();
         var http = new Http(server.CreateHttpClient());
-        var created = await http.PostAsync(NewEvents, new JsonObject
-        {
-            ["apiVersion"] = "events.k8s.io/v1",
-            ["kind"] = "Event",
-            ["metadata"] = new JsonObject { ["name"] = "web.1", ["namespace"] = "default" },
-            ["eventTime"] = "2026-01-01T00:00:00.000000Z",
-            ["reportingController"] = "ecs.operator.dev/operator",
-            ["reportingInstance"] = "pod-1",
-            ["action"] = "CreateService",
-            ["reason"] = "Created",
-            ["type"] = "Normal",
-            ["note"] = "Created ECS service web",
-            ["regarding"] = new JsonObject { ["kind"] = "EcsService", ["namespace"] = "default", ["name"] = "web", ["uid"] = "u-1" },
-        });
+        var created = await http.PostAsync(NewEvents, OperatorEvents.CreatedService("Created ECS service web", "u-1"));
         Assert.Equal(HttpStatusCode.Created, created.Status);
 
         // kubectl describe's query: core/v1, selected by the involved object.

@@ -76,20 +76,7 @@ public sealed class WatchEventSharingTests
         await using var core = await WatchStream.OpenAsync(http.Client, $"{CoreEvents}?watch=true");
         await using var events = await WatchStream.OpenAsync(http.Client, $"{NewEvents}?watch=true");
 
-        var created = await http.PostAsync(NewEvents, new JsonObject
-        {
-            ["apiVersion"] = "events.k8s.io/v1",
-            ["kind"] = "Event",
-            ["metadata"] = new JsonObject { ["name"] = "web.1", ["namespace"] = "default" },
-            ["eventTime"] = "2026-01-01T00:00:00.000000Z",
-            ["reportingController"] = "ecs.operator.dev/operator",
-            ["reportingInstance"] = "pod-1",
-            ["action"] = "CreateService",
-            ["reason"] = "Created",
-            ["type"] = "Normal",
-            ["note"] = "first note",
-            ["regarding"] = new JsonObject { ["kind"] = "EcsService", ["namespace"] = "default", ["name"] = "web" },
-        });
+        var created = await http.PostAsync(NewEvents, OperatorEvents.CreatedService("first note"));
         var asCore = (await http.GetAsync($"{CoreEvents}/web.1")).Object;
         asCore["message"] = "second note";
         var updated = await http.PutAsync($"{CoreEvents}/web.1", asCore);
