@@ -54,29 +54,39 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
 
         var ns = obj.Metadata.Namespace!;
         var owner = OwnershipTags.OwnerValue(await clusterId.GetAsync(cancellationToken), ns, obj.Metadata.Name!);
+        // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
+        ManagedContext<T> ContextOf(T o) => new(o, owner, tenancy.For(ns), () => aws.For(ns));
         try
         {
-            if (!request.IsDeleting && WaitsQuietly(obj, owner, ns))
+            var context = ContextOf(obj);
+            if (request.IsDeleting)
+                return await DeleteAsync(context, cancellationToken);
+
+            var refused = external.Guards.Select(guard => (guard.Reason, Message: guard.Check(context))).FirstOrDefault(r => r.Message is not null);
+            var waiting = external.WaitingFor(obj);
+
+            // Waiting for a reference whose own controller has not looked at its current generation yet (it was just
+            // created or changed): that controller's first status write for it wakes this object (the reference
+            // watches), within a pass. Writing "waiting" now, and the finalizer with it, would cost two writes and a
+            // pass for a state that lasts that long, for nearly every service created beside its task definition. So
+            // nothing is written and nothing is called (the finalizer still goes on before the first AWS call); an
+            // object a guard refuses is reported at once.
+            if (refused.Message is null && waiting is { NotYetObserved: true })
                 return Resync();
 
             // The finalizer comes first: an AWS resource must never exist without something that will clean it up.
             // The reconcile goes on in the same pass with the object as stored (the finalizer is on it before any AWS
             // call below); the finalizer's own watch event wakes nobody (UpdatePredicates: an added finalizer is no news).
-            if (!request.IsDeleting && !obj.HasFinalizer(ApiGroup.CleanupFinalizer))
-                obj = _status.Wrote(obj, await _status.Resource.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken));
-
-            // The principal is picked only when something calls AWS: guards refuse first, with the field that is wrong.
-            var context = new ManagedContext<T>(obj, owner, tenancy.For(ns), () => aws.For(ns));
-            if (request.IsDeleting)
-                return await DeleteAsync(context, cancellationToken);
-
-            foreach (var guard in external.Guards)
+            if (!obj.HasFinalizer(ApiGroup.CleanupFinalizer))
             {
-                if (guard.Check(context) is { } refusal)
-                    return await StallAsync(obj, guard.Reason, refusal, cancellationToken);
+                obj = _status.Wrote(obj, await _status.Resource.EnsureFinalizerAsync(obj, ApiGroup.CleanupFinalizer, cancellationToken));
+                context = ContextOf(obj);
             }
 
-            if (external.WaitingFor(obj) is { } waiting)
+            if (refused.Message is { } refusal)
+                return await StallAsync(obj, refused.Reason, refusal, cancellationToken);
+
+            if (waiting is not null)
             {
                 // Not a human's problem: the watch on the dependency (or the resync) brings this object back.
                 var reason = external.RecordsAwsResource(obj) && external.Kind.StatusOf(obj) is not null ? ConditionReasons.Updating : ConditionReasons.Creating;
@@ -107,21 +117,6 @@ public sealed class ManagedReconciler<T, TStatus, TLive>(
             await _status.WriteAsync(obj, s => s, state, null, cancellationToken);
             return Resync();
         }
-    }
-
-    /// <summary>
-    /// Waiting for a reference whose own controller has not looked at its current generation yet (it was just created
-    /// or changed): that controller's first status write for it wakes this object (the reference watches), within a
-    /// pass. Writing "waiting" now, and the finalizer with it, would cost two writes and a pass for a state that lasts
-    /// that long, for nearly every service created beside its task definition. So nothing is written and nothing is
-    /// called (the finalizer still goes on before the first AWS call); an object a guard refuses is reported at once.
-    /// </summary>
-    private bool WaitsQuietly(T obj, string owner, string ns)
-    {
-        if (external.WaitingFor(obj) is not { NotYetObserved: true })
-            return false;
-        var context = new ManagedContext<T>(obj, owner, tenancy.For(ns), () => aws.For(ns));
-        return external.Guards.All(guard => guard.Check(context) is null);
     }
 
     private async Task<ReconcileResult> ApplyAsync(ManagedContext<T> context, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public static class ServiceReferenceWatches
         // (so each new revision rolls exactly once, not on every status write of it); a cluster's name and readiness.
         // Stalled for its generation too, so a service names a reference that got stuck on a newer spec.
         // Observed for its generation too: a service waits without a status write while its reference has not been
-        // looked at (ManagedReconciler.WaitsQuietly), so the reference's first status write for it, whatever it says,
+        // looked at (ManagedReconciler: DependencyWait.NotYetObserved), so the reference's first status write for it, whatever it says,
         // must wake the service.
         controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key),
             UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool, string?, bool)>(td =>
