@@ -43,9 +43,7 @@ public static class ObjectUpdates
 
             try
             {
-                return client is ResourceClient<T> resource
-                    ? await resource.ReplaceAsync(updated, body, "status", cancellationToken)
-                    : await client.ReplaceStatusAsync(updated, cancellationToken);
+                return await client.ReplaceAsync(updated, body, "status", cancellationToken);
             }
             catch (ConflictException) when (attempt < attempts)
             {
@@ -74,19 +72,6 @@ public static class ObjectUpdates
     {
         ArgumentNullException.ThrowIfNull(obj);
         return obj.Metadata.Finalizers?.Contains(finalizer) == true;
-    }
-
-    /// <summary>
-    /// Returns a copy of <paramref name="obj"/> with its metadata replaced — lets generic code change metadata of
-    /// any record type by a JSON round trip.
-    /// </summary>
-    public static T WithMetadata<T>(this IResourceClient<T> client, T obj, Func<ObjectMeta, ObjectMeta> edit)
-        where T : class, IKubernetesObject
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(edit);
-        return JsonSerializer.Deserialize(WithMetadataJson(client, obj, edit(obj.Metadata)), client.TypeInfo) ?? throw new JsonException("metadata edit produced null");
     }
 
     /// <summary>
@@ -150,9 +135,7 @@ public static class ObjectUpdates
             {
                 // The object's own JSON with the edited metadata is the body: no object is built from it only to be
                 // serialized again.
-                var stored = client is ResourceClient<T> resource
-                    ? await resource.ReplaceAsync(obj, WithMetadataJson(client, obj, metadata), null, cancellationToken)
-                    : await client.ReplaceAsync(client.WithMetadata(obj, _ => metadata), cancellationToken);
+                var stored = await client.ReplaceAsync(obj, WithMetadataJson(client, obj, metadata), null, cancellationToken);
                 // Removing the last finalizer of a deleting object lets the server delete it; the PUT may still
                 // answer with the object, which is then already gone.
                 return stored;

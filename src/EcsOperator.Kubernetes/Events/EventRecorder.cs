@@ -200,15 +200,8 @@ public sealed class EventRecorder : IEventRecorder
                 Note = note,
                 Type = type,
             };
-            if (_events is ResourceClient<Event> resource)
-            {
-                // Nobody reads the stored Event: decoding the answer would cost as much as writing it.
-                await resource.CreateAndForgetAsync(created, cancellationToken);
-            }
-            else
-            {
-                await _events.CreateAsync(created, cancellationToken);
-            }
+            // Nobody reads the stored Event: decoding the answer would cost as much as writing it.
+            await _events.CreateAndForgetAsync(created, cancellationToken);
         }
         catch (Exception e) when (e is KubernetesApiException or HttpRequestException or JsonException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -230,14 +223,7 @@ public sealed class EventRecorder : IEventRecorder
         var patch = $"{{\"series\":{JsonSerializer.Serialize(series, EventsJsonContext.Default.EventSeries)}}}";
         try
         {
-            if (_events is ResourceClient<Event> resource)
-            {
-                await resource.PatchAndForgetAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
-            }
-            else
-            {
-                await _events.PatchAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
-            }
+            await _events.PatchAndForgetAsync(state.Namespace, state.Name, KubernetesPatch.Merge(patch), cancellationToken);
             return true;
         }
         catch (NotFoundException)

@@ -32,6 +32,19 @@ public interface IResourceClient<T> : IListWatchClient<T>
     /// <summary>PUT <c>/status</c>: only the status is taken from <paramref name="obj"/>.</summary>
     Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="ReplaceAsync(T, CancellationToken)"/> (or, with <paramref name="subresource"/> "status",
+    /// <see cref="ReplaceStatusAsync"/>) with <paramref name="utf8Json"/> as the body: the caller serialized the object
+    /// already (to compare it, or with its metadata edited); <paramref name="obj"/> names the object.
+    /// </summary>
+    Task<T> ReplaceAsync(IKubernetesObject obj, byte[] utf8Json, string? subresource, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates, without decoding the stored object the server answers with (for a writer that never reads it).</summary>
+    Task CreateAndForgetAsync(T obj, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="PatchAsync"/> without decoding the stored object the server answers with.</summary>
+    Task PatchAndForgetAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default);
+
     Task<T> PatchAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default);
 
     /// <summary>PATCH <c>/status</c>.</summary>

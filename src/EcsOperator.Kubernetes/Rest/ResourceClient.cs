@@ -172,11 +172,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         return await ReadObjectAsync(response, cancellationToken);
     }
 
-    /// <summary>
-    /// Creates, without decoding the stored object the server answers with (the event recorder, which never reads it:
-    /// the decode cost as much as the write).
-    /// </summary>
-    internal async Task CreateAndForgetAsync(T obj, CancellationToken cancellationToken = default)
+    public async Task CreateAndForgetAsync(T obj, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
         using var response = await SendCreateAsync(obj, cancellationToken);
@@ -189,19 +185,13 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
 
     public Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken = default) => PutAsync(obj, null, "status", cancellationToken);
 
-    /// <summary>
-    /// <see cref="ReplaceAsync(T, CancellationToken)"/> (or, with <paramref name="subresource"/> "status", <see cref="ReplaceStatusAsync"/>)
-    /// with <paramref name="utf8Json"/> as the body: the caller serialized the object already (to compare it, or with
-    /// its metadata edited); <paramref name="obj"/> names the object.
-    /// </summary>
-    internal Task<T> ReplaceAsync(IKubernetesObject obj, byte[] utf8Json, string? subresource, CancellationToken cancellationToken = default) =>
+    public Task<T> ReplaceAsync(IKubernetesObject obj, byte[] utf8Json, string? subresource, CancellationToken cancellationToken = default) =>
         PutAsync(obj, utf8Json, subresource, cancellationToken);
 
     public Task<T> PatchAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default) =>
         SendPatchAsync(ns, name, patch, null, cancellationToken);
 
-    /// <summary><see cref="PatchAsync"/> without decoding the stored object the server answers with.</summary>
-    internal async Task PatchAndForgetAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default)
+    public async Task PatchAndForgetAsync(string? ns, string name, KubernetesPatch patch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         using var response = await client.SendAsync(HttpMethod.Patch, type.PathFor(NsForObject(ns), name), Encoding.UTF8.GetBytes(patch.Body), patch.ContentType, "patch", type, false, cancellationToken);
