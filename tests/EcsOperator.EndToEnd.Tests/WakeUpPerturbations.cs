@@ -6,9 +6,10 @@ namespace EcsOperator.EndToEnd.Tests;
 
 /// <summary>
 /// What <see cref="WakeUpStressTests"/> does to event ordering while objects are applied: every 10–50 ms one of
-/// AWS latency jitter, throttling or a 503 on one operation; a watch ended by the server (its timeoutSeconds: the
+/// AWS latency jitter (every call 0-30 ms, moved every step; up to 60 ms on one operation), throttling or a 503 on one
+/// operation; a watch ended by the server (its timeoutSeconds: the
 /// informer resumes from its resourceVersion), dropped and re-opened late (the gap replayed from history), or ended
-/// after compaction (410 Gone: a relist); a 409 Conflict or a delay on status writes; a failed list or watch.
+/// after compaction (410 Gone: a relist); a 409 Conflict on status writes, a delay on writes; a failed list or watch.
 /// </summary>
 internal sealed class WakeUpPerturbations(OperatorEnvironment env, Random random)
 {
@@ -37,6 +38,8 @@ internal sealed class WakeUpPerturbations(OperatorEnvironment env, Random random
                 break;
             }
 
+            // Every call's latency moves all the time; the rest is one perturbation per step.
+            env.Ecs.Faults.SetLatency("*", TimeSpan.FromMilliseconds(random.Next(0, 30)));
             Perturb(random.Next(11));
         }
 
@@ -81,8 +84,8 @@ internal sealed class WakeUpPerturbations(OperatorEnvironment env, Random random
                 Count("status 409");
                 break;
             case 8:
-                env.Kube.DelayRequests(TimeSpan.FromMilliseconds(random.Next(10, 100)), IsStatusWrite, count: 5);
-                Count("status delayed");
+                env.Kube.DelayRequests(TimeSpan.FromMilliseconds(random.Next(10, 100)), r => r.Verb is "update" or "patch", count: 8);
+                Count("writes delayed");
                 break;
             case 9:
                 env.Kube.FailNext(1, 503, r => r.Verb is "list" or "watch" && r.Resource != "leases");

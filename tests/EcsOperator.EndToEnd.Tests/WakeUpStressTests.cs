@@ -4,9 +4,13 @@ using System.Text.Json.Nodes;
 using EcsOperator.Api;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
+using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Xunit;
 using static EcsOperator.EndToEnd.Tests.ServiceScenario;
 
@@ -15,7 +19,7 @@ namespace EcsOperator.EndToEnd.Tests;
 /// <summary>
 /// The lost wake-up hunt (issue 11): hundreds of EcsTaskDefinition + EcsService pairs applied at once, services often
 /// before their task definitions, spec edits racing the first create, while <see cref="WakeUpPerturbations"/> reorders
-/// events. The resync is hours away, so only the event path (watches, reference watches, rollout rechecks, retries)
+/// events and every watch stream of the operator arrives late by its own 0-60 ms (<see cref="WatchDelayHandler"/>). The resync is hours away, so only the event path (watches, reference watches, rollout rechecks, retries)
 /// can bring an object to Ready: one wake-up lost leaves it stuck, where the short resync of every other end-to-end
 /// suite would have repaired it.
 /// </summary>
@@ -44,17 +48,51 @@ public sealed class WakeUpStressTests
             o.ResyncInterval = TimeSpan.FromHours(3); // neither the batched sweep nor a per-object timer comes back
             o.RolloutRecheckInterval = TimeSpan.FromMilliseconds(200);
             o.Workers = 4;
-        }, aws: a => a.RateLimits.Enabled = false); // the client-side buckets (2 mutations/s) would make this a queue, not a race
+        }, aws: a => a.RateLimits.Enabled = false, // the client-side buckets (2 mutations/s) would make this a queue, not a race
+        services: s => s.AddSingleton(sp => new KubernetesClient(
+            sp.GetRequiredService<k8s.KubernetesClientConfiguration>(),
+            sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<KubernetesClient>>(),
+            [new WatchDelayHandler(TimeSpan.FromMilliseconds(60), seed)])));
 
         var perturbations = new WakeUpPerturbations(env, new Random(seed * 7919));
         using var stop = new CancellationTokenSource();
+        var edits = new List<Task>();
+        // Edits that land while the operator's first reconcile of the object is in flight: right after its finalizer
+        // write, i.e. during RegisterTaskDefinition or CreateService.
+        var onFirstWrite = new System.Collections.Concurrent.ConcurrentDictionary<string, Action>(StringComparer.Ordinal);
+        env.Kube.Written += w =>
+        {
+            if (w.Type == "MODIFIED" && w.Actor != "test" && !HasFinalizer(w.Previous) && HasFinalizer(w.Object)
+                && onFirstWrite.TryRemove($"{w.Plural}/{w.Name}", out var edit))
+            {
+                lock (edits)
+                    edits.Add(Task.Run(edit));
+            }
+        };
+        void Schedule(PairEdit edit, string plural, string name, Action<JsonObject> change)
+        {
+            if (edit.OnFirstWrite)
+                onFirstWrite[$"{plural}/{name}"] = () => env.Kube.PatchObject(ApiGroup.Group, plural, OperatorEnvironment.Namespace, name, change);
+        }
+
+        void AddLater(TimeSpan delay, string plural, string name, Action<JsonObject> change)
+        {
+            lock (edits)
+                edits.Add(EditLaterAsync(delay, () => env.Kube.PatchObject(ApiGroup.Group, plural, OperatorEnvironment.Namespace, name, change)));
+        }
+
         var perturbing = perturbations.RunAsync(stop.Token);
         var clock = Stopwatch.StartNew();
-        var edits = new List<Task>();
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (plan, ct) =>
         {
             var td = NewTaskDefinition(plan.TaskDefinition, Image);
             var service = NewService(plan.Service, plan.Referenced);
+            if (plan.ServiceEdit is { } edit)
+                Schedule(edit, Kinds.Service.Plural, plan.Service, o => o["spec"]!["desiredCount"] = 3);
+            if (plan.TaskDefinitionEdit is { } tdEdit)
+                Schedule(tdEdit, Kinds.TaskDefinition.Plural, plan.TaskDefinition, o => o["spec"]!["containerDefinitions"]![0]!["image"] = EditedImage);
             switch (plan.Order)
             {
                 case CreateOrder.ServiceFirst:
@@ -72,22 +110,20 @@ public sealed class WakeUpStressTests
                     break;
             }
 
-            if (plan.ServiceEdit is { } edit)
-            {
-                lock (edits)
-                    edits.Add(EditLaterAsync(edit, () => env.Kube.PatchObject(ApiGroup.Group, Kinds.Service.Plural, OperatorEnvironment.Namespace, plan.Service,
-                        o => o["spec"]!["desiredCount"] = 3)));
-            }
-
-            if (plan.TaskDefinitionEdit is { } tdEdit)
-            {
-                lock (edits)
-                    edits.Add(EditLaterAsync(tdEdit, () => env.Kube.PatchObject(ApiGroup.Group, Kinds.TaskDefinition.Plural, OperatorEnvironment.Namespace, plan.TaskDefinition,
-                        o => o["spec"]!["containerDefinitions"]![0]!["image"] = EditedImage)));
-            }
+            if (plan.ServiceEdit is { OnFirstWrite: false } later)
+                AddLater(later.Delay, Kinds.Service.Plural, plan.Service, o => o["spec"]!["desiredCount"] = 3);
+            if (plan.TaskDefinitionEdit is { OnFirstWrite: false } tdLater)
+                AddLater(tdLater.Delay, Kinds.TaskDefinition.Plural, plan.TaskDefinition, o => o["spec"]!["containerDefinitions"]![0]!["image"] = EditedImage);
         });
         var applied = clock.Elapsed;
-        await Task.WhenAll(edits);
+        // Every edit made (one that waits for a first reconcile that never comes is reported as the object stuck).
+        var editsDue = DateTime.UtcNow + settings.Bound;
+        while (!onFirstWrite.IsEmpty && DateTime.UtcNow < editsDue)
+            await Task.Delay(50, Ct);
+        Task[] made;
+        lock (edits)
+            made = [.. edits];
+        await Task.WhenAll(made);
         // A little more disorder while the last objects are in flight, then none: from here only wake-ups count.
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
         await stop.CancelAsync();
@@ -164,6 +200,8 @@ public sealed class WakeUpStressTests
 
     private static string Name(JsonObject o) => (string)o["metadata"]!["name"]!;
 
+    private static bool HasFinalizer(JsonObject? o) => o?["metadata"]?["finalizers"] is JsonArray { Count: > 0 };
+
     private static bool ReadyForGeneration(JsonObject o)
     {
         var generation = (long?)o["metadata"]?["generation"];
@@ -201,8 +239,14 @@ public sealed class WakeUpStressTests
         Together,
     }
 
+    /// <summary>A spec edit: right after the operator's finalizer write (its first reconcile is in flight), or after a delay.</summary>
+    private sealed record PairEdit(bool OnFirstWrite, TimeSpan Delay)
+    {
+        public static PairEdit Draw(Random random) => new(random.Next(2) == 0, TimeSpan.FromMilliseconds(random.Next(0, 400)));
+    }
+
     /// <summary>One pair: in which order it is created, and which edit races its first reconcile.</summary>
-    private sealed record PairPlan(int Index, CreateOrder Order, TimeSpan Gap, TimeSpan? TaskDefinitionEdit, TimeSpan? ServiceEdit)
+    private sealed record PairPlan(int Index, CreateOrder Order, TimeSpan Gap, PairEdit? TaskDefinitionEdit, PairEdit? ServiceEdit)
     {
         public string Service => $"svc-{Index}";
 
@@ -222,9 +266,8 @@ public sealed class WakeUpStressTests
                 _ => CreateOrder.Together,
             };
             // A task definition edited while its service waits on it is likelier when the service came first.
-            var tdEdit = random.NextDouble() < (order == CreateOrder.ServiceFirst ? 0.3 : 0.12) && index % 5 != 4
-                ? TimeSpan.FromMilliseconds(random.Next(0, 400)) : (TimeSpan?)null;
-            var serviceEdit = random.NextDouble() < 0.12 ? TimeSpan.FromMilliseconds(random.Next(0, 400)) : (TimeSpan?)null;
+            var tdEdit = random.NextDouble() < (order == CreateOrder.ServiceFirst ? 0.3 : 0.12) && index % 5 != 4 ? PairEdit.Draw(random) : null;
+            var serviceEdit = random.NextDouble() < 0.12 ? PairEdit.Draw(random) : null;
             return new PairPlan(index, order, TimeSpan.FromMilliseconds(random.Next(0, 60)), tdEdit, serviceEdit);
         }
     }
