@@ -229,6 +229,14 @@ public sealed class Informer<T> : IInformer
                 {
                     Dispatch(h => h.OnAdd?.Invoke(obj));
                 }
+                else if (old.Metadata.Uid != obj.Metadata.Uid)
+                {
+                    // Deleted and created again while we were not watching: a watch would have shown DELETED then
+                    // ADDED. As an update (generation 1 to generation 1) it passed no generation filter, and the new
+                    // object was not reconciled before the resync.
+                    Dispatch(h => h.OnDelete?.Invoke(old, true));
+                    Dispatch(h => h.OnAdd?.Invoke(obj));
+                }
                 else if (old.Metadata.ResourceVersion != obj.Metadata.ResourceVersion)
                 {
                     Dispatch(h => h.OnUpdate?.Invoke(old, obj));
