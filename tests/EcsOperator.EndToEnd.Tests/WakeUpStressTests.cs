@@ -116,6 +116,16 @@ public sealed class WakeUpStressTests
                 AddLater(tdLater.Delay, Kinds.TaskDefinition.Plural, plan.TaskDefinition, o => o["spec"]!["containerDefinitions"]![0]!["image"] = EditedImage);
         });
         var applied = clock.Elapsed;
+        // Disorder while the objects are in flight (the edits made on a first write land meanwhile), then none: from
+        // here only wake-ups count.
+        var faultsUntil = DateTime.UtcNow + settings.FaultsAfterApply;
+        while (!onFirstWrite.IsEmpty && DateTime.UtcNow < faultsUntil)
+            await Task.Delay(50, Ct);
+        await Task.Delay(faultsUntil - DateTime.UtcNow is { Ticks: > 0 } rest ? rest : TimeSpan.Zero, Ct);
+        await stop.CancelAsync();
+        await perturbing;
+        var quiet = clock.Elapsed;
+        var queuesAtQuiet = Queues(env);
         // Every edit made (one that waits for a first reconcile that never comes is reported as the object stuck).
         var editsDue = DateTime.UtcNow + settings.Bound;
         while (!onFirstWrite.IsEmpty && DateTime.UtcNow < editsDue)
@@ -124,17 +134,12 @@ public sealed class WakeUpStressTests
         lock (edits)
             made = [.. edits];
         await Task.WhenAll(made);
-        // A little more disorder while the last objects are in flight, then none: from here only wake-ups count.
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
-        await stop.CancelAsync();
-        await perturbing;
-        var quiet = clock.Elapsed;
 
         var stuck = await WaitForConvergenceAsync(env, plans, settings.Bound);
         var converged = clock.Elapsed;
         var report = $"seed {seed}, {settings.Pairs} pairs ({plans.Count(p => p.Order == CreateOrder.ServiceFirst)} service first, "
             + $"{plans.Count(p => p.TaskDefinitionEdit is not null)} task definitions and {plans.Count(p => p.ServiceEdit is not null)} services edited in flight): "
-            + $"applied in {applied.TotalSeconds:F1} s, faults off at {quiet.TotalSeconds:F1} s, "
+            + $"applied in {applied.TotalSeconds:F1} s, faults off at {quiet.TotalSeconds:F1} s ({queuesAtQuiet}), "
             + (stuck.Count == 0 ? $"all Ready at {converged.TotalSeconds:F1} s" : $"{stuck.Count} not Ready {settings.Bound.TotalSeconds:F0} s after the faults ended")
             + $"; perturbations: {perturbations.Summary}; AWS calls {env.Ecs.Calls.Total}";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
