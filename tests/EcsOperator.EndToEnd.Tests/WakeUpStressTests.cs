@@ -126,6 +126,17 @@ public sealed class WakeUpStressTests
         await perturbing;
         var quiet = clock.Elapsed;
         var queuesAtQuiet = Queues(env);
+        if (Environment.GetEnvironmentVariable("WAKEUP_STRESS_VERBOSE") == "1")
+        {
+            var tdQueue = env.OperatorServices.GetRequiredService<Controller<EcsTaskDefinition>>().Queue;
+            var serviceQueue = env.OperatorServices.GetRequiredService<Controller<EcsService>>().Queue;
+            var notYet = NotConverged(env, plans);
+            var watches = string.Join(", ", env.Kube.Requests.Where(r => r.Verb == "watch").GroupBy(r => r.Resource).Select(g => $"{g.Key} {g.Count()}"));
+            TestContext.Current.TestOutputHelper?.WriteLine($"at {quiet.TotalSeconds:F1} s, {env.Kube.ActiveWatchCount} watches open (opened so far: {watches}), {notYet.Count} not Ready; failures per key: "
+                + string.Join(", ", plans.Select(p => (p, td: tdQueue.NumRequeues(new(OperatorEnvironment.Namespace, p.TaskDefinition)), svc: serviceQueue.NumRequeues(new(OperatorEnvironment.Namespace, p.Service))))
+                    .Where(x => x.td + x.svc > 0).OrderByDescending(x => x.td + x.svc).Take(15).Select(x => $"{x.p.Index}: td {x.td} svc {x.svc}"))
+                + "\n" + string.Join("\n", notYet.Take(15)));
+        }
         // Every edit made (one that waits for a first reconcile that never comes is reported as the object stuck).
         var editsDue = DateTime.UtcNow + settings.Bound;
         while (!onFirstWrite.IsEmpty && DateTime.UtcNow < editsDue)
