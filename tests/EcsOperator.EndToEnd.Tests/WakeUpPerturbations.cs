@@ -7,7 +7,7 @@ namespace EcsOperator.EndToEnd.Tests;
 /// <summary>
 /// What <see cref="WakeUpStressTests"/> does to event ordering while objects are applied: every 10–50 ms one of
 /// AWS latency jitter (every call 0-30 ms, moved every step; up to 60 ms on one operation), throttling or a 503 on one
-/// operation; at most every 1.5 s: a watch ended by the server (its timeoutSeconds: the
+/// operation; at most every 0.75 s, in turn: a watch ended by the server (its timeoutSeconds: the
 /// informer resumes from its resourceVersion), dropped and re-opened late (the gap replayed from history), or ended
 /// after compaction (410 Gone: a relist); a 409 Conflict on status writes, a delay on writes; a failed list or watch.
 /// </summary>
@@ -19,10 +19,12 @@ internal sealed class WakeUpPerturbations(OperatorEnvironment env, Random random
         "ListTaskDefinitionFamilies", "DescribeTaskDefinition",
     ];
 
-    private static readonly TimeSpan WatchGap = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan WatchGap = TimeSpan.FromSeconds(0.75);
+    private static readonly int[] WatchPerturbations = [4, 6, 5, 9];
 
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly System.Diagnostics.Stopwatch _sinceWatchPerturbation = System.Diagnostics.Stopwatch.StartNew();
+    private int _watchTurn;
 
     /// <summary>How many times each perturbation was applied, for the report.</summary>
     public string Summary => string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
@@ -49,9 +51,15 @@ internal sealed class WakeUpPerturbations(OperatorEnvironment env, Random random
                 // At most one watch perturbation per WatchGap: a server that ends every watch within a second, before
                 // it delivered anything, is one refusing watches, and the informer rightly backs off (up to 30 s).
                 if (_sinceWatchPerturbation.Elapsed < WatchGap)
+                {
                     what = random.Next(4);
+                }
                 else
+                {
+                    // In turn, so that even a short run closes, drops, expires and fails a watch.
+                    what = WatchPerturbations[_watchTurn++ % WatchPerturbations.Length];
                     _sinceWatchPerturbation.Restart();
+                }
             }
 
             Perturb(what);
