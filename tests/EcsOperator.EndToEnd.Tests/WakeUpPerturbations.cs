@@ -5,11 +5,11 @@ using EcsOperator.KubeApiServer;
 namespace EcsOperator.EndToEnd.Tests;
 
 /// <summary>
-/// What <see cref="WakeUpStressTests"/> does to event ordering while objects are applied: every 10–50 ms one of
-/// AWS latency jitter (every call 0-30 ms, moved every step; up to 60 ms on one operation), throttling or a 503 on one
-/// operation; at most every 0.75 s, in turn: a watch ended by the server (its timeoutSeconds: the
-/// informer resumes from its resourceVersion), dropped and re-opened late (the gap replayed from history), or ended
-/// after compaction (410 Gone: a relist); a 409 Conflict on status writes, a delay on writes; a failed list or watch.
+/// What <see cref="WakeUpStressTests"/> does to event ordering while objects are applied: the latency of every AWS call
+/// moves (0-30 ms) and every 10-50 ms one of: up to 60 ms on one operation, throttling or a 503 on one, a 409 Conflict
+/// on a status write, a delay on writes; and, in turn, at most one every 0.75 s: a watch ended by the server (its
+/// timeoutSeconds: the informer resumes from its resourceVersion), ended after a compaction (410 Gone: a relist),
+/// dropped and re-opened late (the gap replayed from history), a failed list or watch.
 /// </summary>
 internal sealed class WakeUpPerturbations(OperatorEnvironment env, Random random)
 {
