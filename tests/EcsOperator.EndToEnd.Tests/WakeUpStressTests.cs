@@ -47,14 +47,20 @@ public sealed class WakeUpStressTests
         {
             o.ResyncInterval = TimeSpan.FromHours(3); // neither the batched sweep nor a per-object timer comes back
             o.RolloutRecheckInterval = TimeSpan.FromMilliseconds(200);
-            o.Workers = 4;
+            o.Workers = settings.Workers;
         }, aws: a => a.RateLimits.Enabled = false, // the client-side buckets (2 mutations/s) would make this a queue, not a race
-        services: s => s.AddSingleton(sp => new KubernetesClient(
-            sp.GetRequiredService<k8s.KubernetesClientConfiguration>(),
-            sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<KubernetesClient>>(),
-            [new WatchDelayHandler(TimeSpan.FromMilliseconds(60), seed)])));
+        services: s =>
+        {
+            if (settings.Faults)
+            {
+                s.AddSingleton(sp => new KubernetesClient(
+                    sp.GetRequiredService<k8s.KubernetesClientConfiguration>(),
+                    sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetService<ILogger<KubernetesClient>>(),
+                    [new WatchDelayHandler(TimeSpan.FromMilliseconds(60), seed)]));
+            }
+        });
 
         var perturbations = new WakeUpPerturbations(env, new Random(seed * 7919));
         using var stop = new CancellationTokenSource();
@@ -83,7 +89,7 @@ public sealed class WakeUpStressTests
                 edits.Add(EditLaterAsync(delay, () => env.Kube.PatchObject(ApiGroup.Group, plural, OperatorEnvironment.Namespace, name, change)));
         }
 
-        var perturbing = perturbations.RunAsync(stop.Token);
+        var perturbing = settings.Faults ? perturbations.RunAsync(stop.Token) : Task.CompletedTask;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (plan, ct) =>
         {
