@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using EcsOperator.Api;
+using EcsOperator.Api.Clusters;
 using EcsOperator.Api.Services;
+using EcsOperator.Api.Shared;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Controller;
+using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +98,8 @@ public sealed class WakeUpStressTests
         {
             var td = NewTaskDefinition(plan.TaskDefinition, Image);
             var service = NewService(plan.Service, plan.Referenced);
+            if (plan.Cluster is { } cluster)
+                service = service with { Spec = service.Spec with { ClusterRef = new LocalObjectReference { Name = cluster } } };
             if (plan.ServiceEdit is { } edit)
                 Schedule(edit, Kinds.Service.Plural, plan.Service, o => o["spec"]!["desiredCount"] = 3);
             if (plan.TaskDefinitionEdit is { } tdEdit)
@@ -122,6 +127,9 @@ public sealed class WakeUpStressTests
                 AddLater(tdLater.Delay, Kinds.TaskDefinition.Plural, plan.TaskDefinition, o => o["spec"]!["containerDefinitions"]![0]!["image"] = EditedImage);
         });
         var applied = clock.Elapsed;
+        // The EcsClusters some services reference appear only now: those services wait on them (first Pending, then
+        // quietly while the cluster's first reconcile runs).
+        await CreateClustersLaterAsync(env);
         // Disorder while the objects are in flight (the edits made on a first write land meanwhile), then none: from
         // here only wake-ups count.
         var faultsUntil = DateTime.UtcNow + settings.FaultsAfterApply;
@@ -155,7 +163,7 @@ public sealed class WakeUpStressTests
         var stuck = await WaitForConvergenceAsync(env, plans, settings.Bound);
         var converged = clock.Elapsed;
         var report = $"seed {seed}, {settings.Pairs} pairs ({plans.Count(p => p.Order == CreateOrder.ServiceFirst)} service first, "
-            + $"{plans.Count(p => p.TaskDefinitionEdit is not null)} task definitions and {plans.Count(p => p.ServiceEdit is not null)} services edited in flight): "
+            + $"{plans.Count(p => p.TaskDefinitionEdit is not null)} task definitions and {plans.Count(p => p.ServiceEdit is not null)} services edited in flight, {plans.Count(p => p.Cluster is not null)} on an EcsCluster created 1.5 s after the last pair): "
             + $"applied in {applied.TotalSeconds:F1} s, faults off at {quiet.TotalSeconds:F1} s ({queuesAtQuiet}), "
             + (stuck.Count == 0 ? $"all Ready at {converged.TotalSeconds:F1} s" : $"{stuck.Count} not Ready {settings.Bound.TotalSeconds:F0} s after the faults ended")
             + $"; perturbations: {perturbations.Summary}; AWS calls {env.Ecs.Calls.Total}";
@@ -169,6 +177,19 @@ public sealed class WakeUpStressTests
         // Two services share every fifth task definition: it is created once, by its own pair.
         if (plan.CreatesTaskDefinition)
             await env.TaskDefinitions.CreateAsync(td, ct);
+    }
+
+    private static async Task CreateClustersLaterAsync(OperatorEnvironment env)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(1500), Ct);
+        foreach (var name in PairPlan.Clusters)
+        {
+            await env.Clusters.CreateAsync(new EcsCluster
+            {
+                Metadata = new ObjectMeta { Name = name, Namespace = OperatorEnvironment.Namespace },
+                Spec = new EcsClusterSpec(),
+            }, Ct);
+        }
     }
 
     private static async Task EditLaterAsync(TimeSpan after, Action edit)
@@ -195,6 +216,12 @@ public sealed class WakeUpStressTests
         var tds = env.Kube.ListObjects(ApiGroup.Group, Kinds.TaskDefinition.Plural, OperatorEnvironment.Namespace).ToDictionary(Name, StringComparer.Ordinal);
         var services = env.Kube.ListObjects(ApiGroup.Group, Kinds.Service.Plural, OperatorEnvironment.Namespace).ToDictionary(Name, StringComparer.Ordinal);
         var stuck = new List<string>();
+        foreach (var cluster in env.Kube.ListObjects(ApiGroup.Group, Kinds.Cluster.Plural, OperatorEnvironment.Namespace))
+        {
+            if (!ReadyForGeneration(cluster))
+                stuck.Add($"EcsCluster {Name(cluster)}: {Describe(cluster)}");
+        }
+
         foreach (var (name, td) in tds.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             if (!ReadyForGeneration(td))
@@ -278,6 +305,11 @@ public sealed class WakeUpStressTests
         public string Referenced => Index % 5 == 4 ? $"td-{Index - 1}" : TaskDefinition;
 
         public bool CreatesTaskDefinition => Index % 5 != 4;
+
+        /// <summary>The EcsClusters (created 1.5 s after the last pair) that every seventh service references.</summary>
+        public static readonly string[] Clusters = ["c-0", "c-1", "c-2"];
+
+        public string? Cluster => Index % 7 == 3 ? Clusters[Index % Clusters.Length] : null;
 
         public static PairPlan Draw(int index, Random random)
         {
