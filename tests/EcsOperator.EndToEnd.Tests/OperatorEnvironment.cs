@@ -101,6 +101,15 @@ internal sealed class OperatorEnvironment : IAsyncDisposable
         return new OperatorEnvironment(kube, ecs, ecs.BaseAddress);
     }
 
+    /// <summary>An environment whose ECS simulator runs with <paramref name="simulator"/> (e.g. ticking on real time by itself).</summary>
+    public static async Task<OperatorEnvironment> StartAsync(EcsSimulatorOptions simulator, CancellationToken cancellationToken)
+    {
+        var crds = Directory.GetFiles(RepoPaths.Crds, "*.yaml");
+        var kube = await KubeApiTestServer.StartAsync(new KubeApiTestServerOptions { CrdFiles = crds }, cancellationToken);
+        var ecs = await EcsSimulator.StartAsync(simulator, cancellationToken);
+        return new OperatorEnvironment(kube, ecs, ecs.BaseAddress);
+    }
+
     /// <summary>An environment whose operator talks to <paramref name="awsEndpoint"/> (e.g. moto_server) instead of the simulator.</summary>
     public static async Task<OperatorEnvironment> StartAsync(Uri awsEndpoint, CancellationToken cancellationToken)
     {

@@ -101,6 +101,8 @@ public sealed class Informer<T> : IInformer
         while (!cancellationToken.IsCancellationRequested)
         {
             string reason;
+            var gotEvents = false;
+            long? watchStarted = null;
             try
             {
                 if (resourceVersion is null)
@@ -109,7 +111,6 @@ public sealed class Informer<T> : IInformer
                     backoff = _options.InitialBackoff;
                 }
 
-                var gotEvents = false;
                 var timeout = _options.MinWatchTimeout + ((_options.MaxWatchTimeout - _options.MinWatchTimeout) * Random.Shared.NextDouble());
                 var watch = new WatchOptions
                 {
@@ -120,9 +121,9 @@ public sealed class Informer<T> : IInformer
                     FieldSelector = _options.FieldSelector,
                 };
                 reason = "closed";
+                watchStarted = _time.GetTimestamp();
                 await foreach (var ev in _client.WatchAsync(ns, watch, cancellationToken))
                 {
-                    gotEvents = true;
                     if (ev.Type == WatchEventType.Error)
                     {
                         if (ev.Error?.Code == 410 || ev.Error?.Reason is "Expired" or "Gone")
@@ -136,13 +137,14 @@ public sealed class Informer<T> : IInformer
                         throw KubernetesApiException.From(ev.Error?.Code ?? 500, ev.Error, $"watch {_kind}");
                     }
 
+                    gotEvents = true;
                     resourceVersion = Apply(ev) ?? resourceVersion;
                 }
 
                 KubernetesTelemetry.WatchRestarts.Add(1, new TagList { { "kind", _kind }, { "reason", reason } });
-                if (!gotEvents && reason == "closed")
+                if (reason == "closed" && !Worked(gotEvents, watchStarted))
                 {
-                    // A watch that ends without any event may be a server refusing us; don't spin.
+                    // A watch that ends at once without any event may be a server refusing us; don't spin.
                     await Task.Delay(backoff, _time, cancellationToken);
                     backoff = Next(backoff);
                 }
@@ -171,6 +173,14 @@ public sealed class Informer<T> : IInformer
             }
             catch (Exception e)
             {
+                if (Worked(gotEvents, watchStarted))
+                {
+                    // A connection that worked and then broke (an API server restart, a proxy's reset) is not a failing
+                    // server: doubling here for every such loss, with nothing to reset it, left the informer re-watching
+                    // only after up to MaxBackoff (30 s), deaf meanwhile, after a few drops.
+                    backoff = _options.InitialBackoff;
+                }
+
                 _logger.LogWarning(e, "List/watch of {Kind} in {Namespace} failed; retrying in {Backoff}", _kind, ns ?? "all namespaces", backoff);
                 KubernetesTelemetry.WatchRestarts.Add(1, new TagList { { "kind", _kind }, { "reason", "error" } });
                 try
@@ -191,6 +201,13 @@ public sealed class Informer<T> : IInformer
     private static bool IsTooLargeResourceVersion(KubernetesApiException e) =>
         e.Code == 504 && (e.Status.Details?.Causes?.Any(c => c.Reason == "ResourceVersionTooLarge") == true
             || (e.Status.Message?.Contains("Too large resource version", StringComparison.Ordinal) ?? false));
+
+    /// <summary>
+    /// Whether the watch was a working connection, however it ended: it delivered events, or it stayed open a while
+    /// (client-go backs off only after a watch that lasted less than a second and delivered nothing).
+    /// </summary>
+    private bool Worked(bool gotEvents, long? watchStarted) =>
+        gotEvents || (watchStarted is { } started && _time.GetElapsedTime(started) >= TimeSpan.FromSeconds(1));
 
     private TimeSpan Next(TimeSpan backoff)
     {
@@ -227,6 +244,14 @@ public sealed class Informer<T> : IInformer
                 var old = Cache.Upsert(obj);
                 if (old is null)
                 {
+                    Dispatch(h => h.OnAdd?.Invoke(obj));
+                }
+                else if (old.Metadata.Uid != obj.Metadata.Uid)
+                {
+                    // Deleted and created again while we were not watching: a watch would have shown DELETED then
+                    // ADDED. As an update (generation 1 to generation 1) it passed no generation filter, and the new
+                    // object was not reconciled before the resync.
+                    Dispatch(h => h.OnDelete?.Invoke(old, true));
                     Dispatch(h => h.OnAdd?.Invoke(obj));
                 }
                 else if (old.Metadata.ResourceVersion != obj.Metadata.ResourceVersion)
