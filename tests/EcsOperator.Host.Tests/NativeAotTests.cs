@@ -49,6 +49,17 @@ public sealed class NativeAotTests
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Crds, file!), Ct), await File.ReadAllTextAsync(Path.Combine(output, file!), Ct));
     }
 
+    [Fact]
+    public async Task The_native_binary_leaves_out_the_Kubernetes_librarys_model_serializers()
+    {
+        // KubernetesClient's JSON context names every Kubernetes model: compiled in, it was 13 MB of the binary and
+        // 21 MiB of the empty process's RSS (tests/Benchmarks/README.md, "Memory (rsscut branch)"). Constructing
+        // k8s.Kubernetes (or reading its configuration's JsonSerializerOptions) brings it back.
+        var binary = await File.ReadAllBytesAsync(await Binary.Value, Ct);
+        Assert.Equal(-1, binary.AsSpan().IndexOf("V1PodSpec"u8));
+        Assert.Equal(-1, binary.AsSpan().IndexOf("V1StatefulSet"u8));
+    }
+
     private sealed record Run(TimeSpan FirstReady, long PeakRssKiB);
 
     private static async Task<Run> RunUntilFirstReadyAsync(string? nativeBinary)

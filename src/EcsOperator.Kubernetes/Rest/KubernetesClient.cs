@@ -14,11 +14,12 @@ namespace EcsOperator.Kubernetes.Rest;
 /// <summary>
 /// The REST client: client-side rate limiting (QPS/burst), bounded Retry-After retries for 429, and Status bodies
 /// mapped to typed exceptions. Connection, TLS (CA, insecure-skip-tls-verify, client certificate) and authentication
-/// (static token, rotated token file, exec plugin) are KubernetesClient's, built from its configuration.
+/// (static token, rotated token file, exec plugin) are set up from KubernetesClient's configuration
+/// (<see cref="KubernetesTransport"/>).
 /// </summary>
 public sealed class KubernetesClient : IKubernetesClient, IDisposable
 {
-    private readonly k8s.Kubernetes _transport;
+    private readonly KubernetesTransport _transport;
     private readonly HttpClient _http;
     private readonly k8s.KubernetesClientConfiguration _configuration;
     private readonly KubernetesClientOptions _options;
@@ -36,34 +37,16 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _rateLimiter = new TokenBucket(_options.Qps, _options.Burst, _time);
-        SocketsHttpHandler? handler = null;
-        var callerSetup = configuration.FirstMessageHandlerSetup;
         try
         {
-            configuration.FirstMessageHandlerSetup = h =>
-            {
-                callerSetup?.Invoke(h);
-                // Pick up DNS changes of the API server's address now and then; watches stay open regardless.
-                h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-                handler = h;
-            };
-            // Its HttpClient carries the TLS settings and client certificate; its Credentials add the Authorization header.
-            _transport = new k8s.Kubernetes(configuration, handlers?.ToArray() ?? []);
+            _transport = KubernetesTransport.Create(configuration, handlers);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.Security.Cryptography.CryptographicException or IOException or FormatException)
         {
             throw new KubernetesConfigException(null, null, $"cannot set up the Kubernetes client: {e.Message}", e);
         }
-        finally
-        {
-            configuration.FirstMessageHandlerSetup = callerSetup;
-        }
 
-        if (handler is not null && !configuration.SkipTlsVerify)
-            RequireMatchingServerName(handler);
-
-        _http = _transport.HttpClient;
-        _http.BaseAddress = _transport.BaseUri;
+        _http = _transport.Http;
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
@@ -196,19 +179,6 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
                 throw KubernetesApiException.From(code, status, $"{verb} {pathAndQuery}", retryAfter);
             }
         }
-    }
-
-    /// <summary>
-    /// The library's validation with a custom CA accepts a chain-valid certificate issued for any name (a name
-    /// mismatch reported together with the untrusted-root error is not checked). client-go verifies the name, and so
-    /// do we: a mismatch against the URL host (or tls-server-name, sent as the Host header) is rejected first.
-    /// </summary>
-    private static void RequireMatchingServerName(SocketsHttpHandler handler)
-    {
-        var library = handler.SslOptions.RemoteCertificateValidationCallback;
-        handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
-            (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch) == 0
-            && (library is null ? errors == System.Net.Security.SslPolicyErrors.None : library(sender, certificate, chain, errors));
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, Status? status)

@@ -70,6 +70,13 @@ public sealed class TlsEndToEndTests : IAsyncLifetime
             WhoAmIAsync($"  cluster: {Cluster(ca: true, extra: ", tls-server-name: evil.example.com")}", "token: t"));
     }
 
+    [Fact]
+    public async Task A_user_with_username_and_password_sends_basic_authentication()
+    {
+        var names = await WhoAmIAsync($"  cluster: {Cluster(ca: true)}", "username: admin, password: 's3cret'");
+        Assert.Equal(["anonymous", "token-Basic " + Convert.ToBase64String("admin:s3cret"u8.ToArray())], names);
+    }
+
     [Theory]
     [InlineData("certificate-authority-data")]
     [InlineData("certificate-authority")]
