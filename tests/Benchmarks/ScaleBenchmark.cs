@@ -154,6 +154,8 @@ public static class ScaleBenchmark
         foreach (var line in tracker.Summary())
             log.WriteLine(line);
         tracker.Dispose();
+        foreach (var line in await OperatorTimeAsync(metrics, cancellationToken))
+            log.WriteLine(line);
 
         // Steady state: SteadyIntervals resync intervals with nothing changing. Every AWS read there is resync cost, and
         // every write to our kinds (spec, status, metadata) is a reconcile that found something to change: the target is none.
@@ -233,6 +235,37 @@ public static class ScaleBenchmark
     }
 
     /// <summary>k8s.controller.reconciles by kind, or null (logged) when the scrape fails.</summary>
+    /// <summary>
+    /// Where the operator's time went until all Ready, from its own histograms (mean per sample): the wait for a worker
+    /// and the work per key by queue, each Kubernetes request by verb, each AWS call by operation. A key's work is
+    /// mostly the round trips it awaits, so this says whether the wait is for workers or for the servers.
+    /// </summary>
+    private static async Task<IEnumerable<string>> OperatorTimeAsync(MetricsScraper metrics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lines = new List<string> { "operator time until all Ready (mean ms per sample, samples):" };
+            foreach (var (metric, label) in new[]
+            {
+                ("k8s_workqueue_queue_duration_seconds", "name"), ("k8s_workqueue_work_duration_seconds", "name"),
+                ("k8s_client_request_duration_seconds", "verb"), ("aws_client_duration_seconds", "rpc_method"),
+            })
+            {
+                var sums = await metrics.SumByAsync(metric + "_sum", label, cancellationToken);
+                var counts = await metrics.SumByAsync(metric + "_count", label, cancellationToken);
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {metric}: ")
+                    + string.Join(", ", sums.Where(s => counts.GetValueOrDefault(s.Key) > 0).OrderBy(s => s.Key, StringComparer.Ordinal)
+                        .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {1000 * s.Value / counts[s.Key]:F1} ({counts[s.Key]:F0})"))));
+            }
+
+            return lines;
+        }
+        catch (HttpRequestException e)
+        {
+            return [$"cannot scrape the operator's metrics: {e.Message}"];
+        }
+    }
+
     private static async Task<IReadOnlyDictionary<string, double>?> ReconcilesAsync(MetricsScraper metrics, TextWriter log, CancellationToken cancellationToken)
     {
         try
