@@ -140,6 +140,25 @@ public sealed class TaskDefinitionTests : SimTest
     }
 
     [Fact]
+    public async Task Families_are_listed_with_and_without_an_ACTIVE_revision_unless_a_status_is_asked_for()
+    {
+        await RegisterAsync("web", "nginx:1");
+        await RegisterAsync("retired", "old:1");
+        await Client.EcsAsync("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = "retired:1" });
+
+        static List<string> Families(JsonObject page) => page["families"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        var all = await Client.EcsAsync("ListTaskDefinitionFamilies", new JsonObject());
+        var active = await Client.EcsAsync("ListTaskDefinitionFamilies", new JsonObject { ["status"] = "ACTIVE" });
+        var inactive = await Client.EcsAsync("ListTaskDefinitionFamilies", new JsonObject { ["status"] = "INACTIVE" });
+        var bad = await Client.EcsFailsAsync("ListTaskDefinitionFamilies", new JsonObject { ["status"] = "DELETED" });
+
+        Assert.Equal(["retired", "web"], Families(all)); // ECS's default is both, not ACTIVE only
+        Assert.Equal(["web"], Families(active));
+        Assert.Equal(["retired"], Families(inactive));
+        Assert.Equal("InvalidParameterException", bad.Code);
+    }
+
+    [Fact]
     public async Task Bad_next_token_is_rejected()
     {
         var error = await Client.EcsFailsAsync("ListTaskDefinitions", new JsonObject { ["nextToken"] = "garbage" });

@@ -278,6 +278,52 @@ public sealed class TaskTests
     }
 
     [Fact]
+    public async Task A_task_created_beside_its_task_definition_writes_no_status_while_the_task_definition_is_being_registered()
+    {
+        await using var env = await StartAsync();
+        // RegisterTaskDefinition takes 1.5 s: the task is reconciled while its task definition has no status yet.
+        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(1500));
+        var taskWrites = new System.Collections.Concurrent.ConcurrentQueue<JsonObject>();
+        env.Kube.Written += w =>
+        {
+            if (w.Plural == Kinds.Task.Plural && w.Type == "MODIFIED")
+                taskWrites.Enqueue(w.Object);
+        };
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);
+        await env.Tasks.CreateAsync(NewTask(), Ct);
+
+        await Task.Delay(750, Ct);
+        var meanwhile = await env.Tasks.GetAsync(OperatorEnvironment.Namespace, Name, Ct);
+        Assert.Null(meanwhile.Status); // no "waiting" for a task definition that is being registered right now
+        Assert.Contains(ApiGroup.CleanupFinalizer, meanwhile.Metadata.Finalizers!); // still written before anything else
+
+        var started = await WaitForAsync(env, o => o.Status?.TaskArns is { Count: 1 });
+        Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
+        Assert.EndsWith("job:1", started.Status!.TaskDefinitionArn, StringComparison.Ordinal);
+        Assert.DoesNotContain(taskWrites, o => o.ToJsonString().Contains("waiting for EcsTaskDefinition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_task_whose_task_definition_AWS_keeps_refusing_says_it_waits_without_waiting_for_the_resync()
+    {
+        await using var env = await StartAsync();
+        // Throttled on every attempt, slowly: the task is reconciled (and waits without a word) before the task
+        // definition's first status. That status is neither Ready nor Stalled, but it must still wake the task.
+        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(300));
+        env.Ecs.Faults.ThrottleNext("RegisterTaskDefinition", 1000);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);
+        await env.Tasks.CreateAsync(NewTask(), Ct);
+
+        var waiting = await WaitForAsync(env, o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Pending });
+        Assert.Contains("waiting for EcsTaskDefinition job to register a revision of its current spec", Condition(waiting, ConditionTypes.Reconciling)!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, env.Ecs.Calls["ecs:RunTask"]);
+
+        env.Ecs.Faults.Clear();
+        await WaitForAsync(env, o => o.Status?.TaskArns is { Count: 1 });
+        Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
+    }
+
+    [Fact]
     public async Task A_task_still_waiting_for_its_task_definition_is_deleted_without_delay_even_without_a_default_cluster()
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);

@@ -236,7 +236,13 @@ internal sealed partial class EcsApi
     private JsonObject ListTaskDefinitionFamilies(JsonObject request)
     {
         var prefix = Json.Str(request, "familyPrefix") ?? "";
-        var status = Json.Str(request, "status") ?? "ACTIVE";
+        // As ECS: without a status, families with and without an ACTIVE revision are both listed.
+        var status = Json.Str(request, "status") ?? "ALL";
+        if (status is not ("ALL" or "ACTIVE" or "INACTIVE"))
+        {
+            throw AwsErrorException.InvalidParameter($"status must be one of ACTIVE, INACTIVE, ALL; got {status}.");
+        }
+
         var size = PageSize(request, 100, 100);
         var scope = $"ListTaskDefinitionFamilies:{prefix}:{status}";
         var offset = Json.ReadToken(Json.Str(request, "nextToken"), scope);

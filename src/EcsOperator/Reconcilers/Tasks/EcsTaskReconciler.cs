@@ -136,6 +136,8 @@ public sealed class EcsTaskReconciler(
         if (obj.Spec.TaskDefinitionRef is { } tdRef)
         {
             var td = references.TaskDefinition(ns, tdRef.Name);
+            if (td.NotYetObserved)
+                return ReconcileResult.Done; // its own controller's first status for this generation wakes this task
             if (!td.IsReady)
                 return await WaitAsync(obj, $"{td.WaitingFor} (spec.taskDefinitionRef)", cancellationToken);
             taskDefinition = td.Object!.Status!.TaskDefinitionArn!;
@@ -150,6 +152,8 @@ public sealed class EcsTaskReconciler(
         if (obj.Spec.ClusterRef is { } clusterRef)
         {
             var ecsCluster = references.Cluster(ns, clusterRef.Name);
+            if (ecsCluster.NotYetObserved)
+                return ReconcileResult.Done;
             if (!ecsCluster.IsReady)
                 return await WaitAsync(obj, $"{ecsCluster.WaitingFor} (spec.clusterRef)", cancellationToken);
             cluster = ecsCluster.Object!.Status!.ClusterArn ?? ecsCluster.Object.Status.ClusterName;

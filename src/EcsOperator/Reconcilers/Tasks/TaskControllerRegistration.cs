@@ -49,12 +49,15 @@ public static class TaskControllerRegistration
             tasks.AddIndex(ByClusterRef, t => t.Spec.ClusterRef is { } r ? [Key(t.Metadata, r.Name)] : []);
             var controller = OperatorControllers.Create(sp, EcsTask.KindName, tasks, sp.GetRequiredService<EcsTaskReconciler>());
             var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
-            // Only what a waiting task reads wakes it: the revision, and readiness for the generation.
+            // Only what a waiting task reads wakes it: the revision, readiness for the generation, and whether its
+            // controller has looked at that generation at all (a task waits without a word until it has).
             controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool)>(td => (td.Status?.TaskDefinitionArn, Readiness.IsReadyForGeneration(td.Metadata, td.Status))));
+                UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool, bool)>(td => (td.Status?.TaskDefinitionArn,
+                    Readiness.IsReadyForGeneration(td.Metadata, td.Status), Readiness.IsObservedForGeneration(td.Metadata, td.Status))));
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
             controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsCluster, (string?, bool)>(c => (c.Status?.ClusterArn, Readiness.IsReadyForGeneration(c.Metadata, c.Status))));
+                UpdatePredicates.Changed<EcsCluster, (string?, bool, bool)>(c => (c.Status?.ClusterArn,
+                    Readiness.IsReadyForGeneration(c.Metadata, c.Status), Readiness.IsObservedForGeneration(c.Metadata, c.Status))));
             return controller;
         });
         return services;
