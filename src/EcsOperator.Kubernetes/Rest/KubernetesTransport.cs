@@ -124,18 +124,12 @@ internal sealed class KubernetesTransport : IDisposable
             if (caBundle is not { Count: > 0 } || errors != SslPolicyErrors.RemoteCertificateChainErrors
                 || certificate is not X509Certificate2 server || chain is null)
                 return false;
+            // Trusted only if the chain ends in one of the bundle's certificates: with custom root trust, the
+            // bundle is the whole trust store (the library checked that loosely, building a chain for each CA).
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             chain.ChainPolicy.CustomTrustStore.AddRange(caBundle);
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            if (!chain.Build(server))
-                return false;
-            foreach (var ca in caBundle)
-            {
-                if (chain.Build(ca))
-                    return true;
-            }
-
-            return false;
+            return chain.Build(server);
         };
 
     /// <summary>
