@@ -136,10 +136,8 @@ public sealed class EcsTaskReconciler(
         if (obj.Spec.TaskDefinitionRef is { } tdRef)
         {
             var td = references.TaskDefinition(ns, tdRef.Name);
-            if (td.NotYetObserved)
-                return ReconcileResult.Done; // its own controller's first status for this generation wakes this task
-            if (!td.IsReady)
-                return await WaitAsync(obj, $"{td.WaitingFor} (spec.taskDefinitionRef)", cancellationToken);
+            if (DependencyWait.Of(td, "spec.taskDefinitionRef") is { } wait)
+                return await WaitAsync(obj, wait, cancellationToken);
             taskDefinition = td.Object!.Status!.TaskDefinitionArn!;
             template = td.Object.Spec;
         }
@@ -152,10 +150,8 @@ public sealed class EcsTaskReconciler(
         if (obj.Spec.ClusterRef is { } clusterRef)
         {
             var ecsCluster = references.Cluster(ns, clusterRef.Name);
-            if (ecsCluster.NotYetObserved)
-                return ReconcileResult.Done;
-            if (!ecsCluster.IsReady)
-                return await WaitAsync(obj, $"{ecsCluster.WaitingFor} (spec.clusterRef)", cancellationToken);
+            if (DependencyWait.Of(ecsCluster, "spec.clusterRef") is { } wait)
+                return await WaitAsync(obj, wait, cancellationToken);
             cluster = ecsCluster.Object!.Status!.ClusterArn ?? ecsCluster.Object.Status.ClusterName;
         }
 
@@ -471,9 +467,13 @@ public sealed class EcsTaskReconciler(
         RunSpecHash = run.SpecHash ?? status.RunSpecHash,
     };
 
-    private async Task<ReconcileResult> WaitAsync(EcsTask obj, string message, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> WaitAsync(EcsTask obj, DependencyWait wait, CancellationToken cancellationToken)
     {
-        await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Progressing(ConditionReasons.Creating, message), cancellationToken);
+        // A reference its own controller has not looked at yet: that controller's first status for this generation
+        // wakes this task (the reference watches pass "observed"), so there is nothing to say meanwhile.
+        if (wait.NotYetObserved)
+            return ReconcileResult.Done;
+        await WriteStatusAsync(obj, s => s with { Phase = TaskPhase.Pending }, new ReconcileState.Progressing(ConditionReasons.Creating, wait.Why), cancellationToken);
         // The referenced object's changes enqueue this one; the resync is only a safety net.
         return requeue.Resync();
     }
