@@ -28,7 +28,6 @@ public static class ClusterCapacityProviderWatches
         var providers = services.GetRequiredService<SharedInformerFactory>()
             .For(OperatorResourceTypes.CapacityProviders, ApiJsonContext.Default.EcsCapacityProvider);
         controller.Watches(providers, controller.ByIndex<EcsCapacityProvider>(CapacityProviderRefIndex, p => $"{p.Metadata.Namespace}/{p.Metadata.Name}"),
-            UpdatePredicates.Changed<EcsCapacityProvider, (string?, bool, bool)>(p =>
-                (p.Status?.Name, Readiness.IsReadyForGeneration(p.Metadata, p.Status), Readiness.IsObservedForGeneration(p.Metadata, p.Status))));
+            UpdatePredicates.Changed<EcsCapacityProvider, (string?, (bool, bool))>(p => (p.Status?.Name, Readiness.ForDependants(p.Metadata, p.Status))));
     }
 }

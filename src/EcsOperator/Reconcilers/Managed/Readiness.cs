@@ -31,6 +31,14 @@ public static class Readiness
     }
 
     /// <summary>
+    /// What a reference watch compares to decide whether a dependant waiting on the object must look again: Ready for
+    /// its generation, and observed for it at all (a dependant waits without a word until the object's controller has
+    /// written status for its generation, so that first write, whatever it says, must wake it).
+    /// </summary>
+    public static (bool Ready, bool Observed) ForDependants(ObjectMeta metadata, IEcsStatus? status) =>
+        (IsReadyForGeneration(metadata, status), IsObservedForGeneration(metadata, status));
+
+    /// <summary>
     /// The Stalled condition when status says the current generation is stuck (a human must act), else null: what a
     /// dependant names instead of waiting silently on an old revision or name.
     /// </summary>

@@ -44,13 +44,11 @@ public static class ServiceReferenceWatches
         // looked at (ManagedReconciler: DependencyWait.NotYetObserved), so the reference's first status write for it, whatever it says,
         // must wake the service.
         controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key),
-            UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool, string?, bool)>(td =>
-                (td.Status?.TaskDefinitionArn, Readiness.IsReadyForGeneration(td.Metadata, td.Status), Readiness.StalledForGeneration(td.Metadata, td.Status)?.Reason,
-                    Readiness.IsObservedForGeneration(td.Metadata, td.Status))));
+            UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool), string?)>(td =>
+                (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status), Readiness.StalledForGeneration(td.Metadata, td.Status)?.Reason)));
         controller.Watches(clusters, controller.ByIndex<EcsCluster>(ClusterRefIndex, Key),
-            UpdatePredicates.Changed<EcsCluster, (string?, bool, string?, bool)>(c =>
-                (c.Status?.ClusterName, Readiness.IsReadyForGeneration(c.Metadata, c.Status), Readiness.StalledForGeneration(c.Metadata, c.Status)?.Reason,
-                    Readiness.IsObservedForGeneration(c.Metadata, c.Status))));
+            UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool), string?)>(c =>
+                (c.Status?.ClusterName, Readiness.ForDependants(c.Metadata, c.Status), Readiness.StalledForGeneration(c.Metadata, c.Status)?.Reason)));
     }
 
     private static string Key(IKubernetesObject obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}";

@@ -52,12 +52,10 @@ public static class TaskControllerRegistration
             // Only what a waiting task reads wakes it: the revision, readiness for the generation, and whether its
             // controller has looked at that generation at all (a task waits without a word until it has).
             controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsTaskDefinition, (string?, bool, bool)>(td => (td.Status?.TaskDefinitionArn,
-                    Readiness.IsReadyForGeneration(td.Metadata, td.Status), Readiness.IsObservedForGeneration(td.Metadata, td.Status))));
+                UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool))>(td => (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status))));
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
             controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsCluster, (string?, bool, bool)>(c => (c.Status?.ClusterArn,
-                    Readiness.IsReadyForGeneration(c.Metadata, c.Status), Readiness.IsObservedForGeneration(c.Metadata, c.Status))));
+                UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool))>(c => (c.Status?.ClusterArn, Readiness.ForDependants(c.Metadata, c.Status))));
             return controller;
         });
         return services;
