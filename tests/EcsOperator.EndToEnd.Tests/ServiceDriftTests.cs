@@ -31,7 +31,8 @@ public sealed class ServiceDriftTests
         Assert.Contains("networkConfiguration", fields, StringComparison.Ordinal);
         Assert.True(drifted.Status.Drift.Corrected);
         await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.DriftDetected), "a DriftDetected event");
-        Assert.Contains(EventReasons.DriftCorrected, EventReasonsSeen(env));
+        // Events are written in the background, one after the other per object: DriftCorrected follows DriftDetected.
+        await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.DriftCorrected), "a DriftCorrected event");
 
         var settled = await TickUntilAsync(env, "web", o => IsReady(o) && Condition(o, ConditionTypes.Drifted) is { Status: "False" });
 
