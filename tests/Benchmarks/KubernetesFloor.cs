@@ -26,7 +26,7 @@ namespace EcsOperator.Benchmarks;
 /// </summary>
 public static class KubernetesFloor
 {
-    public sealed record Run(TimeSpan Total, TimeSpan Created, int KubernetesWrites);
+    public sealed record Run(TimeSpan Total, TimeSpan Created, int KubernetesWrites, TimeSpan Cpu);
 
     public static async Task<Run> RunAsync(ScaleOptions options, CancellationToken cancellationToken)
     {
@@ -45,6 +45,7 @@ public static class KubernetesFloor
         var registered = Channel.CreateUnbounded<(int I, EcsService Service, string TaskDefinitionArn)>();
         var steadyWaiting = new ConcurrentDictionary<string, EcsService>(StringComparer.Ordinal);
         var writes = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var createdAt = TimeSpan.Zero;
 
@@ -118,8 +119,9 @@ public static class KubernetesFloor
         }
 
         var total = clock.Elapsed;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await Task.WhenAll(creating, registering, creatingServices);
-        return new Run(total, createdAt, writes);
+        return new Run(total, createdAt, writes, used);
     }
 
     private static T WithFinalizer<T>(T obj) where T : class, IKubernetesObject => obj switch

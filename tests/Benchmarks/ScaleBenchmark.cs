@@ -57,7 +57,7 @@ public static class ScaleBenchmark
             floorRun = await KubernetesFloor.RunAsync(options, cancellationToken);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Kubernetes floor (raw sequence + the least an operator writes, own API server and simulator): {floorRun.Total.TotalSeconds:F1} s"
-                + $" ({floorRun.Created.TotalSeconds:F1} s creating the objects, {floorRun.KubernetesWrites} writes){(raw > TimeSpan.Zero ? $" = {floorRun.Total / raw:F2}x the raw sequence" : "")}"));
+                + $" ({floorRun.Created.TotalSeconds:F1} s creating the objects, {floorRun.KubernetesWrites} writes, {floorRun.Cpu.TotalSeconds:F1} s CPU){(raw > TimeSpan.Zero ? $" = {floorRun.Total / raw:F2}x the raw sequence" : "")}"));
         }
 
         var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = Workload.Namespace },
