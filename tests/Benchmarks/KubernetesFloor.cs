@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using EcsOperator.Api;
 using EcsOperator.Api.Services;
@@ -18,11 +19,12 @@ namespace EcsOperator.Benchmarks;
 
 /// <summary>
 /// The raw sequence as an operator must at least run it through Kubernetes: the benchmark creates the same N
-/// EcsTaskDefinition + EcsService pairs, and a script that is told of each pair as it is created (no watch, no cache,
-/// no queue) writes the least any operator writes: a finalizer before each AWS create and one status after it (the
-/// service's once it is steady). Same AWS client, same concurrency per kind as the operator, its own API server and
-/// simulator. What it costs over the raw sequence is what the instrument's Kubernetes side alone costs on these cores,
-/// so no operator can be faster than this on this machine.
+/// EcsTaskDefinition + EcsService pairs, and a minimal controller writes the least any operator writes: a finalizer
+/// before each AWS create and one status after it (the service's once it is steady). It learns of the objects as an
+/// operator does, from a watch per kind (every event decoded, its own writes included), but keeps no cache, queue,
+/// Events or progress statuses. Same AWS client, same concurrency per kind as the operator, its own API server and
+/// simulator. What it costs over the raw sequence is what the instrument's Kubernetes side alone costs on these
+/// cores: an operator at this concurrency cannot be faster than this here.
 /// </summary>
 public static class KubernetesFloor
 {
@@ -41,8 +43,34 @@ public static class KubernetesFloor
         var taskDefinitions = client.Resource(ScaleBenchmark.Of(Kinds.TaskDefinition), ApiJsonContext.Default.EcsTaskDefinition);
         var services = client.Resource(ScaleBenchmark.Of(Kinds.Service), ApiJsonContext.Default.EcsService);
 
-        var created = Channel.CreateUnbounded<(int I, EcsTaskDefinition TaskDefinition, EcsService Service)>();
+        // Told of the objects as an operator is: by a watch per kind, each event decoded (its own writes come back too).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var newTaskDefinitions = Channel.CreateUnbounded<EcsTaskDefinition>();
         var registered = Channel.CreateUnbounded<(int I, EcsService Service, string TaskDefinitionArn)>();
+        var joinGate = new Lock();
+        var serviceObjects = new Dictionary<string, EcsService>(StringComparer.Ordinal);
+        var taskDefinitionArns = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Join(string name)
+        {
+            lock (joinGate)
+            {
+                if (serviceObjects.Remove(name, out var svc) && taskDefinitionArns.Remove(name, out var arn))
+                    registered.Writer.TryWrite((int.Parse(name.AsSpan(4), CultureInfo.InvariantCulture), svc, arn));
+                else if (svc is not null)
+                    serviceObjects[name] = svc;
+            }
+        }
+
+        var watching = new[]
+        {
+            Watch(taskDefinitions, td => newTaskDefinitions.Writer.TryWrite(td), stop.Token),
+            Watch(services, svc =>
+            {
+                lock (joinGate)
+                    serviceObjects[svc.Metadata.Name!] = svc;
+                Join(svc.Metadata.Name!);
+            }, stop.Token),
+        };
         var steadyWaiting = new ConcurrentDictionary<string, EcsService>(StringComparer.Ordinal);
         var writes = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -55,43 +83,42 @@ public static class KubernetesFloor
                 new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
                 async (i, ct) =>
                 {
-                    var td = await taskDefinitions.CreateAsync(Workload.TaskDefinition(i), ct);
-                    var svc = await services.CreateAsync(Workload.Service(i), ct);
-                    await created.Writer.WriteAsync((i, td, svc), ct);
+                    await taskDefinitions.CreateAsync(Workload.TaskDefinition(i), ct);
+                    await services.CreateAsync(Workload.Service(i), ct);
                 });
             createdAt = clock.Elapsed;
-            created.Writer.Complete();
         }, cancellationToken);
 
         // As the operator's task-definition controller: finalizer, RegisterTaskDefinition, status.
         var taskDefinitionWorkers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var (i, td, svc) in created.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var td in newTaskDefinitions.Reader.ReadAllAsync(stop.Token))
             {
-                var guarded = await taskDefinitions.ReplaceAsync(WithFinalizer(td), cancellationToken);
-                var arn = (await ecs.RegisterTaskDefinitionAsync(Workload.RawTaskDefinition(i), cancellationToken)).TaskDefinition!.TaskDefinitionArn!;
+                var i = int.Parse(td.Metadata.Name.AsSpan(4), CultureInfo.InvariantCulture);
+                var guarded = await taskDefinitions.ReplaceAsync(WithFinalizer(td), stop.Token);
+                var arn = (await ecs.RegisterTaskDefinitionAsync(Workload.RawTaskDefinition(i), stop.Token)).TaskDefinition!.TaskDefinitionArn!;
                 await taskDefinitions.ReplaceStatusAsync(guarded with
                 {
                     Status = new EcsTaskDefinitionStatus { ObservedGeneration = guarded.Metadata.Generation, TaskDefinitionArn = arn, Conditions = [Ready(guarded.Metadata)] },
-                }, cancellationToken);
+                }, stop.Token);
                 Interlocked.Add(ref writes, 2);
-                await registered.Writer.WriteAsync((i, svc, arn), cancellationToken);
+                lock (joinGate)
+                    taskDefinitionArns[td.Metadata.Name!] = arn;
+                Join(td.Metadata.Name!);
             }
-        }, cancellationToken)).ToArray();
-        var registering = Task.WhenAll(taskDefinitionWorkers).ContinueWith(_ => registered.Writer.Complete(), cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
+        }, stop.Token)).ToArray();
 
         // As the operator's service controller: finalizer, CreateService; the status follows once the poll finds it steady.
         var serviceWorkers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var (i, svc, arn) in registered.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (i, svc, arn) in registered.Reader.ReadAllAsync(stop.Token))
             {
-                var guarded = await services.ReplaceAsync(WithFinalizer(svc), cancellationToken);
-                var serviceArn = (await ecs.CreateServiceAsync(Workload.RawService(i, arn), cancellationToken)).Service!.ServiceArn!;
+                var guarded = await services.ReplaceAsync(WithFinalizer(svc), stop.Token);
+                var serviceArn = (await ecs.CreateServiceAsync(Workload.RawService(i, arn), stop.Token)).Service!.ServiceArn!;
                 Interlocked.Increment(ref writes);
                 steadyWaiting[serviceArn] = guarded;
             }
-        }, cancellationToken)).ToArray();
-        var creatingServices = Task.WhenAll(serviceWorkers);
+        }, stop.Token)).ToArray();
 
         // As the raw sequence: DescribeServices 10 at a time once per tick; each steady service gets its Ready status.
         var done = 0;
@@ -120,9 +147,32 @@ public static class KubernetesFloor
 
         var total = clock.Elapsed;
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        await Task.WhenAll(creating, registering, creatingServices);
+        await creating;
+        await stop.CancelAsync();
+        foreach (var task in watching.Concat(taskDefinitionWorkers).Concat(serviceWorkers))
+        {
+            try
+            {
+                await task;
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped: every pair is done
+            }
+        }
+
         return new Run(total, createdAt, writes, used);
     }
+
+    private static Task Watch<T>(IResourceClient<T> client, Action<T> added, CancellationToken cancellationToken) where T : class, IKubernetesObject =>
+        Task.Run(async () =>
+        {
+            await foreach (var change in client.WatchAsync(Workload.Namespace, new WatchOptions { AllowWatchBookmarks = false }, cancellationToken))
+            {
+                if (change is { Type: WatchEventType.Added, Object: { } obj })
+                    added(obj);
+            }
+        }, cancellationToken);
 
     private static T WithFinalizer<T>(T obj) where T : class, IKubernetesObject => obj switch
     {
