@@ -4,7 +4,7 @@ using EcsOperator.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- [--services N] [--resync-seconds S] [--workers W]
 //     [--operator path/to/ecs-operator.dll] [--rate-limits default|off] [--skip-raw] [--raw-only]
 //     [--steady-intervals K] [--operator-env NAME=VALUE]... [--compare-operator path/to/aot/ecs-operator]...
-//     [--startup-runs R] [--spec-changes K] [--spec-change-pace-ms MS] [--ready-check watch|poll] [--tick-ms MS]
+//     [--startup-runs R] [--spec-changes K] [--spec-change-pace-ms MS] [--ready-check watch|poll] [--tick-ms MS] [--kube-floor]
 var options = new ScaleOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -28,6 +28,7 @@ for (var i = 0; i < args.Length; i++)
         case "--spec-changes": options = options with { SpecChanges = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
         case "--spec-change-pace-ms": options = options with { SpecChangePace = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         case "--ready-check": options = options with { PollReadyCheck = Next() == "poll" }; break;
+        case "--kube-floor": options = options with { KubernetesFloor = true }; break;
         case "--tick-ms": options = options with { TickInterval = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");

@@ -45,7 +45,7 @@ public static class RawSequence
         return new Run(clock.Elapsed, created);
     }
 
-    private static bool IsSteady(Service service) =>
+    internal static bool IsSteady(Service service) =>
         service.Deployments is [{ RolloutState: "COMPLETED" } deployment]
         && deployment.RunningCount == service.DesiredCount;
 }

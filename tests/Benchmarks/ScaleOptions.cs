@@ -54,6 +54,12 @@ public sealed record ScaleOptions
     /// </summary>
     public bool PollReadyCheck { get; init; }
 
+    /// <summary>
+    /// Also run <see cref="Benchmarks.KubernetesFloor"/> after the raw sequence: the raw sequence plus the least an
+    /// operator must write to Kubernetes, the lowest all-Ready time any operator can reach on this instrument.
+    /// </summary>
+    public bool KubernetesFloor { get; init; }
+
     /// <summary>Real time per simulator tick (15 simulated seconds).</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }

@@ -52,7 +52,7 @@ public sealed class NativeDeploymentTests
         Assert.EndsWith($"{Family}:2", done.Status.TaskDefinitionArn, StringComparison.Ordinal);
         Assert.Equal(1, env.Ecs.Calls["ecs:UpdateService"]);
         Assert.True(RolloutStageEvents(env) - stageEvents >= 3, $"RolloutStage events: {RolloutStageEvents(env) - stageEvents}");
-        await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.RolloutCompleted), "a RolloutCompleted event");
+        await Eventually(() => EventReasonsSeen(env).Contains(EventReasons.RolloutCompleted), () => $"a RolloutCompleted event; events: {EventsSeen(env)}");
 
         // Settled, it costs its resyncs no service-deployment call (the completed deployment is replayed from status).
         await TickAndSettleAsync(env, 2);
@@ -234,6 +234,10 @@ public sealed class NativeDeploymentTests
             Metadata = current.Metadata with { Annotations = new Dictionary<string, string> { [ApiGroup.RollbackAnnotation] = deploymentId } },
         }, Ct);
     }
+
+    /// <summary>Each Event of the namespace (reason, series count, note): what a failure message needs to tell a lost event from a late one.</summary>
+    private static string EventsSeen(OperatorEnvironment env) => string.Join("; ", env.Kube.ListObjects("events.k8s.io", "events", OperatorEnvironment.Namespace)
+        .Select(e => $"{e["regarding"]?["kind"]}/{e["regarding"]?["name"]} {e["reason"]} x{e["series"]?["count"]?.ToJsonString() ?? "1"}: {e["note"]}"));
 
     private static int RolloutStageEvents(OperatorEnvironment env) => EventReasonsSeen(env).Count(r => r == EventReasons.RolloutStage);
 }

@@ -324,6 +324,25 @@ public sealed class TaskTests
     }
 
     [Fact]
+    public async Task A_waiting_task_names_its_task_definition_as_Stalled_once_the_retries_end_in_a_refusal()
+    {
+        await using var env = await StartAsync();
+        // Retrying first (throttled), so the task waits with the generic message; then ECS refuses the spec for good.
+        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(200));
+        env.Ecs.Faults.ThrottleNext("RegisterTaskDefinition", 1000);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);
+        await env.Tasks.CreateAsync(NewTask(), Ct);
+        await WaitForAsync(env, o => Condition(o, ConditionTypes.Reconciling)?.Message?.Contains("to register a revision of its current spec", StringComparison.Ordinal) == true);
+
+        env.Ecs.Faults.Clear();
+        env.Ecs.Faults.FailNext("RegisterTaskDefinition", 1000, "ClientException", HttpStatusCode.BadRequest, "Invalid setting for container 'web'");
+
+        var named = await WaitForAsync(env, o => Condition(o, ConditionTypes.Reconciling)?.Message?.Contains("is Stalled", StringComparison.Ordinal) == true);
+        Assert.Contains("EcsTaskDefinition job is Stalled (InvalidSpec)", Condition(named, ConditionTypes.Reconciling)!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, env.Ecs.Calls["ecs:RunTask"]);
+    }
+
+    [Fact]
     public async Task A_task_still_waiting_for_its_task_definition_is_deleted_without_delay_even_without_a_default_cluster()
     {
         await using var env = await OperatorEnvironment.StartAsync(Ct);

@@ -36,15 +36,20 @@ internal static class Waits
             && s.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready) is { Status: ConditionStatus.True } ready
             && ready.ObservedGeneration == o.Metadata.Generation, describe);
 
-    public static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
+    public static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), () => what);
 
-    public static async Task Eventually(Func<Task<bool>> condition, string what)
+    public static Task Eventually(Func<Task<bool>> condition, string what) => Eventually(condition, () => what);
+
+    /// <summary><paramref name="what"/> is described when the wait times out, so the message can say what was there instead.</summary>
+    public static Task Eventually(Func<bool> condition, Func<string> what) => Eventually(() => Task.FromResult(condition()), what);
+
+    public static async Task Eventually(Func<Task<bool>> condition, Func<string> what)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"timed out waiting for {what}");
+                throw new TimeoutException($"timed out waiting for {what()}");
             await Task.Delay(Poll, TestContext.Current.CancellationToken);
         }
     }

@@ -108,7 +108,9 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
             activity?.SetTag("k8s.resource", type.GroupResource);
             activity?.SetTag("url.path", pathAndQuery);
 
-            using var request = new HttpRequestMessage(method, pathAndQuery);
+            // Relative to the base address, which ends with '/': a server URL with a path (a proxy such as Rancher's
+            // https://host/k8s/clusters/c-x) keeps it; an absolute "/apis/..." would replace it.
+            using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
             if (body is not null)
             {
                 // The body is UTF-8 JSON already (serialized straight to bytes): no UTF-16 string encoded again per attempt.

@@ -9,7 +9,8 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// <summary>
 /// Which task-definition families exist under a prefix, per AWS principal: one ListTaskDefinitionFamilies (ACTIVE, all
 /// pages) serves every new EcsTaskDefinition of a namespace for <see cref="OperatorOptions.TaskDefinitionFamilyCensusMaxAge"/>,
-/// so one whose family is absent registers without listing the family's revisions first.
+/// so one whose family is absent registers without listing the family's revisions first. A census is taken only when it
+/// is cheaper than the lists it saves: one page per 100 families against one list per new object of the window.
 /// </summary>
 /// <remarks>
 /// Why absent means "nothing to find and nobody else's" (the two things the ACTIVE list guards), case by case:
@@ -34,8 +35,12 @@ namespace EcsOperator.Reconcilers.TaskDefinitions;
 /// </remarks>
 public sealed class TaskDefinitionFamilyCensus(OperatorOptions options, TimeProvider time, ILogger<TaskDefinitionFamilyCensus> logger)
 {
+    /// <summary>ListTaskDefinitionFamilies' page size (its maximum and default).</summary>
+    private const int FamiliesPerPage = 100;
+
     private readonly object _gate = new();
     private readonly Dictionary<(string Principal, string Prefix), Snapshot> _snapshots = [];
+    private readonly Dictionary<(string Principal, string Prefix), Demand> _demand = [];
 
     /// <summary>Families known to exist regardless of any census: registered into or listed by this process.</summary>
     private readonly ConcurrentDictionary<(string Principal, string Family), byte> _seen = new();
@@ -61,7 +66,12 @@ public sealed class TaskDefinitionFamilyCensus(OperatorOptions options, TimeProv
 
     private bool Seen(string principal, string family) => _seen.ContainsKey((principal, family));
 
-    /// <summary>The census of the window, started by the first caller who finds none fresh; later callers share it.</summary>
+    /// <summary>
+    /// The census of the window, started by the caller who finds none fresh once the window has had as many callers as
+    /// the last census had pages; later callers share it. Before that (null) each caller lists its own family: while new
+    /// objects trickle in (a few per window), a census of thousands of families would cost tens of pages per window to
+    /// save one list each; a burst reaches the page count at once and is served by one census.
+    /// </summary>
     private Task<IReadOnlySet<string>?> Current(IEcsApi ecs, string principal, string prefix)
     {
         var now = time.GetUtcNow();
@@ -70,19 +80,36 @@ public sealed class TaskDefinitionFamilyCensus(OperatorOptions options, TimeProv
             // Age counts from the start of the listing: what ECS held before then is surely in it.
             if (_snapshots.TryGetValue((principal, prefix), out var snapshot) && now - snapshot.StartedAt < options.TaskDefinitionFamilyCensusMaxAge)
                 return snapshot.Families;
+            if (!_demand.TryGetValue((principal, prefix), out var demand))
+                _demand[(principal, prefix)] = demand = new Demand { WindowStart = now };
+            if (now - demand.WindowStart >= options.TaskDefinitionFamilyCensusMaxAge)
+            {
+                demand.WindowStart = now;
+                demand.Callers = 0;
+            }
+
+            if (++demand.Callers < demand.LastPages)
+                return NoCensus;
             // Not the caller's token: other reconciles wait on this census too (each stops waiting on its own token).
-            var started = new Snapshot(now, TakeAsync(ecs, prefix));
+            var started = new Snapshot(now, TakeAsync(ecs, prefix, demand));
             _snapshots[(principal, prefix)] = started;
             return started.Families;
         }
     }
 
-    private async Task<IReadOnlySet<string>?> TakeAsync(IEcsApi ecs, string prefix)
+    private static readonly Task<IReadOnlySet<string>?> NoCensus = Task.FromResult<IReadOnlySet<string>?>(null);
+
+    private async Task<IReadOnlySet<string>?> TakeAsync(IEcsApi ecs, string prefix, Demand demand)
     {
         try
         {
             var families = await ecs.ListAllTaskDefinitionFamiliesAsync(
                 new ListTaskDefinitionFamiliesRequest { FamilyPrefix = prefix, Status = TaskDefinitionFamilyStatus.Active }, CancellationToken.None);
+            lock (_gate)
+            {
+                demand.LastPages = families.Count / FamiliesPerPage + 1;
+            }
+
             return families.ToHashSet(StringComparer.Ordinal);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -97,4 +124,14 @@ public sealed class TaskDefinitionFamilyCensus(OperatorOptions options, TimeProv
     }
 
     private sealed record Snapshot(DateTimeOffset StartedAt, Task<IReadOnlySet<string>?> Families);
+
+    /// <summary>Callers of a prefix in the current window, and the pages its last census took (1 before the first).</summary>
+    private sealed class Demand
+    {
+        public DateTimeOffset WindowStart { get; set; }
+
+        public int Callers { get; set; }
+
+        public int LastPages { get; set; } = 1;
+    }
 }

@@ -49,13 +49,16 @@ public static class TaskControllerRegistration
             tasks.AddIndex(ByClusterRef, t => t.Spec.ClusterRef is { } r ? [Key(t.Metadata, r.Name)] : []);
             var controller = OperatorControllers.Create(sp, EcsTask.KindName, tasks, sp.GetRequiredService<EcsTaskReconciler>());
             var taskDefinitions = informers.For(OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition);
-            // Only what a waiting task reads wakes it: the revision, readiness for the generation, and whether its
-            // controller has looked at that generation at all (a task waits without a word until it has).
+            // Only what a waiting task reads wakes it: the revision, readiness for the generation, whether its
+            // controller has looked at that generation at all (a task waits without a word until it has), and the
+            // reason it is Stalled for it (the task's message names a reference stuck on its spec, as a service's does).
             controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool))>(td => (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status))));
+                UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool), string?)>(td =>
+                    (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status), Readiness.StalledForGeneration(td.Metadata, td.Status)?.Reason)));
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
             controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool))>(c => (c.Status?.ClusterArn, Readiness.ForDependants(c.Metadata, c.Status))));
+                UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool), string?)>(c =>
+                    (c.Status?.ClusterArn, Readiness.ForDependants(c.Metadata, c.Status), Readiness.StalledForGeneration(c.Metadata, c.Status)?.Reason)));
             return controller;
         });
         return services;
