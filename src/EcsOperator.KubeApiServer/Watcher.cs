@@ -17,6 +17,9 @@ internal sealed class Watcher
     private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _aborted = new();
 
+    /// <summary>No label or field selector: every object of the namespace matches.</summary>
+    private readonly bool _selectsAll;
+
     public Watcher(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, bool bookmarks)
     {
         Type = type;
@@ -24,6 +27,7 @@ internal sealed class Watcher
         Labels = labels;
         Fields = fields;
         Bookmarks = bookmarks;
+        _selectsAll = ReferenceEquals(labels, LabelSelector.Everything) && ReferenceEquals(fields, FieldSelector.Everything);
     }
 
     public ServedResource Type { get; }
@@ -42,10 +46,15 @@ internal sealed class Watcher
     /// <summary>Cancelled when the test drops the connection.</summary>
     public CancellationToken Aborted => _aborted.Token;
 
+    /// <summary>
+    /// Whether <paramref name="obj"/> (the change's object or its previous state) is in this watch's selection. The
+    /// namespace is the change's (the store keys objects by their metadata.namespace), and without selectors nothing
+    /// else is read: the object's JSON stays unparsed for watchers that only forward the shared bytes.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Matches(JsonObject? obj) => obj is not null
-        && (Namespace is null || (string?)obj["metadata"]?["namespace"] == Namespace)
-        && Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj);
+    private bool Matches(Change change, JsonObject? obj) => obj is not null
+        && (Namespace is null || change.Namespace == Namespace)
+        && (_selectsAll || (Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj)));
 
     /// <summary>Queues the event this change means for this watcher, if any (objects entering or leaving the selection become ADDED / DELETED, as kube's watch cache does).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -56,12 +65,12 @@ internal sealed class Watcher
             return;
         }
 
-        var now = change.Type != "DELETED" && Matches(change.Object);
+        var now = change.Type != "DELETED" && Matches(change, change.Object);
         var before = change.Type switch
         {
             "ADDED" => false,
-            "DELETED" => Matches(change.Object),
-            _ => Matches(change.Previous),
+            "DELETED" => Matches(change, change.Object),
+            _ => Matches(change, change.Previous),
         };
         switch (now, before)
         {
