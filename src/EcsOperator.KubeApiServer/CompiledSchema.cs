@@ -300,7 +300,7 @@ internal sealed class CompiledSchema
             return;
         }
 
-        if (_enum is { } allowed && !allowed.Any(a => JsonNode.DeepEquals(a, node)))
+        if (_enum is { } allowed && !IsAllowed(allowed, node))
         {
             errors.Add(new FieldError(FieldErrorType.NotSupported, Location.Text(location), node.DeepClone(),
                 "supported values: " + string.Join(", ", allowed.Select(FieldError.Render))));
@@ -311,7 +311,8 @@ internal sealed class CompiledSchema
             case "integer" or "number":
                 ValidateNumber(JsonNumbers.ToDouble(node), node, location, errors);
                 break;
-            case "string":
+            case "string" when _minLength is not null || _maxLength is not null || _pattern is not null || _patternError is not null:
+                // Only a string with constraints is read out of the JSON.
                 ValidateString(node.GetValue<string>(), location, errors);
                 break;
             case "array":
@@ -321,6 +322,20 @@ internal sealed class CompiledSchema
                 ValidateObject((JsonObject)node, location, errors, root, settled);
                 break;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsAllowed(JsonArray allowed, JsonNode node)
+    {
+        foreach (var value in allowed)
+        {
+            if (JsonNode.DeepEquals(value, node))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -352,7 +367,12 @@ internal sealed class CompiledSchema
     {
         if (_minLength is not null || _maxLength is not null)
         {
-            var length = value.EnumerateRunes().Count();
+            var length = 0;
+            foreach (var _ in value.EnumerateRunes())
+            {
+                length++;
+            }
+
             if (_minLength is { } minLength && length < minLength)
             {
                 var path = Location.Text(location);

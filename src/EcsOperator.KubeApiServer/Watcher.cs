@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
@@ -96,20 +94,14 @@ internal sealed class Watcher
 
     /// <summary>Queues <c>{"type":..., "object": obj as served for this watch}</c>, as <c>ToJsonString</c> writes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Send(string type, JsonObject obj)
+    public void Send(string type, JsonObject obj) => _lines.Writer.TryWrite(JsonBytes.Write((type, obj, Type), static (writer, state) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, ObjectStore.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", type);
-            writer.WritePropertyName("object");
-            ObjectStore.WritePresented(writer, obj, Type);
-            writer.WriteEndObject();
-        }
-
-        _lines.Writer.TryWrite(buffer.WrittenSpan.ToArray());
-    }
+        writer.WriteStartObject();
+        writer.WriteString("type", state.type);
+        writer.WritePropertyName("object");
+        ObjectStore.WritePresented(writer, state.obj, state.Type);
+        writer.WriteEndObject();
+    }));
 
     /// <summary>Queues the change's object with the bytes every watcher of this version shares (the same line <see cref="Send(string, JsonObject)"/> writes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
