@@ -471,9 +471,15 @@ internal sealed class KubeApiHandler
                     // Every event queued by now goes out in one flush (one send), not one send per event.
                     while (watcher.Lines.TryRead(out var line))
                     {
-                        body.Write(table
-                            ? Encoding.UTF8.GetBytes(Tables.WatchLine(type, Encoding.UTF8.GetString(line), includeObject, _options.TimeProvider.GetUtcNow()))
-                            : line);
+                        if (table)
+                        {
+                            body.Write(Encoding.UTF8.GetBytes(Tables.WatchLine(type, Encoding.UTF8.GetString(line.ToArray()), includeObject, _options.TimeProvider.GetUtcNow())));
+                        }
+                        else
+                        {
+                            line.WriteTo(body);
+                        }
+
                         body.Write("\n"u8);
                     }
 
