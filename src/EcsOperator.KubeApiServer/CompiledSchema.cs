@@ -100,12 +100,19 @@ internal sealed class CompiledSchema
 
     /// <summary>Prunes, defaults and validates <paramref name="obj"/> in place; returns the validation errors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<FieldError> Process(JsonObject obj, List<string> pruned)
+    public List<FieldError> Process(JsonObject obj, List<string> pruned) => Process(obj, pruned, SettledFields.None);
+
+    /// <summary>
+    /// <see cref="Process(JsonObject, List{string})"/> that leaves the <paramref name="settled"/> top-level fields alone:
+    /// the caller copied them from a stored object this schema processed, so the result and the errors are the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<FieldError> Process(JsonObject obj, List<string> pruned, SettledFields settled)
     {
-        Prune(obj, null, pruned, root: true);
-        Default(obj, root: true);
+        Prune(obj, null, pruned, root: true, settled);
+        Default(obj, root: true, settled);
         var errors = new List<FieldError>();
-        Validate(obj, null, errors, root: true);
+        Validate(obj, null, errors, root: true, settled);
         return errors;
     }
 
@@ -132,7 +139,7 @@ internal sealed class CompiledSchema
     private static string Format(double d) => d.ToString(CultureInfo.InvariantCulture);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Prune(JsonNode? node, Location? path, List<string> pruned, bool root = false)
+    private void Prune(JsonNode? node, Location? path, List<string> pruned, bool root = false, SettledFields settled = default)
     {
         switch (node)
         {
@@ -141,7 +148,7 @@ internal sealed class CompiledSchema
                 List<string>? unknown = null;
                 foreach (var (key, child) in obj)
                 {
-                    if (root && RootSystemFields.Contains(key))
+                    if (root && (RootSystemFields.Contains(key) || settled.Contains(key)))
                     {
                         continue;
                     }
@@ -180,7 +187,7 @@ internal sealed class CompiledSchema
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Default(JsonNode? node, bool root = false)
+    private void Default(JsonNode? node, bool root = false, SettledFields settled = default)
     {
         switch (node)
         {
@@ -188,7 +195,8 @@ internal sealed class CompiledSchema
             {
                 foreach (var (name, propertySchema) in _propertyOrder)
                 {
-                    if (root && RootSystemFields.Contains(name))
+                    // A settled field that is absent is processed: it may get its default.
+                    if (root && (RootSystemFields.Contains(name) || (settled.Contains(name) && obj.ContainsKey(name))))
                     {
                         continue;
                     }
@@ -260,7 +268,7 @@ internal sealed class CompiledSchema
     };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Validate(JsonNode? node, Location? location, List<FieldError> errors, bool root = false)
+    private void Validate(JsonNode? node, Location? location, List<FieldError> errors, bool root = false, SettledFields settled = default)
     {
         _typeError?.Throw();
         var type = _type;
@@ -292,7 +300,7 @@ internal sealed class CompiledSchema
             return;
         }
 
-        if (_enum is { } allowed && !allowed.Any(a => JsonNode.DeepEquals(a, node)))
+        if (_enum is { } allowed && !IsAllowed(allowed, node))
         {
             errors.Add(new FieldError(FieldErrorType.NotSupported, Location.Text(location), node.DeepClone(),
                 "supported values: " + string.Join(", ", allowed.Select(FieldError.Render))));
@@ -303,16 +311,31 @@ internal sealed class CompiledSchema
             case "integer" or "number":
                 ValidateNumber(JsonNumbers.ToDouble(node), node, location, errors);
                 break;
-            case "string":
+            case "string" when _minLength is not null || _maxLength is not null || _pattern is not null || _patternError is not null:
+                // Only a string with constraints is read out of the JSON.
                 ValidateString(node.GetValue<string>(), location, errors);
                 break;
             case "array":
                 ValidateArray((JsonArray)node, location, errors);
                 break;
             case "object":
-                ValidateObject((JsonObject)node, location, errors, root);
+                ValidateObject((JsonObject)node, location, errors, root, settled);
                 break;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool IsAllowed(JsonArray allowed, JsonNode node)
+    {
+        foreach (var value in allowed)
+        {
+            if (JsonNode.DeepEquals(value, node))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -344,7 +367,12 @@ internal sealed class CompiledSchema
     {
         if (_minLength is not null || _maxLength is not null)
         {
-            var length = value.EnumerateRunes().Count();
+            var length = 0;
+            foreach (var _ in value.EnumerateRunes())
+            {
+                length++;
+            }
+
             if (_minLength is { } minLength && length < minLength)
             {
                 var path = Location.Text(location);
@@ -389,7 +417,7 @@ internal sealed class CompiledSchema
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ValidateObject(JsonObject obj, Location? location, List<FieldError> errors, bool root)
+    private void ValidateObject(JsonObject obj, Location? location, List<FieldError> errors, bool root, SettledFields settled)
     {
         _requiredError?.Throw();
         foreach (var name in _required ?? [])
@@ -414,7 +442,7 @@ internal sealed class CompiledSchema
 
         foreach (var (key, value) in obj)
         {
-            if (root && RootSystemFields.Contains(key))
+            if (root && (RootSystemFields.Contains(key) || settled.Contains(key)))
             {
                 continue;
             }

@@ -301,10 +301,45 @@ internal sealed class KubeApiHandler
 
     private async Task<JsonNode?> ReadBodyAsync(HttpContext context)
     {
+        // A body of known length is read into a pooled array (parsing copies what it keeps): no zeroed array per request.
         var length = context.Request.ContentLength;
-        using var body = new MemoryStream(length is > 0 and <= 1 << 20 ? (int)length : 0);
+        var rented = length is > 0 and <= 1 << 20 ? ArrayPool<byte>.Shared.Rent((int)length) : null;
+        try
+        {
+            return await ParseBodyAsync(context, rented is null ? await ReadToEndAsync(context) : await ReadIntoAsync(context, rented));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The body of unknown (or very large) length.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadToEndAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
+    }
+
+    /// <summary>The body into <paramref name="buffer"/> (at least its Content-Length long); Kestrel ends the stream at that length.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadIntoAsync(HttpContext context, byte[] buffer)
+    {
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await context.Request.Body.ReadAsync(buffer.AsMemory(read), context.RequestAborted)) > 0)
+        {
+            read += n;
+        }
+
+        return buffer.AsMemory(0, read);
+    }
+
+    private async Task<JsonNode?> ParseBodyAsync(HttpContext context, ReadOnlyMemory<byte> bytes)
+    {
         var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         try
         {
@@ -436,9 +471,15 @@ internal sealed class KubeApiHandler
                     // Every event queued by now goes out in one flush (one send), not one send per event.
                     while (watcher.Lines.TryRead(out var line))
                     {
-                        body.Write(table
-                            ? Encoding.UTF8.GetBytes(Tables.WatchLine(type, Encoding.UTF8.GetString(line), includeObject, _options.TimeProvider.GetUtcNow()))
-                            : line);
+                        if (table)
+                        {
+                            body.Write(Encoding.UTF8.GetBytes(Tables.WatchLine(type, Encoding.UTF8.GetString(line.ToArray()), includeObject, _options.TimeProvider.GetUtcNow())));
+                        }
+                        else
+                        {
+                            line.WriteTo(body);
+                        }
+
                         body.Write("\n"u8);
                     }
 

@@ -215,13 +215,7 @@ internal sealed partial class ObjectStore
                 metadata["labels"] = labels;
             }
 
-            if (type.Schema is not null)
-            {
-                var pruned = new List<string>();
-                errors.AddRange(StructuralSchema.ProcessServed(obj, type.Schema, pruned));
-                options.OnUnknownFields(pruned);
-            }
-
+            ProcessSchema(type, obj, null, SettledFields.None, options, errors);
             ThrowIfInvalid(type, name, errors);
             var key = Key(ns, name);
             if (Bucket(type).ContainsKey(key))
@@ -258,6 +252,7 @@ internal sealed partial class ObjectStore
             var json = PresentedJson(obj, type);
             obj = Parse(json);
             Bucket(type)[key] = obj;
+            MarkProcessed(type, obj);
             Record(type, key, ns, "ADDED", obj, null, json);
             return json;
         }
@@ -418,16 +413,15 @@ internal sealed partial class ObjectStore
         }
 
         errors.AddRange(ValidateLabels(metadata));
-        if (type.Schema is not null)
-        {
-            var pruned = new List<string>();
-                errors.AddRange(StructuralSchema.ProcessServed(obj, type.Schema, pruned));
-                options.OnUnknownFields(pruned);
-        }
 
+        // What this write copied from the stored object: everything but status for a status write, status for a
+        // main-resource write of a kind with a status subresource.
+        var copied = statusWrite ? SettledFields.AllBut("status") : type.HasStatus ? SettledFields.Only("status") : SettledFields.None;
+        var settled = ProcessSchema(type, obj, old, copied, options, errors);
         ThrowIfInvalid(type, name, errors);
 
-        if (type.TracksGeneration && !SameGenerationContent(obj, old, type.HasStatus))
+        // A status write whose copied fields were left alone changed nothing generation counts (status is a subresource).
+        if (type.TracksGeneration && !(statusWrite && type.HasStatus && settled) && !SameGenerationContent(obj, old, type.HasStatus))
         {
             metadata["generation"] = (oldMeta["generation"] is { } g ? JsonNumbers.ToLong(g) : 0) + 1;
         }
@@ -464,6 +458,7 @@ internal sealed partial class ObjectStore
         }
 
         Bucket(type)[key] = obj;
+        MarkProcessed(type, obj);
         Record(type, key, ns, "MODIFIED", obj, old, json);
         return json;
     }

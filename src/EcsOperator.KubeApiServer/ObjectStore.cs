@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -120,16 +119,8 @@ internal sealed partial class ObjectStore
     /// gives, written straight from <paramref name="stored"/> without copying it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static byte[] PresentedJson(JsonObject stored, ServedResource type)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WritePresented(writer, stored, type);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] PresentedJson(JsonObject stored, ServedResource type) =>
+        JsonBytes.Write((stored, type), static (writer, state) => WritePresented(writer, state.stored, state.type));
 
     /// <summary>Writes <see cref="Present"/>'s result for <paramref name="stored"/> without copying it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

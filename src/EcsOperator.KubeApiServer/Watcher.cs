@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
@@ -14,8 +12,11 @@ internal sealed class Watcher
     private static readonly byte[] ModifiedPrefix = """{"type":"MODIFIED","object":"""u8.ToArray();
     private static readonly byte[] DeletedPrefix = """{"type":"DELETED","object":"""u8.ToArray();
 
-    private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WatchLine> _lines = Channel.CreateUnbounded<WatchLine>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _aborted = new();
+
+    /// <summary>No label or field selector: every object of the namespace matches.</summary>
+    private readonly bool _selectsAll;
 
     public Watcher(ServedResource type, string? ns, LabelSelector labels, FieldSelector fields, bool bookmarks)
     {
@@ -24,6 +25,7 @@ internal sealed class Watcher
         Labels = labels;
         Fields = fields;
         Bookmarks = bookmarks;
+        _selectsAll = ReferenceEquals(labels, LabelSelector.Everything) && ReferenceEquals(fields, FieldSelector.Everything);
     }
 
     public ServedResource Type { get; }
@@ -37,15 +39,20 @@ internal sealed class Watcher
     public bool Bookmarks { get; }
 
     /// <summary>The watch events, one UTF-8 JSON object each (without the newline that ends it on the wire).</summary>
-    public ChannelReader<byte[]> Lines => _lines.Reader;
+    public ChannelReader<WatchLine> Lines => _lines.Reader;
 
     /// <summary>Cancelled when the test drops the connection.</summary>
     public CancellationToken Aborted => _aborted.Token;
 
+    /// <summary>
+    /// Whether <paramref name="obj"/> (the change's object or its previous state) is in this watch's selection. The
+    /// namespace is the change's (the store keys objects by their metadata.namespace), and without selectors nothing
+    /// else is read: the object's JSON stays unparsed for watchers that only forward the shared bytes.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Matches(JsonObject? obj) => obj is not null
-        && (Namespace is null || (string?)obj["metadata"]?["namespace"] == Namespace)
-        && Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj);
+    private bool Matches(Change change, JsonObject? obj) => obj is not null
+        && (Namespace is null || change.Namespace == Namespace)
+        && (_selectsAll || (Labels.Matches(obj) && Fields.Matches(EventViews.Convert(obj, Type) ?? obj)));
 
     /// <summary>Queues the event this change means for this watcher, if any (objects entering or leaving the selection become ADDED / DELETED, as kube's watch cache does).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -56,12 +63,12 @@ internal sealed class Watcher
             return;
         }
 
-        var now = change.Type != "DELETED" && Matches(change.Object);
+        var now = change.Type != "DELETED" && Matches(change, change.Object);
         var before = change.Type switch
         {
             "ADDED" => false,
-            "DELETED" => Matches(change.Object),
-            _ => Matches(change.Previous),
+            "DELETED" => Matches(change, change.Object),
+            _ => Matches(change, change.Previous),
         };
         switch (now, before)
         {
@@ -87,34 +94,23 @@ internal sealed class Watcher
 
     /// <summary>Queues <c>{"type":..., "object": obj as served for this watch}</c>, as <c>ToJsonString</c> writes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Send(string type, JsonObject obj)
+    public void Send(string type, JsonObject obj) => _lines.Writer.TryWrite(WatchLine.Whole(JsonBytes.Write((type, obj, Type), static (writer, state) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, ObjectStore.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", type);
-            writer.WritePropertyName("object");
-            ObjectStore.WritePresented(writer, obj, Type);
-            writer.WriteEndObject();
-        }
+        writer.WriteStartObject();
+        writer.WriteString("type", state.type);
+        writer.WritePropertyName("object");
+        ObjectStore.WritePresented(writer, state.obj, state.Type);
+        writer.WriteEndObject();
+    })));
 
-        _lines.Writer.TryWrite(buffer.WrittenSpan.ToArray());
-    }
-
-    /// <summary>Queues the change's object with the bytes every watcher of this version shares (the same line <see cref="Send(string, JsonObject)"/> writes).</summary>
+    /// <summary>
+    /// Queues the change's object with the bytes every watcher of this version shares (the same line
+    /// <see cref="Send(string, JsonObject)"/> writes): no copy per watcher.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Send(byte[] prefix, Change change)
-    {
-        var json = change.PresentedJson(Type);
-        var line = new byte[prefix.Length + json.Length + 1];
-        prefix.CopyTo(line, 0);
-        json.CopyTo(line, prefix.Length);
-        line[^1] = (byte)'}';
-        _lines.Writer.TryWrite(line);
-    }
+    private void Send(byte[] prefix, Change change) => _lines.Writer.TryWrite(new WatchLine(prefix, change.PresentedJson(Type)));
 
-    private void Send(JsonObject line) => _lines.Writer.TryWrite(Encoding.UTF8.GetBytes(line.ToJsonString()));
+    private void Send(JsonObject line) => _lines.Writer.TryWrite(WatchLine.Whole(Encoding.UTF8.GetBytes(line.ToJsonString())));
 
     public void Bookmark(long resourceVersion, bool initialEventsEnd = false)
     {
