@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using EcsOperator.Kubernetes.Model;
@@ -28,7 +29,10 @@ public sealed class EventRecorder : IEventRecorder
     // The tracked series, least recently observed first: the one forgotten when the table is full is found in O(1)
     // (a scan of the table for the oldest cost O(MaxTrackedSeries) per new series once it was full: at 5,000 objects).
     private readonly LinkedList<SeriesKey> _seriesByLastObserved = new();
-    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+
+    // Per-object spam filter, held inline under _lock: a TokenBucket with its own lock and clock was about 100 bytes
+    // more per object, for one per object recording events (thousands at N = 5,000).
+    private readonly Dictionary<string, ObjectBucket> _buckets = new(StringComparer.Ordinal);
 
     // Background writers, one per shard of objects: an object's events are written in the order recorded.
     private readonly Channel<Func<Task>>[] _shards;
@@ -81,17 +85,19 @@ public sealed class EventRecorder : IEventRecorder
         SeriesState series;
         lock (_lock)
         {
-            if (!_buckets.TryGetValue(objectId, out var bucket))
+            if (_buckets.Count >= _options.MaxTrackedSeries && !_buckets.ContainsKey(objectId))
             {
-                if (_buckets.Count >= _options.MaxTrackedSeries)
-                {
-                    _buckets.Clear(); // bound memory; forgetting buckets only makes the limit briefly more lenient
-                }
-
-                _buckets[objectId] = bucket = new TokenBucket(_options.PerObjectQps, _options.PerObjectBurst, _time);
+                _buckets.Clear(); // bound memory; forgetting buckets only makes the limit briefly more lenient
             }
 
-            if (!bucket.TryTake())
+            var timestamp = _time.GetTimestamp();
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets, objectId, out var known);
+            if (!known)
+            {
+                bucket = new ObjectBucket(_options.PerObjectBurst, timestamp);
+            }
+
+            if (!bucket.TryTake(_time.GetElapsedTime(bucket.Last, timestamp), timestamp, _options.PerObjectQps, _options.PerObjectBurst))
             {
                 Dropped++;
                 _logger.LogDebug("Event {Reason} for {Object} dropped by the per-object rate limit", reason, objectId);
@@ -230,6 +236,27 @@ public sealed class EventRecorder : IEventRecorder
         {
             // The Event expired (events have a TTL): start a new one.
             return false;
+        }
+    }
+
+    /// <summary>A token bucket (the semantics of <see cref="TokenBucket.TryTake"/>) kept in the recorder's table, guarded by its lock.</summary>
+    private struct ObjectBucket(double tokens, long last)
+    {
+        public long Last { get; private set; } = last;
+
+        private double _tokens = tokens;
+
+        public bool TryTake(TimeSpan elapsed, long now, double ratePerSecond, int burst)
+        {
+            _tokens = Math.Min(burst, _tokens + (elapsed.TotalSeconds * ratePerSecond));
+            Last = now;
+            if (_tokens < 1)
+            {
+                return false;
+            }
+
+            _tokens -= 1;
+            return true;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 
@@ -13,7 +15,7 @@ public sealed class InformerCache<T>
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<ObjectKey, T> _items = [];
     private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, HashSet<ObjectKey>>> _indices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, IndexEntry>> _indices = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -44,7 +46,7 @@ public sealed class InformerCache<T>
                 throw new InvalidOperationException($"index '{name}' already exists");
             }
 
-            _indices[name] = new Dictionary<string, HashSet<ObjectKey>>(StringComparer.Ordinal);
+            _indices[name] = new Dictionary<string, IndexEntry>(StringComparer.Ordinal);
             foreach (var (key, obj) in _items)
             {
                 IndexLocked(name, indexFunc, key, obj);
@@ -107,7 +109,7 @@ public sealed class InformerCache<T>
                 throw new InvalidOperationException($"index '{indexName}' does not exist");
             }
 
-            return index.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+            return index.TryGetValue(value, out var entry) ? [.. entry.Keys.Select(k => _items[k])] : [];
         }
         finally
         {
@@ -126,7 +128,7 @@ public sealed class InformerCache<T>
                 throw new InvalidOperationException($"index '{indexName}' does not exist");
             }
 
-            return index.TryGetValue(value, out var keys) ? [.. keys] : [];
+            return index.TryGetValue(value, out var entry) ? [.. entry.Keys] : [];
         }
         finally
         {
@@ -186,12 +188,19 @@ public sealed class InformerCache<T>
         var index = _indices[name];
         foreach (var value in fn(obj).Distinct(StringComparer.Ordinal))
         {
-            if (!index.TryGetValue(value, out var set))
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(index, value, out var exists);
+            if (!exists)
             {
-                index[value] = set = [];
+                entry = new IndexEntry(key, null);
             }
-
-            set.Add(key);
+            else if (entry.Many is { } many)
+            {
+                many.Add(key);
+            }
+            else if (entry.One != key)
+            {
+                entry = new IndexEntry(default, [entry.One, key]);
+            }
         }
     }
 
@@ -202,11 +211,34 @@ public sealed class InformerCache<T>
             var index = _indices[name];
             foreach (var value in fn(obj))
             {
-                if (index.TryGetValue(value, out var set) && set.Remove(key) && set.Count == 0)
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(index, value);
+                if (Unsafe.IsNullRef(ref entry))
+                {
+                    continue;
+                }
+
+                if (entry.Many is { } many)
+                {
+                    // Back to a single key when one is left: most values (a task definition's referrers) have one.
+                    if (many.Remove(key) && many.Count == 1)
+                    {
+                        entry = new IndexEntry(many.First(), null);
+                    }
+                }
+                else if (entry.One == key)
                 {
                     index.Remove(value);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The keys of one index value, held in the index's own entry: one key inline (no set per value: at N = 5,000 every
+    /// task definition has one referrer, and a one-element HashSet costs about 250 bytes), a set only from two on.
+    /// </summary>
+    private readonly record struct IndexEntry(ObjectKey One, HashSet<ObjectKey>? Many)
+    {
+        public IEnumerable<ObjectKey> Keys => Many ?? (IEnumerable<ObjectKey>)[One];
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EcsOperator.Kubernetes.Model;
 
 namespace EcsOperator.Kubernetes.Informer;
 
@@ -12,7 +13,8 @@ public sealed class PooledStringConverter(StringPool pool) : JsonConverter<strin
     /// <summary>
     /// A copy of <paramref name="options"/> that decodes every string through <paramref name="pool"/>: the same
     /// source-generated contracts (no reflection, Native AOT safe). Each copy builds its own metadata for every type it
-    /// serves, so make one per source options, not one per type.
+    /// serves, so make one per source options, not one per type. Lists of strings and of conditions are decoded as
+    /// exact-size arrays too (<see cref="ExactArrayConverter{T}"/>): they are most of a cached object's lists.
     /// </summary>
     public static JsonSerializerOptions Pooled(JsonSerializerOptions options, StringPool pool)
     {
@@ -20,6 +22,8 @@ public sealed class PooledStringConverter(StringPool pool) : JsonConverter<strin
         ArgumentNullException.ThrowIfNull(pool);
         var pooled = new JsonSerializerOptions(options);
         pooled.Converters.Insert(0, new PooledStringConverter(pool));
+        pooled.Converters.Insert(1, new ExactArrayConverter<string>());
+        pooled.Converters.Insert(2, new ExactArrayConverter<Condition>());
         pooled.MakeReadOnly();
         return pooled;
     }

@@ -92,6 +92,36 @@ public sealed partial class EventRecorderTests
     }
 
     [Fact]
+    public async Task An_objects_rate_limit_refills_at_its_rate_up_to_its_burst()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var recorder = new EventRecorder(f.Client, new EventRecorderOptions { PerObjectBurst = 2, PerObjectQps = 0.5, WriteInBackground = false }, time);
+        var noisy = await f.Widgets.CreateAsync(Widget.New("noisy"), Ct);
+        var sent = 0;
+        async Task Send(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await recorder.RecordAsync(noisy, Event.NormalType, "Tick", "Reconcile", $"tick {sent++}", Ct);
+            }
+        }
+
+        await Send(3);
+        Assert.Equal(1, recorder.Dropped); // the burst of 2
+        time.Advance(TimeSpan.FromSeconds(1)); // half a token: still none
+        await Send(1);
+        Assert.Equal(2, recorder.Dropped);
+        time.Advance(TimeSpan.FromSeconds(1)); // the refill kept counting across the refused attempt: one token
+        await Send(2);
+        Assert.Equal(3, recorder.Dropped);
+        time.Advance(TimeSpan.FromMinutes(10)); // refilled to the burst, not beyond
+        await Send(3);
+        Assert.Equal(4, recorder.Dropped);
+        Assert.Equal(sent - recorder.Dropped, f.Server.ListObjects("events.k8s.io", "events").Count(e => (string?)e["regarding"]?["name"] == "noisy"));
+    }
+
+    [Fact]
     public async Task In_the_background_an_objects_events_are_written_in_order_and_repeats_still_become_a_series()
     {
         await using var f = await ClientFixture.StartAsync();

@@ -22,7 +22,7 @@ public static class ServiceControllerRegistration
     public static IServiceCollection AddServiceController(this IServiceCollection services)
     {
         services.AddServiceAutoScaling();
-        services.TryAddSingleton(sp => new ServiceSnapshots(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ServiceSnapshots(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OperatorOptions>().ServiceSnapshotMaxAge));
         services.TryAddSingleton(sp => new ServiceRolloutRechecks(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ServiceClusters(
             sp.GetRequiredService<SharedInformerFactory>().For(OperatorResourceTypes.Services, ApiJsonContext.Default.EcsService).Cache,

@@ -40,9 +40,10 @@ public sealed class TaskDefinitionExternalClient(
 
     /// <summary>
     /// The revision (ARN) each settled object was last seen ACTIVE with, and how many reconciles trusted it since; in
-    /// memory, so a restarted operator looks once.
+    /// memory, so a restarted operator looks once. Keyed by the object's own name strings (no "ns/name/uid" string
+    /// built per object: about 130 bytes each, for every task definition).
     /// </summary>
-    private readonly ConcurrentDictionary<string, (string Arn, int Trusted)> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<VerifiedKey, (string Arn, int Trusted)> _verified = new();
 
     public override ManagedKind<EcsTaskDefinition, EcsTaskDefinitionStatus> Kind { get; } = new(
         EcsTaskDefinition.KindName, OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition,
@@ -375,7 +376,10 @@ public sealed class TaskDefinitionExternalClient(
 
     private static HashSet<int> InUse(IReadOnlySet<string> arns) => arns.Select(EcsNames.TaskDefinitionRevision).OfType<int>().ToHashSet();
 
-    private static string ObjectKey(EcsTaskDefinition obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}/{obj.Metadata.Uid}";
+    private static VerifiedKey ObjectKey(EcsTaskDefinition obj) => new(obj.Metadata.Namespace, obj.Metadata.Name, obj.Metadata.Uid);
+
+    /// <summary>An object's identity for <see cref="_verified"/>: a re-created object of the same name (another uid) starts unverified.</summary>
+    private readonly record struct VerifiedKey(string? Namespace, string? Name, string? Uid);
 
     /// <summary>What Observe read: the family, the translated spec, the owned revisions known, the ACTIVE ones, the owned INACTIVE ones.</summary>
     public sealed record Live(string Family, TranslatedTaskDefinition Translated, Dictionary<int, TaskDefinitionRevision> Known, HashSet<int> Active,
