@@ -370,10 +370,15 @@ public sealed class ServiceExternalClient(
             logger.LogWarning("EcsService {Namespace}/{Name} rollout failed: {Message}", obj.Metadata.Namespace, obj.Metadata.Name, observed.Message);
             news.Add(new(Event.WarningType, EventReasons.RolloutFailed, "DescribeServices", observed.Message));
         }
-        else if (observed.Phase == RolloutPhase.Completed && state is ReconcileState.Ready && !reportedDrift
+        else if (state is ReconcileState.Ready ready && !reportedDrift
+            && (observed.Phase == RolloutPhase.Completed || deployment?.State is ReconcileState.Ready)
             && !(ConditionSet.IsTrue(previous?.Conditions, ConditionTypes.Ready) && previous?.Rollout?.DeploymentId == observed.Rollout.DeploymentId))
         {
-            news.Add(new(Event.NormalType, EventReasons.RolloutCompleted, "DescribeServices", $"ECS service {live.ServiceName ?? ServiceTranslator.ServiceName(obj)}: {observed.Message}"));
+            // A service deployment (blue/green, linear, canary) judges its own success: it can be SUCCESSFUL while the
+            // old tasks still drain (running above desired), and the Ready written then must carry the event, since
+            // the pass that later sees the counts settle finds Ready already recorded for this deployment.
+            var completed = observed.Phase == RolloutPhase.Completed ? observed.Message : ready.Message;
+            news.Add(new(Event.NormalType, EventReasons.RolloutCompleted, "DescribeServices", $"ECS service {live.ServiceName ?? ServiceTranslator.ServiceName(obj)}: {completed}"));
         }
 
         if (!reportedDrift && ServiceDeploymentTracking.StageEvent(deployment) is { } stage)
