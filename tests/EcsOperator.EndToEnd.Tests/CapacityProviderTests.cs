@@ -137,6 +137,36 @@ public sealed class CapacityProviderTests
         Assert.EndsWith("/shop-asg", (string?)DescribeProvider(env)["autoScalingGroupProvider"]!["autoScalingGroupArn"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_cluster_waiting_for_its_provider_names_it_as_Stalled_once_the_retries_end_in_a_refusal()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct);
+        var providers = ProviderClient(env);
+        env.Ecs.DefineAutoScalingGroup(GroupArn, cpu: 2048, memory: 4096, instanceType: "c5.large");
+        // Retrying first (throttled), so the cluster waits with the generic message; then ECS refuses the provider for good.
+        env.Ecs.Faults.SetLatency("CreateCapacityProvider", TimeSpan.FromMilliseconds(200));
+        env.Ecs.Faults.ThrottleNext("CreateCapacityProvider", 1000);
+        await providers.CreateAsync(NewProvider("asg"), Ct);
+        await env.Clusters.CreateAsync(new EcsCluster
+        {
+            Metadata = new ObjectMeta { Name = "prod", Namespace = OperatorEnvironment.Namespace },
+            Spec = new EcsClusterSpec { CapacityProviderRefs = [new LocalObjectReference { Name = "asg" }] },
+        }, Ct);
+        await ForAsync(env.Clusters, "prod", c => ReconcilingMessage(c)?.Contains("waiting for EcsCapacityProvider asg to be Ready", StringComparison.Ordinal) == true, DescribeCluster);
+
+        env.Ecs.Faults.Clear();
+        env.Ecs.Faults.FailNext("CreateCapacityProvider", 1000, "ClientException", System.Net.HttpStatusCode.BadRequest, "The Auto Scaling group is not valid");
+
+        var named = await ForAsync(env.Clusters, "prod", c => ReconcilingMessage(c)?.Contains("is Stalled", StringComparison.Ordinal) == true, DescribeCluster);
+        Assert.Contains("EcsCapacityProvider asg is Stalled (", ReconcilingMessage(named), StringComparison.Ordinal);
+        Assert.Equal(0, env.Ecs.Calls["ecs:CreateCluster"]);
+    }
+
+    private static string? ReconcilingMessage(EcsCluster c) => c.Status?.Conditions?.FirstOrDefault(x => x.Type == ConditionTypes.Reconciling)?.Message;
+
+    private static string DescribeCluster(EcsCluster c) => JsonSerializer.Serialize(c.Status, ApiJsonContext.Default.EcsClusterStatus);
+
     private static EcsCapacityProvider NewProvider(string name) => new()
     {
         Metadata = new ObjectMeta { Name = name, Namespace = OperatorEnvironment.Namespace },

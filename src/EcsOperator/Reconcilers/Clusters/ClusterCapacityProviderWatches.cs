@@ -11,7 +11,8 @@ namespace EcsOperator.Reconcilers.Clusters;
 
 /// <summary>
 /// Wakes the EcsClusters that list an EcsCapacityProvider in <c>capacityProviderRefs</c> when what they read of it
-/// changes: it appears or goes, its ECS name, or its readiness for its generation.
+/// changes: it appears or goes, its ECS name, its readiness for its generation, or the reason it is Stalled for it
+/// (the cluster's message names a provider stuck on its spec).
 /// </summary>
 public static class ClusterCapacityProviderWatches
 {
@@ -28,6 +29,6 @@ public static class ClusterCapacityProviderWatches
         var providers = services.GetRequiredService<SharedInformerFactory>()
             .For(OperatorResourceTypes.CapacityProviders, ApiJsonContext.Default.EcsCapacityProvider);
         controller.Watches(providers, controller.ByIndex<EcsCapacityProvider>(CapacityProviderRefIndex, p => $"{p.Metadata.Namespace}/{p.Metadata.Name}"),
-            UpdatePredicates.Changed<EcsCapacityProvider, (string?, (bool, bool))>(p => (p.Status?.Name, Readiness.ForDependants(p.Metadata, p.Status))));
+            UpdatePredicates.Changed<EcsCapacityProvider, (string?, (bool, bool, string?))>(p => (p.Status?.Name, Readiness.ForDependants(p.Metadata, p.Status))));
     }
 }

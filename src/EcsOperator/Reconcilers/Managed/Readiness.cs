@@ -32,11 +32,12 @@ public static class Readiness
 
     /// <summary>
     /// What a reference watch compares to decide whether a dependant waiting on the object must look again: Ready for
-    /// its generation, and observed for it at all (a dependant waits without a word until the object's controller has
-    /// written status for its generation, so that first write, whatever it says, must wake it).
+    /// its generation; observed for it at all (a dependant waits without a word until the object's controller has
+    /// written status for its generation, so that first write, whatever it says, must wake it); and the reason it is
+    /// Stalled for it (a dependant's message names a reference stuck on its spec: <see cref="ReferenceResolver"/>).
     /// </summary>
-    public static (bool Ready, bool Observed) ForDependants(ObjectMeta metadata, IEcsStatus? status) =>
-        (IsReadyForGeneration(metadata, status), IsObservedForGeneration(metadata, status));
+    public static (bool Ready, bool Observed, string? StalledReason) ForDependants(ObjectMeta metadata, IEcsStatus? status) =>
+        (IsReadyForGeneration(metadata, status), IsObservedForGeneration(metadata, status), StalledForGeneration(metadata, status)?.Reason);
 
     /// <summary>
     /// The Stalled condition when status says the current generation is stuck (a human must act), else null: what a

@@ -39,16 +39,13 @@ public static class ServiceReferenceWatches
 
         // Only what a service reads of them wakes it: a task definition's revision and readiness for its generation
         // (so each new revision rolls exactly once, not on every status write of it); a cluster's name and readiness.
-        // Stalled for its generation too, so a service names a reference that got stuck on a newer spec.
-        // Observed for its generation too: a service waits without a status write while its reference has not been
-        // looked at (ManagedReconciler: DependencyWait.NotYetObserved), so the reference's first status write for it, whatever it says,
-        // must wake the service.
+        // Readiness.ForDependants adds observed-for-generation (a service waits without a status write until its
+        // reference has been looked at, so that first status write must wake it) and the Stalled reason (a service
+        // names a reference that got stuck on a newer spec).
         controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(TaskDefinitionRefIndex, Key),
-            UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool), string?)>(td =>
-                (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status), Readiness.StalledForGeneration(td.Metadata, td.Status)?.Reason)));
+            UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool, string?))>(td => (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status))));
         controller.Watches(clusters, controller.ByIndex<EcsCluster>(ClusterRefIndex, Key),
-            UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool), string?)>(c =>
-                (c.Status?.ClusterName, Readiness.ForDependants(c.Metadata, c.Status), Readiness.StalledForGeneration(c.Metadata, c.Status)?.Reason)));
+            UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool, string?))>(c => (c.Status?.ClusterName, Readiness.ForDependants(c.Metadata, c.Status))));
     }
 
     private static string Key(IKubernetesObject obj) => $"{obj.Metadata.Namespace}/{obj.Metadata.Name}";

@@ -53,12 +53,10 @@ public static class TaskControllerRegistration
             // controller has looked at that generation at all (a task waits without a word until it has), and the
             // reason it is Stalled for it (the task's message names a reference stuck on its spec, as a service's does).
             controller.Watches(taskDefinitions, controller.ByIndex<EcsTaskDefinition>(ByTaskDefinitionRef, td => Key(td.Metadata, td.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool), string?)>(td =>
-                    (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status), Readiness.StalledForGeneration(td.Metadata, td.Status)?.Reason)));
+                UpdatePredicates.Changed<EcsTaskDefinition, (string?, (bool, bool, string?))>(td => (td.Status?.TaskDefinitionArn, Readiness.ForDependants(td.Metadata, td.Status))));
             var clusters = informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
             controller.Watches(clusters, controller.ByIndex<EcsCluster>(ByClusterRef, c => Key(c.Metadata, c.Metadata.Name!)),
-                UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool), string?)>(c =>
-                    (c.Status?.ClusterArn, Readiness.ForDependants(c.Metadata, c.Status), Readiness.StalledForGeneration(c.Metadata, c.Status)?.Reason)));
+                UpdatePredicates.Changed<EcsCluster, (string?, (bool, bool, string?))>(c => (c.Status?.ClusterArn, Readiness.ForDependants(c.Metadata, c.Status))));
             return controller;
         });
         return services;
