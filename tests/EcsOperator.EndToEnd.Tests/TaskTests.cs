@@ -309,10 +309,7 @@ public sealed class TaskTests
         await using var env = await StartAsync();
         // Throttled on every attempt, slowly: the task is reconciled (and waits without a word) before the task
         // definition's first status. That status is neither Ready nor Stalled, but it must still wake the task.
-        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(300));
-        env.Ecs.Faults.ThrottleNext("RegisterTaskDefinition", 1000);
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);
-        await env.Tasks.CreateAsync(NewTask(), Ct);
+        await CreateWhileRegistrationIsThrottledAsync(env, TimeSpan.FromMilliseconds(300));
 
         var waiting = await WaitForAsync(env, o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Pending });
         Assert.Contains("waiting for EcsTaskDefinition job to register a revision of its current spec", Condition(waiting, ConditionTypes.Reconciling)!.Message, StringComparison.Ordinal);
@@ -328,10 +325,7 @@ public sealed class TaskTests
     {
         await using var env = await StartAsync();
         // Retrying first (throttled), so the task waits with the generic message; then ECS refuses the spec for good.
-        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", TimeSpan.FromMilliseconds(200));
-        env.Ecs.Faults.ThrottleNext("RegisterTaskDefinition", 1000);
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);
-        await env.Tasks.CreateAsync(NewTask(), Ct);
+        await CreateWhileRegistrationIsThrottledAsync(env, TimeSpan.FromMilliseconds(200));
         await WaitForAsync(env, o => Condition(o, ConditionTypes.Reconciling)?.Message?.Contains("to register a revision of its current spec", StringComparison.Ordinal) == true);
 
         env.Ecs.Faults.Clear();
@@ -374,6 +368,15 @@ public sealed class TaskTests
         Assert.Contains("RESOURCE:CPU", stalled.Message, StringComparison.Ordinal);
         await Task.Delay(300, Ct);
         Assert.Equal(1, env.Ecs.Calls["ecs:RunTask"]);
+    }
+
+    /// <summary>The task and its task definition, with every RegisterTaskDefinition throttled after <paramref name="latency"/>: the task definition retries.</summary>
+    private static async Task CreateWhileRegistrationIsThrottledAsync(OperatorEnvironment env, TimeSpan latency)
+    {
+        env.Ecs.Faults.SetLatency("RegisterTaskDefinition", latency);
+        env.Ecs.Faults.ThrottleNext("RegisterTaskDefinition", 1000);
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);
+        await env.Tasks.CreateAsync(NewTask(), Ct);
     }
 
     private static async Task<OperatorEnvironment> StartAsync()
