@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using EcsOperator.Api;
 using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
-using EcsOperator.Kubernetes.Config;
 using EcsOperator.Kubernetes.Model;
 using EcsOperator.Kubernetes.Rest;
 using EcsOperator.KubeApiServer;
@@ -38,10 +36,8 @@ public static class KubernetesFloor
         await using var aws = ScaleBenchmark.AwsClients(sim.BaseAddress, options.RateLimits);
         var ecs = aws.GetRequiredService<IEcsApi>();
         await ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = "default" }, cancellationToken);
-        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = Workload.Namespace },
-            new KubernetesClientOptions { Qps = 5000, Burst = 5000 });
-        var taskDefinitions = client.Resource(ScaleBenchmark.Of(Kinds.TaskDefinition), ApiJsonContext.Default.EcsTaskDefinition);
-        var services = client.Resource(ScaleBenchmark.Of(Kinds.Service), ApiJsonContext.Default.EcsService);
+        var workload = WorkloadClients.For(kube.BaseAddress);
+        var (taskDefinitions, services) = (workload.TaskDefinitions, workload.Services);
 
         // Told of the objects as an operator is: by a watch per kind, each event decoded (its own writes come back too).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -79,13 +75,7 @@ public static class KubernetesFloor
 
         var creating = Task.Run(async () =>
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, options.Services),
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (i, ct) =>
-                {
-                    await taskDefinitions.CreateAsync(Workload.TaskDefinition(i), ct);
-                    await services.CreateAsync(Workload.Service(i), ct);
-                });
+            await workload.CreatePairsAsync(options.Services, cancellationToken);
             createdAt = clock.Elapsed;
         }, cancellationToken);
 

@@ -5,8 +5,6 @@ using EcsOperator.Api;
 using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
-using EcsOperator.Kubernetes.Config;
-using EcsOperator.Kubernetes.Rest;
 using EcsOperator.Simulator;
 using EcsOperator.Testing;
 using EcsOperator.KubeApiServer;
@@ -60,10 +58,8 @@ public static class ScaleBenchmark
                 + $" ({floorRun.Created.TotalSeconds:F1} s creating the objects, {floorRun.KubernetesWrites} writes, {floorRun.Cpu.TotalSeconds:F1} s CPU){(raw > TimeSpan.Zero ? $" = {floorRun.Total / raw:F2}x the raw sequence" : "")}"));
         }
 
-        var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = Workload.Namespace },
-            new KubernetesClientOptions { Qps = 5000, Burst = 5000 });
-        var taskDefinitions = client.Resource(Of(Kinds.TaskDefinition), ApiJsonContext.Default.EcsTaskDefinition);
-        var services = client.Resource(Of(Kinds.Service), ApiJsonContext.Default.EcsService);
+        var workload = WorkloadClients.For(kube.BaseAddress);
+        var (taskDefinitions, services) = (workload.TaskDefinitions, workload.Services);
 
         // Start → first reconcile: one EcsTaskDefinition exists before the process starts; its first status write ends
         // the wait. Each comparison executable (e.g. the AOT binary) starts as often as the run's operator, alternately.
@@ -141,13 +137,7 @@ public static class ScaleBenchmark
         int ReadyNow() => options.PollReadyCheck ? PolledReady() : tracker.ReadyCount;
         tracker.Start();
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Services),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                await taskDefinitions.CreateAsync(Workload.TaskDefinition(i), ct);
-                await services.CreateAsync(Workload.Service(i), ct);
-            });
+        await workload.CreatePairsAsync(options.Services, cancellationToken);
         var created = clock.Elapsed;
         log.WriteLine($"created {options.Services} EcsTaskDefinitions + EcsServices in {created.TotalSeconds:F1} s");
         var peakDuringCreate = 0.0;
