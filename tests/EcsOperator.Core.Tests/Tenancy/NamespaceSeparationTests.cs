@@ -78,6 +78,7 @@ public sealed class NamespaceSeparationTests
         Assert.Equal("spec.cluster", Assert.Single(TenancyEvaluator.Evaluate(Strict("a"), Task("a", "a-b_prod"))).Field);
         Assert.Empty(TenancyEvaluator.Evaluate(Strict("a"), Task("a", "a_prod")));
 
+        Assert.Equal("spec.taskDefinition", Assert.Single(TenancyEvaluator.Evaluate(Strict("a"), Task("a", "a_prod", taskDefinition: "a-b_td_web:3"))).Field);
         var external = Assert.Single(TenancyEvaluator.Evaluate(AllowingExternal("a"), Task("a", "a_prod", taskDefinition: "a-b_td_web:3")));
         Assert.Equal("spec.taskDefinition", external.Field);
         Assert.Single(TenancyEvaluator.Evaluate(AllowingExternal("a"), Task("a", "a_prod", taskDefinition: "a-b-td_web:3")));
