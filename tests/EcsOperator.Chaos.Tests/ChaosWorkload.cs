@@ -25,7 +25,7 @@ public static class ChaosWorkload
 
     public static string Owner(string name) => $"{ClusterId}/{Namespace}/{name}";
 
-    public static string Family(string name) => $"{Namespace}-td_{name}"; // TaskDefinitionFamilies.ForTaskDefinition
+    public static string Family(string name) => $"{Namespace}_td_{name}"; // TaskDefinitionFamilies.ForTaskDefinition
 
     private static JsonObject Meta(string name) => new() { ["name"] = name, ["namespace"] = Namespace };
 

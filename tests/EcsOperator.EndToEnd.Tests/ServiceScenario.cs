@@ -15,7 +15,7 @@ namespace EcsOperator.EndToEnd.Tests;
 internal static class ServiceScenario
 {
     internal const string DefaultCluster = "default";
-    internal const string Family = OperatorEnvironment.Namespace + "-td_web"; // TaskDefinitionFamilies.ForTaskDefinition
+    internal const string Family = OperatorEnvironment.Namespace + "_td_web"; // TaskDefinitionFamilies.ForTaskDefinition
     internal static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     internal static readonly string[] MutatingCalls =

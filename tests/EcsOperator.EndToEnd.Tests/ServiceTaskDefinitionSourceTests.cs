@@ -18,7 +18,7 @@ namespace EcsOperator.EndToEnd.Tests;
 /// </summary>
 public sealed class ServiceTaskDefinitionSourceTests
 {
-    private const string InlineFamily = OperatorEnvironment.Namespace + "-svc_api"; // TaskDefinitionFamilies.ForInlineTemplate
+    private const string InlineFamily = OperatorEnvironment.Namespace + "_svc_api"; // TaskDefinitionFamilies.ForInlineTemplate
 
     [Fact]
     public async Task A_service_waits_Pending_for_a_referenced_task_definition_and_is_created_once_it_has_a_revision()

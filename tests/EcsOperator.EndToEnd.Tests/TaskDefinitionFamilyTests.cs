@@ -17,7 +17,7 @@ namespace EcsOperator.EndToEnd.Tests;
 /// </summary>
 public sealed class TaskDefinitionFamilyTests
 {
-    private const string Family = OperatorEnvironment.Namespace + "-td_web";
+    private const string Family = OperatorEnvironment.Namespace + "_td_web";
     private const string First = OperatorEnvironment.Namespace + "-web-first";
     private const string Renamed = OperatorEnvironment.Namespace + "-web-renamed";
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;

@@ -17,7 +17,7 @@ public sealed class TaskDefinitionTests
 {
     private const string Register = "ecs:RegisterTaskDefinition";
     private const string Census = "ecs:ListTaskDefinitionFamilies";
-    private const string Family = OperatorEnvironment.Namespace + "-td_web"; // TaskDefinitionFamilies.ForTaskDefinition
+    private const string Family = OperatorEnvironment.Namespace + "_td_web"; // TaskDefinitionFamilies.ForTaskDefinition
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     [Fact]

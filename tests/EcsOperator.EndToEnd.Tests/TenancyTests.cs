@@ -25,7 +25,7 @@ namespace EcsOperator.EndToEnd.Tests;
 public sealed class TenancyTests
 {
     private const string ForeignRole = "arn:aws:iam::111122223333:role/admin";
-    private const string ClusterName = OperatorEnvironment.Namespace + "-prod";
+    private const string ClusterName = OperatorEnvironment.Namespace + "_prod";
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class TenancyTests
         var cluster = await ForbiddenAsync(env.Clusters, "prod", o => o.Status);
         Assert.Contains("spec.adoptionPolicy: adopting existing AWS resources is not allowed (allowAdoption of EcsTenantPolicy shop)", cluster, StringComparison.Ordinal);
         var taskDefinition = await ForbiddenAsync(env.TaskDefinitions, "job", o => o.Status);
-        Assert.Contains("spec.family: task-definition family payments-job does not start with 'shop-'", taskDefinition, StringComparison.Ordinal);
+        Assert.Contains("spec.family: task-definition family payments-job does not start with 'shop_'", taskDefinition, StringComparison.Ordinal);
         var service = await ForbiddenAsync(env.Services, "web", o => o.Status);
         Assert.Contains($"spec.taskDefinitionTemplate.taskRoleArn: role {ForeignRole} is not in allowedRoleArns of EcsTenantPolicy shop", service, StringComparison.Ordinal);
         var task = await ForbiddenAsync(env.Tasks, "migrate", o => o.Status);
@@ -113,7 +113,7 @@ public sealed class TenancyTests
         new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = env.Kube.BaseAddress.ToString(), Namespace = "ecs-operator" },
             new KubernetesClientOptions { Qps = 1000, Burst = 1000 }).Resource(TenancyRegistration.TenantPolicies, ApiJsonContext.Default.EcsTenantPolicy);
 
-    /// <summary>The shop team's own roles, shop-* clusters and families; no adoption.</summary>
+    /// <summary>The shop team's own roles, shop_* clusters and families; no adoption.</summary>
     private static EcsTenantPolicy ShopPolicy() => new()
     {
         Metadata = new ObjectMeta { Name = "shop" },
@@ -121,8 +121,8 @@ public sealed class TenancyTests
         {
             NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["team"] = "shop" } },
             AllowedRoleArns = ["arn:aws:iam::111122223333:role/teams/shop/*"],
-            AllowedClusters = ["shop-*"],
-            TaskDefinitionFamilyPrefix = "shop-",
+            AllowedClusters = ["shop_*"],
+            TaskDefinitionFamilyPrefix = "shop_",
         },
     };
 

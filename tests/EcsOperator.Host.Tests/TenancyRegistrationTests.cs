@@ -69,7 +69,7 @@ public sealed class TenancyRegistrationTests
 
         var stranger = tenancy.For("stranger");
         Assert.Null(stranger.PolicyName);
-        Assert.Equal("stranger-", stranger.Rules!.TaskDefinitionFamilyPrefix);
+        Assert.Equal("stranger_", stranger.Rules!.TaskDefinitionFamilyPrefix);
         var refused = Assert.Throws<NamespacePrincipalRefusedException>(() => clients.For("stranger"));
         Assert.Contains("no EcsTenantPolicy selects namespace stranger", refused.Message, StringComparison.Ordinal);
 

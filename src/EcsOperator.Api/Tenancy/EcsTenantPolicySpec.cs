@@ -45,7 +45,7 @@ public sealed record EcsTenantPolicySpec
 
     /// <summary>
     /// The prefix every task-definition family registered or run from these namespaces must start with. Absent:
-    /// <c>&lt;namespace&gt;-</c>, the prefix of the operator's default family names.
+    /// <c>&lt;namespace&gt;_</c>, the prefix of the operator's default family names.
     /// </summary>
     [SchemaMaxLength(255)]
     [RegularExpression("^[a-zA-Z0-9_-]*$")]

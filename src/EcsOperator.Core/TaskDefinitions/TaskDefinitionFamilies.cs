@@ -7,12 +7,15 @@ using EcsOperator.Core.Arns;
 namespace EcsOperator.Core.TaskDefinitions;
 
 /// <summary>
-/// The task-definition family an object registers under when its spec names none: <c>&lt;namespace&gt;-td_&lt;name&gt;</c>
-/// for an EcsTaskDefinition, <c>&lt;namespace&gt;-svc_&lt;name&gt;</c> for an EcsService's inline template, dots of the
-/// name written as '_'. A namespace holds no '_' and a name neither '_' nor "..", so the first '_' marks where the
-/// namespace and the kind end: no two (kind, namespace, name) share a family, and none shares one with the scheme
-/// before (<see cref="Legacy"/>, which never holds a '_'). Every family starts with <c>&lt;namespace&gt;-</c>, the
-/// prefix the tenancy rules and the IAM policy allow.
+/// The task-definition family an object registers under when its spec names none: <c>&lt;namespace&gt;_td_&lt;name&gt;</c>
+/// for an EcsTaskDefinition, <c>&lt;namespace&gt;_svc_&lt;name&gt;</c> for an EcsService's inline template, dots of the
+/// name written as '_'. A namespace (an RFC 1123 label) holds no '_' and a name neither '_' nor "..", so the first '_'
+/// marks where the namespace ends and the second where the kind ends: no two (kind, namespace, name) share a family.
+/// Every family starts with <c>&lt;namespace&gt;_</c>, the prefix the tenancy rules and the IAM policy allow, and no
+/// other namespace's prefix can match it ('_' is not a namespace character, so <c>a_</c> never covers <c>a-b</c>'s
+/// names). The two schemes before (<see cref="Legacy"/>, and <c>&lt;namespace&gt;-td_&lt;name&gt;</c> of
+/// <see cref="Dashed"/>) put a '-' there, which a namespace may hold; an object that registered under one of them keeps
+/// it (<see cref="Of(EcsTaskDefinition, string)"/>, <see cref="OfInlineTemplate(EcsService, string)"/>).
 /// </summary>
 public static class TaskDefinitionFamilies
 {
@@ -21,11 +24,15 @@ public static class TaskDefinitionFamilies
 
     private const int HashLength = 16;
 
+    private const string TaskDefinitionKind = "td";
+
+    private const string InlineTemplateKind = "svc";
+
     /// <summary>The default family of a new EcsTaskDefinition.</summary>
-    public static string ForTaskDefinition(string @namespace, string name) => Build(@namespace, "td", name);
+    public static string ForTaskDefinition(string @namespace, string name) => Build(@namespace, '_', TaskDefinitionKind, name);
 
     /// <summary>The default family of a new EcsService's inline <c>taskDefinitionTemplate</c>.</summary>
-    public static string ForInlineTemplate(string @namespace, string name) => Build(@namespace, "svc", name);
+    public static string ForInlineTemplate(string @namespace, string name) => Build(@namespace, '_', InlineTemplateKind, name);
 
     /// <summary>
     /// The default family before issue 15: <c>&lt;namespace&gt;-&lt;name&gt;</c>, dots as dashes, shortened with a hash
@@ -42,9 +49,16 @@ public static class TaskDefinitionFamilies
     }
 
     /// <summary>
-    /// The family <paramref name="obj"/> registers under: spec.family; else the legacy default when status records
-    /// that it registered there (so an object from before the new scheme does not orphan its revisions); else
-    /// <see cref="ForTaskDefinition"/>.
+    /// The default family from issue 15 until the '_' separator: <c>&lt;namespace&gt;-td_&lt;name&gt;</c> or
+    /// <c>&lt;namespace&gt;-svc_&lt;name&gt;</c>. Unique per object, but under <c>&lt;namespace&gt;-</c>, which
+    /// namespace <c>a</c> shares with <c>a-b</c>; objects that registered under it keep it.
+    /// </summary>
+    public static string Dashed(string @namespace, bool inlineTemplate, string name) =>
+        Build(@namespace, '-', inlineTemplate ? InlineTemplateKind : TaskDefinitionKind, name);
+
+    /// <summary>
+    /// The family <paramref name="obj"/> registers under: spec.family; else an earlier default of its own
+    /// (<see cref="EarlierDefaultOf(EcsTaskDefinition, string)"/>); else <see cref="ForTaskDefinition"/>.
     /// </summary>
     public static string Of(EcsTaskDefinition obj) => Of(obj, obj?.Metadata.Namespace ?? string.Empty);
 
@@ -52,15 +66,28 @@ public static class TaskDefinitionFamilies
     public static string Of(EcsTaskDefinition obj, string @namespace)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        if (obj.Spec.Family is { } family)
-            return family;
-        var (ns, name) = (@namespace, obj.Metadata.Name ?? string.Empty);
-        return obj.Status?.Family is { } recorded && recorded == Legacy(ns, name) ? recorded : ForTaskDefinition(ns, name);
+        return obj.Spec.Family
+            ?? EarlierDefaultOf(obj, @namespace)
+            ?? ForTaskDefinition(@namespace, obj.Metadata.Name ?? string.Empty);
     }
 
     /// <summary>
-    /// The family of <paramref name="service"/>'s inline template: its family; else the legacy default when the
-    /// service's recorded task definition is of that family; else <see cref="ForInlineTemplate"/>. Null without a template.
+    /// The earlier default family <paramref name="obj"/> keeps: its spec names no family and its status (which only the
+    /// operator writes) records that it registered under its own <see cref="Legacy"/> or <see cref="Dashed"/> default,
+    /// so its revisions are not orphaned. Null otherwise: a family the status records that is not derived from this
+    /// object's namespace and name is never kept.
+    /// </summary>
+    public static string? EarlierDefaultOf(EcsTaskDefinition obj, string @namespace)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj.Spec.Family is not null || obj.Status?.Family is not { } recorded)
+            return null;
+        return IsEarlierDefault(recorded, @namespace, obj.Metadata.Name ?? string.Empty, inlineTemplate: false) ? recorded : null;
+    }
+
+    /// <summary>
+    /// The family of <paramref name="service"/>'s inline template: its family; else an earlier default of its own
+    /// (<see cref="EarlierDefaultOf(EcsService, string)"/>); else <see cref="ForInlineTemplate"/>. Null without a template.
     /// </summary>
     public static string? OfInlineTemplate(EcsService service) => OfInlineTemplate(service, service?.Metadata.Namespace ?? string.Empty);
 
@@ -70,20 +97,36 @@ public static class TaskDefinitionFamilies
         ArgumentNullException.ThrowIfNull(service);
         if (service.Spec.TaskDefinitionTemplate is not { } template)
             return null;
-        if (template.Family is { } family)
-            return family;
-        var (ns, name) = (@namespace, service.Metadata.Name ?? string.Empty);
-        var legacy = Legacy(ns, name);
-        return service.Status?.TaskDefinitionArn is { } arn && EcsNames.TaskDefinitionFamily(arn) == legacy ? legacy : ForInlineTemplate(ns, name);
+        return template.Family
+            ?? EarlierDefaultOf(service, @namespace)
+            ?? ForInlineTemplate(@namespace, service.Metadata.Name ?? string.Empty);
     }
 
-    private static string Build(string @namespace, string kind, string name)
+    /// <summary>
+    /// The earlier default family <paramref name="service"/>'s inline template keeps: the template names no family and
+    /// the task definition its status records is of the service's own <see cref="Legacy"/> or <see cref="Dashed"/>
+    /// default. Null otherwise.
+    /// </summary>
+    public static string? EarlierDefaultOf(EcsService service, string @namespace)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (service.Spec.TaskDefinitionTemplate is not { Family: null } || service.Status?.TaskDefinitionArn is not { } arn)
+            return null;
+        var recorded = EcsNames.TaskDefinitionFamily(arn);
+        return IsEarlierDefault(recorded, @namespace, service.Metadata.Name ?? string.Empty, inlineTemplate: true) ? recorded : null;
+    }
+
+    private static bool IsEarlierDefault(string family, string @namespace, string name, bool inlineTemplate) =>
+        family == Legacy(@namespace, name) || family == Dashed(@namespace, inlineTemplate, name);
+
+    private static string Build(string @namespace, char separator, string kind, string name)
     {
         // Anything outside ECS's alphabet (a Kubernetes name only adds '.') becomes '_'.
-        var family = $"{Clean(@namespace, '-')}-{kind}_{Clean(name, '_')}";
+        var family = $"{Clean(@namespace, '-')}{separator}{kind}_{Clean(name, '_')}";
         if (family.Length <= MaxLength)
             return family;
-        // "__" never occurs in a family that fits (no ".." in a name), so a shortened family never equals one that fits.
+        // "__" never occurs in a family that fits (no ".." in a name, which starts with neither '.' nor '_'), so a
+        // shortened family never equals one that fits.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(family)))[..HashLength];
         return $"{family[..(MaxLength - HashLength - 2)]}__{hash}";
     }

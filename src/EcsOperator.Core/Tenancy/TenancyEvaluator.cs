@@ -42,7 +42,10 @@ public static class TenancyEvaluator
         switch (obj)
         {
             case EcsTaskDefinition taskDefinition:
-                check.Family("spec.family", TaskDefinitionFamilies.Of(taskDefinition, tenancy.Namespace));
+                check.Family("spec.family", TaskDefinitionFamilies.Of(taskDefinition, tenancy.Namespace),
+                    TaskDefinitionFamilies.EarlierDefaultOf(taskDefinition, tenancy.Namespace) is null
+                        ? null
+                        : TaskDefinitionFamilies.ForTaskDefinition(tenancy.Namespace, taskDefinition.Metadata.Name ?? string.Empty));
                 check.Template("spec", taskDefinition.Spec);
                 break;
             case EcsService service:
@@ -80,7 +83,10 @@ public static class TenancyEvaluator
         check.ExternalTaskDefinition("spec.taskDefinition", spec.TaskDefinition);
         if (spec.TaskDefinitionTemplate is { } template)
         {
-            check.Family("spec.taskDefinitionTemplate.family", TaskDefinitionFamilies.OfInlineTemplate(service, @namespace)!);
+            check.Family("spec.taskDefinitionTemplate.family", TaskDefinitionFamilies.OfInlineTemplate(service, @namespace)!,
+                TaskDefinitionFamilies.EarlierDefaultOf(service, @namespace) is null
+                    ? null
+                    : TaskDefinitionFamilies.ForInlineTemplate(@namespace, service.Metadata.Name ?? string.Empty));
             check.Template("spec.taskDefinitionTemplate", template);
         }
 
@@ -210,11 +216,23 @@ public static class TenancyEvaluator
             }
         }
 
-        public void Family(string path, string family)
+        /// <param name="path">The field named in a violation.</param>
+        /// <param name="family">The family the object registers under or runs.</param>
+        /// <param name="currentDefault">
+        /// Set only when <paramref name="family"/> is the object's own earlier default, kept from its status (which tenants
+        /// cannot write): it also passes when the object's current default would, so an upgrade does not orphan its
+        /// revisions, yet a prefix an admin chose to exclude the defaults excludes it too. Names a user chose get no such
+        /// grace.
+        /// </param>
+        public void Family(string path, string family, string? currentDefault = null)
         {
-            if (!family.StartsWith(rules.TaskDefinitionFamilyPrefix, StringComparison.Ordinal))
+            var prefix = rules.TaskDefinitionFamilyPrefix;
+            if (!family.StartsWith(prefix, StringComparison.Ordinal) && currentDefault?.StartsWith(prefix, StringComparison.Ordinal) != true)
             {
-                Add(path, $"task-definition family {family} does not start with '{rules.TaskDefinitionFamilyPrefix}' (taskDefinitionFamilyPrefix of {Source})");
+                var remedy = policyName is null
+                    ? $"name a family that starts with '{prefix}', or have an admin select this namespace with an EcsTenantPolicy whose taskDefinitionFamilyPrefix allows it"
+                    : $"name a family that starts with '{prefix}', or have an admin change taskDefinitionFamilyPrefix of EcsTenantPolicy {policyName}";
+                Add(path, $"task-definition family {family} does not start with '{prefix}' (taskDefinitionFamilyPrefix of {Source}); {remedy}");
             }
         }
 
@@ -249,7 +267,10 @@ public static class TenancyEvaluator
             if (!GlobPattern.MatchesAny(rules.AllowedClusters, cluster)
                 && !GlobPattern.MatchesAny(rules.AllowedClusters, EcsNames.ClusterName(cluster)))
             {
-                Add(path, $"cluster {cluster} is not in allowedClusters of {Source}");
+                var remedy = policyName is null
+                    ? $"use a cluster that matches {string.Join(" or ", rules.AllowedClusters)}, or have an admin select this namespace with an EcsTenantPolicy whose allowedClusters allow it"
+                    : $"use a cluster that allowedClusters allow, or have an admin add it to EcsTenantPolicy {policyName}";
+                Add(path, $"cluster {cluster} is not in allowedClusters of {Source}; {remedy}");
             }
         }
 

@@ -30,12 +30,16 @@ public sealed record TenantRules
 
     public int? MaxCapacity { get; init; }
 
-    /// <summary>The prefix of the operator's default names for a namespace: <c>&lt;namespace&gt;-</c>.</summary>
-    public static string NamespacePrefix(string @namespace) => @namespace.Replace('.', '-') + "-";
+    /// <summary>
+    /// The prefix of the operator's default names for a namespace: <c>&lt;namespace&gt;_</c>. A namespace name (an RFC
+    /// 1123 label) holds no '_', so one namespace's prefix never covers another's names, as <c>a-</c> would cover
+    /// <c>a-b-</c>'s.
+    /// </summary>
+    public static string NamespacePrefix(string @namespace) => @namespace.Replace('.', '-') + "_";
 
     /// <summary>
     /// A namespace without a policy under <c>--tenancy=strict</c>: only what the namespace's own default names
-    /// give it. Families and cluster names must start with <c>&lt;namespace&gt;-</c>; no role, target group or
+    /// give it. Families and cluster names must start with <c>&lt;namespace&gt;_</c>; no role, target group or
     /// secret may be named; no external task definition, adoption, privileged container or host namespace; no limits
     /// beyond the CRDs' own.
     /// </summary>

@@ -27,12 +27,15 @@ internal sealed class AdmissionPolicy
         [.. YamlToJson.ParseDocuments(File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "tenancy", file))).Select(d => d!)];
 
     /// <summary>The messages of the failing validations (empty: admitted).</summary>
-    public IReadOnlyList<string> Evaluate(JsonNode obj, string @namespace, IReadOnlyDictionary<string, string> namespaceLabels, JsonNode? param = null)
+    /// <param name="oldObject">The stored object of an UPDATE (null: a CREATE).</param>
+    public IReadOnlyList<string> Evaluate(
+        JsonNode obj, string @namespace, IReadOnlyDictionary<string, string> namespaceLabels, JsonNode? param = null, JsonNode? oldObject = null)
     {
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
         var bindings = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["object"] = Cel.FromJson(obj),
+            ["oldObject"] = Cel.FromJson(oldObject),
             ["params"] = Cel.FromJson(param),
             ["namespaceObject"] = Cel.FromJson(new JsonObject
             {
@@ -46,7 +49,7 @@ internal sealed class AdmissionPolicy
             {
                 ["namespace"] = @namespace,
                 ["kind"] = new JsonObject { ["group"] = "ecs.operator.dev", ["version"] = "v1alpha1", ["kind"] = obj["kind"]!.GetValue<string>() },
-                ["operation"] = "CREATE",
+                ["operation"] = oldObject is null ? "CREATE" : "UPDATE",
             }),
             ["variables"] = variables,
         };

@@ -26,8 +26,8 @@ public sealed class TenancyAdmissionPolicyTests
             "namespaceSelector": {"matchLabels": {"team": "shop"}},
             "awsRoleArn": "arn:aws:iam::111122223333:role/ecs-operator-tenants/shop",
             "allowedRoleArns": ["arn:aws:iam::111122223333:role/teams/shop/*"],
-            "allowedClusters": ["shop-*"],
-            "taskDefinitionFamilyPrefix": "shop-",
+            "allowedClusters": ["shop_*"],
+            "taskDefinitionFamilyPrefix": "shop_",
             "maxDesiredCount": 10
             {{{extra}}}
           }
@@ -39,23 +39,23 @@ public sealed class TenancyAdmissionPolicyTests
         """)!;
 
     private static JsonNode TaskDefinition(string extra = "") =>
-        Manifest("EcsTaskDefinition", $$"""{"family": "shop-web", "containerDefinitions": [{"name": "web", "image": "nginx"}] {{extra}}}""");
+        Manifest("EcsTaskDefinition", $$"""{"family": "shop_web", "containerDefinitions": [{"name": "web", "image": "nginx"}] {{extra}}}""");
 
     private static JsonNode Service(string extra = "") =>
-        Manifest("EcsService", $$"""{"cluster": "shop-prod", "taskDefinitionRef": {"name": "web"}, "desiredCount": 2 {{extra}}}""");
+        Manifest("EcsService", $$"""{"cluster": "shop_prod", "taskDefinitionRef": {"name": "web"}, "desiredCount": 2 {{extra}}}""");
 
     private static JsonNode Task(string extra = "") =>
-        Manifest("EcsTask", $$"""{"cluster": "shop-prod", "taskDefinitionRef": {"name": "web"} {{extra}}}""");
+        Manifest("EcsTask", $$"""{"cluster": "shop_prod", "taskDefinitionRef": {"name": "web"} {{extra}}}""");
 
-    private static JsonNode Cluster(string extra = "") => Manifest("EcsCluster", $$"""{"clusterName": "shop-prod" {{extra}}}""");
+    private static JsonNode Cluster(string extra = "") => Manifest("EcsCluster", $$"""{"clusterName": "shop_prod" {{extra}}}""");
 
     /// <summary>Every role-bearing field, as a manifest naming <c>{0}</c> there.</summary>
     public static TheoryData<string, string> RoleFields => new()
     {
         { "EcsTaskDefinition", """, "taskRoleArn": "{0}" """ },
         { "EcsTaskDefinition", """, "executionRoleArn": "{0}" """ },
-        { "EcsService template", """, "taskDefinitionTemplate": {"family": "shop-web", "taskRoleArn": "{0}", "containerDefinitions": [{"name": "web"}]} """ },
-        { "EcsService template", """, "taskDefinitionTemplate": {"family": "shop-web", "executionRoleArn": "{0}", "containerDefinitions": [{"name": "web"}]} """ },
+        { "EcsService template", """, "taskDefinitionTemplate": {"family": "shop_web", "taskRoleArn": "{0}", "containerDefinitions": [{"name": "web"}]} """ },
+        { "EcsService template", """, "taskDefinitionTemplate": {"family": "shop_web", "executionRoleArn": "{0}", "containerDefinitions": [{"name": "web"}]} """ },
         { "EcsService", """, "role": "{0}" """ },
         { "EcsService", """, "loadBalancers": [{"advancedConfiguration": {"roleArn": "{0}"}}] """ },
         { "EcsService", """, "deploymentConfiguration": {"lifecycleHooks": [{"roleArn": "{0}"}]} """ },
@@ -74,17 +74,25 @@ public sealed class TenancyAdmissionPolicyTests
         {
             "EcsTaskDefinition" => TaskDefinition(text),
             "EcsService" => Service(text),
-            "EcsService template" => Manifest("EcsService", $$"""{"cluster": "shop-prod" {{text}}}"""),
+            "EcsService template" => Manifest("EcsService", $$"""{"cluster": "shop_prod" {{text}}}"""),
             _ => Task(text),
         };
     }
 
-    /// <summary>The admission verdict, checked against the operator's evaluator on the same manifest.</summary>
-    private static IReadOnlyList<string> Admit(JsonNode manifest, JsonNode? param = null, IReadOnlyDictionary<string, string>? labels = null)
+    /// <summary>
+    /// The admission verdict, checked against the operator's evaluator on the same manifest (with the status of
+    /// <paramref name="stored"/>, the object an UPDATE changes; null: a CREATE).
+    /// </summary>
+    private static IReadOnlyList<string> Admit(JsonNode manifest, JsonNode? param = null, IReadOnlyDictionary<string, string>? labels = null, JsonNode? stored = null)
     {
         param ??= TenantPolicy();
         labels ??= ShopLabels;
-        var messages = Policy.Evaluate(manifest, Namespace, labels, param);
+        var messages = Policy.Evaluate(manifest, Namespace, labels, param, stored);
+        if (stored?["status"] is { } status)
+        {
+            manifest = manifest.DeepClone();
+            manifest["status"] = status.DeepClone();
+        }
 
         var policy = param.Deserialize(ApiJsonContext.Default.EcsTenantPolicy)!;
         var tenancy = TenantPolicyResolver.Resolve(Namespace, labels, [policy], TenancyMode.Open);
@@ -143,22 +151,96 @@ public sealed class TenancyAdmissionPolicyTests
     public void A_foreign_family_is_refused_and_the_default_family_admitted()
     {
         Assert.Equal(
-            "task-definition family payments-api does not start with shop- (taskDefinitionFamilyPrefix of EcsTenantPolicy shop)",
+            "task-definition family payments-api does not start with shop_ (taskDefinitionFamilyPrefix of EcsTenantPolicy shop); "
+            + "name a family that starts with shop_, or have an admin change taskDefinitionFamilyPrefix of EcsTenantPolicy shop",
             Assert.Single(Admit(Manifest("EcsTaskDefinition", """{"family": "payments-api", "containerDefinitions": [{"name": "web"}]}"""))));
-        Assert.Single(Admit(Manifest("EcsService", """{"cluster": "shop-prod", "taskDefinitionTemplate": {"family": "payments-api", "containerDefinitions": [{"name": "web"}]}}""")));
-        // No family: the operator registers <namespace>-<name>, shop-web.
-        Assert.Empty(Admit(Manifest("EcsService", """{"cluster": "shop-prod", "taskDefinitionTemplate": {"containerDefinitions": [{"name": "web"}]}}""")));
-        var noPrefix = TenantPolicy();
-        noPrefix["spec"]!.AsObject().Remove("taskDefinitionFamilyPrefix");
-        Assert.Empty(Admit(Manifest("EcsTaskDefinition", """{"containerDefinitions": [{"name": "web"}]}"""), noPrefix));
+        Assert.Single(Admit(Manifest("EcsService", """{"cluster": "shop_prod", "taskDefinitionTemplate": {"family": "payments-api", "containerDefinitions": [{"name": "web"}]}}""")));
+        // No family: the operator registers <namespace>_svc_<name>, shop_svc_web.
+        Assert.Empty(Admit(Manifest("EcsService", """{"cluster": "shop_prod", "taskDefinitionTemplate": {"containerDefinitions": [{"name": "web"}]}}""")));
+        Assert.Empty(Admit(Manifest("EcsTaskDefinition", """{"containerDefinitions": [{"name": "web"}]}"""), NoPrefix()));
+    }
+
+    private static JsonNode NoPrefix(string extra = "")
+    {
+        var param = TenantPolicy(extra);
+        param["spec"]!.AsObject().Remove("taskDefinitionFamilyPrefix");
+        return param;
+    }
+
+    private static JsonNode Prefix(string prefix)
+    {
+        var param = TenantPolicy();
+        param["spec"]!["taskDefinitionFamilyPrefix"] = prefix;
+        return param;
+    }
+
+    private static JsonNode DefaultTaskDefinition() => Manifest("EcsTaskDefinition", """{"containerDefinitions": [{"name": "web"}]}""");
+
+    private static JsonNode DefaultInlineService() =>
+        Manifest("EcsService", """{"cluster": "shop_prod", "taskDefinitionTemplate": {"containerDefinitions": [{"name": "web"}]}}""");
+
+    private static JsonNode Stored(JsonNode manifest, string status)
+    {
+        var stored = manifest.DeepClone();
+        stored["status"] = JsonNode.Parse(status);
+        return stored;
+    }
+
+    [Theory]
+    [InlineData("shop-b_td_web")] // namespace shop-b's default family
+    [InlineData("shop-b-td_web")] // and its default before the '_' separator
+    [InlineData("shop-web")] // a '-' name chosen before the upgrade: no grace
+    public void The_default_prefix_does_not_reach_a_namespace_that_extends_the_name(string family)
+    {
+        var manifest = Manifest("EcsTaskDefinition", $$"""{"family": "{{family}}", "containerDefinitions": [{"name": "web"}]}""");
+        Assert.Single(Admit(manifest, NoPrefix()));
+        Assert.Single(Admit(manifest, NoPrefix(), stored: Stored(manifest, $$"""{"family": "{{family}}"}""")));
+        var external = Task();
+        external["spec"]!.AsObject().Remove("taskDefinitionRef");
+        external["spec"]!["taskDefinition"] = family + ":3";
+        Assert.Single(Admit(external, NoPrefix(""", "allowExternalTaskDefinitions": true""")));
+    }
+
+    [Theory]
+    [InlineData("shop-web")] // before issue 15
+    [InlineData("shop-td_web")] // issue 15's '-' scheme
+    public void An_update_of_an_object_that_keeps_its_earlier_default_is_admitted_where_its_current_default_would_be(string earlier)
+    {
+        var stored = Stored(DefaultTaskDefinition(), $$"""{"family": "{{earlier}}"}""");
+        Assert.Empty(Admit(DefaultTaskDefinition(), NoPrefix(), stored: stored));
+        Assert.Empty(Admit(DefaultTaskDefinition(), Prefix("shop-"), stored: stored)); // the kept family starts with shop-
+        // An admin's prefix that excludes the defaults excludes the kept one too.
+        Assert.Single(Admit(DefaultTaskDefinition(), Prefix("shop_prod_"), stored: stored));
+        // A fresh default under a kept '-' prefix is refused: the admin must move the prefix to shop_.
+        Assert.Single(Admit(DefaultTaskDefinition(), Prefix("shop-")));
+    }
+
+    [Theory]
+    [InlineData("shop-web")]
+    [InlineData("shop-svc_web")]
+    public void An_update_of_a_service_whose_inline_template_keeps_its_earlier_default_is_admitted(string earlier)
+    {
+        var stored = Stored(DefaultInlineService(), $$"""{"taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/{{earlier}}:4"}""");
+        Assert.Empty(Admit(DefaultInlineService(), Prefix("shop-"), stored: stored));
+        Assert.Single(Admit(DefaultInlineService(), Prefix("shop-")));
+    }
+
+    [Fact]
+    public void A_status_family_that_is_not_the_objects_own_earlier_default_gives_no_grace()
+    {
+        // shop-b-td_web is the earlier default of shop-b/web, not of shop/web: the current default shop_td_web applies.
+        var stored = Stored(DefaultTaskDefinition(), """{"family": "shop-b-td_web"}""");
+        Assert.Single(Admit(DefaultTaskDefinition(), Prefix("shop-"), stored: stored));
+        Assert.Empty(Admit(DefaultTaskDefinition(), NoPrefix(), stored: stored));
     }
 
     [Theory]
     [InlineData("EcsService", "payments-prod", false)]
     [InlineData("EcsService", "arn:aws:ecs:eu-west-1:111122223333:cluster/payments-prod", false)]
-    [InlineData("EcsService", "arn:aws:ecs:eu-west-1:111122223333:cluster/shop-prod", true)]
+    [InlineData("EcsService", "arn:aws:ecs:eu-west-1:111122223333:cluster/shop_prod", true)]
     [InlineData("EcsTask", "payments-prod", false)]
-    [InlineData("EcsTask", "shop-batch", true)]
+    [InlineData("EcsTask", "shop_batch", true)]
+    [InlineData("EcsTask", "shop-batch", false)]
     public void Foreign_clusters_are_refused_by_name_or_arn(string kind, string cluster, bool admitted)
     {
         var manifest = kind == "EcsService" ? Service() : Task();
@@ -184,10 +266,11 @@ public sealed class TenancyAdmissionPolicyTests
     }
 
     [Theory]
-    [InlineData("shop-web:3", false, false)]
-    [InlineData("shop-web:3", true, true)]
-    [InlineData("shop-web", true, true)]
-    [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop-web:3", true, true)]
+    [InlineData("shop_web:3", false, false)]
+    [InlineData("shop_web:3", true, true)]
+    [InlineData("shop_web", true, true)]
+    [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop_web:3", true, true)]
+    [InlineData("shop-web:3", true, false)]
     [InlineData("payments-api:7", true, false)]
     [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/payments-api:7", true, false)]
     public void External_task_definitions_need_permission_and_the_namespace_family(string reference, bool allowed, bool admitted)
@@ -213,7 +296,7 @@ public sealed class TenancyAdmissionPolicyTests
     [Fact]
     public void Privileged_containers_and_host_namespaces_are_refused_unless_allowed()
     {
-        var privileged = Manifest("EcsTaskDefinition", """{"family": "shop-web", "containerDefinitions": [{"name": "web", "privileged": true}]}""");
+        var privileged = Manifest("EcsTaskDefinition", """{"family": "shop_web", "containerDefinitions": [{"name": "web", "privileged": true}]}""");
         Assert.Equal("privileged containers are not allowed (allowPrivileged of EcsTenantPolicy shop)", Assert.Single(Admit(privileged)));
         Assert.Empty(Admit(privileged, TenantPolicy(""", "allowPrivileged": true""")));
         foreach (var mode in new[] { "networkMode", "pidMode", "ipcMode" })
@@ -222,7 +305,7 @@ public sealed class TenancyAdmissionPolicyTests
             Assert.Empty(Admit(TaskDefinition($$""", "{{mode}}": "host" """), TenantPolicy(""", "allowHostNamespaces": true""")));
         }
 
-        Assert.Single(Admit(Manifest("EcsService", """{"cluster": "shop-prod", "taskDefinitionTemplate": {"networkMode": "host", "containerDefinitions": [{"name": "web"}]}}""")));
+        Assert.Single(Admit(Manifest("EcsService", """{"cluster": "shop_prod", "taskDefinitionTemplate": {"networkMode": "host", "containerDefinitions": [{"name": "web"}]}}""")));
         Assert.Empty(Admit(TaskDefinition(""", "networkMode": "awsvpc", "pidMode": "task" """)));
     }
 

@@ -229,8 +229,8 @@ public sealed class EcsClientTests
         {
             ("ListTaskDefinitions", null) => """{ "taskDefinitionArns": ["td:1"], "nextToken": "n" }""",
             ("ListTaskDefinitions", "n") => """{ "taskDefinitionArns": ["td:2"] }""",
-            ("ListTaskDefinitionFamilies", null) => """{ "families": ["shop-td_a"], "nextToken": "n" }""",
-            ("ListTaskDefinitionFamilies", "n") => """{ "families": ["shop-td_b"] }""",
+            ("ListTaskDefinitionFamilies", null) => """{ "families": ["shop_td_a"], "nextToken": "n" }""",
+            ("ListTaskDefinitionFamilies", "n") => """{ "families": ["shop_td_b"] }""",
             ("ListTasks", null) => """{ "taskArns": ["t1"], "nextToken": "n" }""",
             ("ListTasks", "n") => """{ "taskArns": ["t2"] }""",
             ("ListServiceDeployments", null) => """{ "serviceDeployments": [ { "serviceDeploymentArn": "d1", "createdAt": 1700000000 } ], "nextToken": "n" }""",
@@ -240,11 +240,11 @@ public sealed class EcsClientTests
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Equal(["td:1", "td:2"], await _ecs.ListAllTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = "shop-web" }, ct));
-        Assert.Equal(["shop-td_a", "shop-td_b"],
-            await _ecs.ListAllTaskDefinitionFamiliesAsync(new ListTaskDefinitionFamiliesRequest { FamilyPrefix = "shop-td_", Status = TaskDefinitionFamilyStatus.Active }, ct));
+        Assert.Equal(["shop_td_a", "shop_td_b"],
+            await _ecs.ListAllTaskDefinitionFamiliesAsync(new ListTaskDefinitionFamiliesRequest { FamilyPrefix = "shop_td_", Status = TaskDefinitionFamilyStatus.Active }, ct));
         Assert.All(_transport.Calls.Where(c => c.Operation.Name == "ListTaskDefinitionFamilies"), c =>
         {
-            Assert.Equal("shop-td_", (string?)c.Request["familyPrefix"]);
+            Assert.Equal("shop_td_", (string?)c.Request["familyPrefix"]);
             Assert.Equal("ACTIVE", (string?)c.Request["status"]);
         });
         Assert.Equal(["t1", "t2"], await _ecs.ListAllTasksAsync(new ListTasksRequest { Cluster = "shop" }, ct));

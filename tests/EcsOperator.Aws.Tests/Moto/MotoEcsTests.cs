@@ -119,16 +119,16 @@ public sealed class MotoEcsTests(MotoServer moto) : IAsyncLifetime
     [Fact]
     public async Task Task_definition_families_are_listed_by_prefix()
     {
-        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop-td_web"), Ct);
-        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop-td_web"), Ct);
-        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop-td_worker"), Ct);
-        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shopping-td_web"), Ct);
+        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop_td_web"), Ct);
+        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop_td_web"), Ct);
+        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop_td_worker"), Ct);
+        await Ecs.RegisterTaskDefinitionAsync(SampleTaskDefinition("shop-b_td_web"), Ct);
 
         // moto ignores status and maxResults (one page), so this checks the wire shape and the prefix filter.
         var families = await Ecs.ListAllTaskDefinitionFamiliesAsync(
-            new ListTaskDefinitionFamiliesRequest { FamilyPrefix = "shop-td_", Status = TaskDefinitionFamilyStatus.Active }, Ct);
+            new ListTaskDefinitionFamiliesRequest { FamilyPrefix = "shop_td_", Status = TaskDefinitionFamilyStatus.Active }, Ct);
 
-        Assert.Equal(["shop-td_web", "shop-td_worker"], families.Order(StringComparer.Ordinal));
+        Assert.Equal(["shop_td_web", "shop_td_worker"], families.Order(StringComparer.Ordinal));
     }
 
     [Fact]

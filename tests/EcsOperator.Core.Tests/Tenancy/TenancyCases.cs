@@ -16,13 +16,14 @@ internal static class TenancyCases
     public const string OwnRole = "arn:aws:iam::111122223333:role/teams/shop/web-task";
     public const string ForeignRole = "arn:aws:iam::111122223333:role/teams/payments/admin";
 
+    /// <summary>As deploy/tenancy/tenant-policy-example.yaml: the namespace's own <c>shop_</c> families and clusters.</summary>
     public static EcsTenantPolicySpec ShopPolicy => new()
     {
         NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["team"] = "shop" } },
         AwsRoleArn = "arn:aws:iam::111122223333:role/ecs-operator-tenants/shop",
         AllowedRoleArns = ["arn:aws:iam::111122223333:role/teams/shop/*"],
-        AllowedClusters = ["shop-*"],
-        TaskDefinitionFamilyPrefix = "shop-",
+        AllowedClusters = ["shop_*"],
+        TaskDefinitionFamilyPrefix = "shop_",
         AllowedTargetGroupArns = ["arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop-*"],
         AllowedSecretArnPrefixes = ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/"],
         MaxDesiredCount = 10,
@@ -44,13 +45,13 @@ internal static class TenancyCases
 
     public static EcsTaskDefinition TaskDefinition(Func<EcsTaskDefinitionSpec, EcsTaskDefinitionSpec>? change = null)
     {
-        var spec = new EcsTaskDefinitionSpec { Family = "shop-web", ContainerDefinitions = [WebContainer] };
+        var spec = new EcsTaskDefinitionSpec { Family = "shop_web", ContainerDefinitions = [WebContainer] };
         return new EcsTaskDefinition { Metadata = Meta("web"), Spec = change?.Invoke(spec) ?? spec };
     }
 
     public static EcsService Service(Func<EcsServiceSpec, EcsServiceSpec>? change = null)
     {
-        var spec = new EcsServiceSpec { Cluster = "shop-prod", TaskDefinitionRef = new() { Name = "web" }, DesiredCount = 2 };
+        var spec = new EcsServiceSpec { Cluster = "shop_prod", TaskDefinitionRef = new() { Name = "web" }, DesiredCount = 2 };
         return new EcsService { Metadata = Meta("web"), Spec = change?.Invoke(spec) ?? spec };
     }
 
@@ -62,13 +63,13 @@ internal static class TenancyCases
 
     public static EcsTask Task(Func<EcsTaskSpec, EcsTaskSpec>? change = null)
     {
-        var spec = new EcsTaskSpec { Cluster = "shop-prod", TaskDefinitionRef = new() { Name = "migrate" } };
+        var spec = new EcsTaskSpec { Cluster = "shop_prod", TaskDefinitionRef = new() { Name = "migrate" } };
         return new EcsTask { Metadata = Meta("migrate"), Spec = change?.Invoke(spec) ?? spec };
     }
 
     public static EcsCluster Cluster(Func<EcsClusterSpec, EcsClusterSpec>? change = null)
     {
-        var spec = new EcsClusterSpec { ClusterName = "shop-prod" };
+        var spec = new EcsClusterSpec { ClusterName = "shop_prod" };
         return new EcsCluster { Metadata = Meta("prod"), Spec = change?.Invoke(spec) ?? spec };
     }
 

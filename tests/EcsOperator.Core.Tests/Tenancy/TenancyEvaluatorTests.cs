@@ -101,7 +101,7 @@ public sealed class TenancyEvaluatorTests
     {
         var violation = Assert.Single(TenancyEvaluator.Evaluate(Policy(), TaskDefinition(s => s with { Family = "payments-api" })));
         Assert.Equal("spec.family", violation.Field);
-        Assert.Contains("does not start with 'shop-'", violation.Rule, StringComparison.Ordinal);
+        Assert.Contains("does not start with 'shop_'", violation.Rule, StringComparison.Ordinal);
 
         var inline = Assert.Single(TenancyEvaluator.Evaluate(Policy(), ServiceWithTemplate(t => t with { Family = "payments-api" })));
         Assert.Equal("spec.taskDefinitionTemplate.family", inline.Field);
@@ -110,11 +110,12 @@ public sealed class TenancyEvaluatorTests
     [Fact]
     public void The_default_family_of_the_namespace_passes_the_default_prefix()
     {
-        // No family and no prefix in the policy: the family is shop-web, the prefix "shop-".
+        // No family and no prefix in the policy: the family is shop_td_web, the prefix "shop_".
         var policy = Policy(ShopPolicy with { TaskDefinitionFamilyPrefix = null });
         Assert.Empty(TenancyEvaluator.Evaluate(policy, TaskDefinition(s => s with { Family = null })));
         Assert.Empty(TenancyEvaluator.Evaluate(policy, ServiceWithTemplate(t => t)));
         Assert.Single(TenancyEvaluator.Evaluate(policy, TaskDefinition(s => s with { Family = "shopping-web" })));
+        Assert.Single(TenancyEvaluator.Evaluate(policy, TaskDefinition(s => s with { Family = "shop-web" })));
     }
 
     [Theory]
@@ -131,19 +132,19 @@ public sealed class TenancyEvaluatorTests
     [Fact]
     public void Own_clusters_pass_by_name_arn_and_clusterRef_while_the_implicit_default_cluster_is_refused()
     {
-        Assert.Empty(TenancyEvaluator.Evaluate(Policy(), Service(s => s with { Cluster = "arn:aws:ecs:eu-west-1:111122223333:cluster/shop-prod" })));
+        Assert.Empty(TenancyEvaluator.Evaluate(Policy(), Service(s => s with { Cluster = "arn:aws:ecs:eu-west-1:111122223333:cluster/shop_prod" })));
         Assert.Empty(TenancyEvaluator.Evaluate(Policy(), Service(s => s with { Cluster = null, ClusterRef = new() { Name = "prod" } })));
         Assert.Empty(TenancyEvaluator.Evaluate(Policy(), Cluster()));
         var violation = Assert.Single(TenancyEvaluator.Evaluate(Policy(), Task(s => s with { Cluster = null })));
         Assert.Contains("cluster default", violation.Rule, StringComparison.Ordinal);
-        // An EcsCluster without clusterName is named after the object: "prod" is not a shop-* cluster.
+        // An EcsCluster without clusterName is named after the object: "prod" is not a shop_* cluster.
         Assert.Single(TenancyEvaluator.Evaluate(Policy(), Cluster(s => s with { ClusterName = null })));
     }
 
     [Theory]
-    [InlineData("shop-web:3")]
+    [InlineData("shop_web:3")]
     [InlineData("payments-api:7")]
-    [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop-web:3")]
+    [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop_web:3")]
     public void External_task_definitions_are_refused_without_permission(string reference)
     {
         var service = Assert.Single(TenancyEvaluator.Evaluate(Policy(), Service(s => s with { TaskDefinitionRef = null, TaskDefinition = reference })));
@@ -153,9 +154,9 @@ public sealed class TenancyEvaluatorTests
     }
 
     [Theory]
-    [InlineData("shop-web:3", true)]
-    [InlineData("shop-web", true)]
-    [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop-web:3", true)]
+    [InlineData("shop_web:3", true)]
+    [InlineData("shop_web", true)]
+    [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop_web:3", true)]
     [InlineData("payments-api:7", false)]
     [InlineData("arn:aws:ecs:eu-west-1:111122223333:task-definition/payments-api:7", false)]
     public void Allowed_external_task_definitions_must_still_be_of_the_namespace_family(string reference, bool allowed)

@@ -16,7 +16,7 @@ public sealed class TenantPolicyResolverTests
         var tenancy = Policy();
         Assert.Equal("shop", tenancy.PolicyName);
         Assert.Equal(ShopPolicy.AwsRoleArn, tenancy.AwsRoleArn);
-        Assert.Equal("shop-", tenancy.Rules!.TaskDefinitionFamilyPrefix);
+        Assert.Equal("shop_", tenancy.Rules!.TaskDefinitionFamilyPrefix);
         Assert.False(tenancy.MayUseOperatorPrincipal);
         Assert.Null(tenancy.Refusal);
     }
@@ -27,8 +27,8 @@ public sealed class TenantPolicyResolverTests
         var strict = NoPolicy(TenancyMode.Strict);
         Assert.Null(strict.AwsRoleArn);
         Assert.False(strict.MayUseOperatorPrincipal);
-        Assert.Equal("shop-", strict.Rules!.TaskDefinitionFamilyPrefix);
-        Assert.Equal(["shop-*"], strict.Rules.AllowedClusters);
+        Assert.Equal("shop_", strict.Rules!.TaskDefinitionFamilyPrefix);
+        Assert.Equal(["shop_*"], strict.Rules.AllowedClusters);
         Assert.Empty(strict.Rules.AllowedRoleArns);
         Assert.False(strict.Rules.AllowExternalTaskDefinitions || strict.Rules.AllowAdoption || strict.Rules.AllowPrivileged || strict.Rules.AllowHostNamespaces);
 

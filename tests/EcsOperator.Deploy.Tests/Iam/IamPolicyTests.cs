@@ -25,7 +25,10 @@ public sealed class IamPolicyTests
 
     private static readonly ServiceAuthorizationReference Reference = ServiceAuthorizationReference.Load();
 
-    public static TheoryData<string> PolicyFiles => new(["iam-policy.json", "iam-policy-adoption.json", "iam-tenant-role-example.json"]);
+    private static readonly string MigrationPath = Path.Combine(RepoPaths.Root, "deploy", "iam-tenant-role-migration.json");
+
+    public static TheoryData<string> PolicyFiles =>
+        new(["iam-policy.json", "iam-policy-adoption.json", "iam-tenant-role-example.json", "iam-tenant-role-migration.json"]);
 
     /// <summary>
     /// Global condition keys: IAM puts them in every request context, so the reference does not list them per action.
@@ -318,13 +321,41 @@ public sealed class IamPolicyTests
         foreach (var platform in new[] { "ecs:CreateCluster", "ecs:UpdateCluster", "ecs:PutClusterCapacityProviders", "ecs:DeleteCluster",
             "ecs:CreateCapacityProvider", "ecs:UpdateCapacityProvider", "ecs:DeleteCapacityProvider" })
             Assert.DoesNotContain(tenant, s => s.AllowsAction(platform));
+        // Families only under <namespace>_: no namespace holds '_', so <namespace>-* would also cover <namespace>-b's.
         var register = Assert.Single(tenant, s => s.AllowsAction("ecs:RegisterTaskDefinition"));
-        Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}-*:*"], register.Resources);
+        Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}_*:*"], register.Resources);
+        foreach (var action in new[] { "ecs:CreateService", "ecs:UpdateService" })
+        {
+            Assert.All(tenant.Where(s => s.AllowsAction(action)),
+                s => Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}_*:*"], s.ConditionValues("ArnLikeIfExists", "ecs:task-definition")));
+        }
 
         // Everything else the operator calls for services, task definitions and tasks is there.
         var missing = ActionsTheCodeCanCall().Where(a => !a.Contains("Cluster", StringComparison.Ordinal) && !a.Contains("CapacityProvider", StringComparison.Ordinal)
             && !tenant.Any(s => s.AllowsAction(a))).ToList();
         Assert.True(missing.Count == 0, $"the tenant role example does not allow: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void The_migration_statements_reach_only_the_namespaces_own_earlier_default_families_and_owned_resources()
+    {
+        const string Namespace = "${aws:PrincipalTag/k8s-namespace}";
+        string[] earlier = [$"arn:aws:ecs:*:*:task-definition/{Namespace}-td_*:*", $"arn:aws:ecs:*:*:task-definition/{Namespace}-svc_*:*"];
+        var migration = IamStatement.Load(MigrationPath);
+        Assert.All(migration, s => Assert.StartsWith("Migration", s.Sid, StringComparison.Ordinal));
+
+        var register = Assert.Single(migration, s => s.AllowsAction("ecs:RegisterTaskDefinition"));
+        Assert.Equal(earlier, register.Resources);
+        Assert.Equal([$"{ClusterIdPlaceholder}/{Namespace}/*"], register.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
+        foreach (var (action, tag) in new[] { ("ecs:CreateService", "RequestTag"), ("ecs:UpdateService", "ResourceTag") })
+        {
+            var statement = Assert.Single(migration, s => s.AllowsAction(action));
+            Assert.Equal(earlier, statement.ConditionValues("ArnLike", "ecs:task-definition"));
+            Assert.NotEmpty(statement.ConditionValues("ArnLike", "ecs:cluster"));
+            Assert.Equal([$"{ClusterIdPlaceholder}/{Namespace}/*"], statement.ConditionValues("StringLike", $"aws:{tag}/{OwnerTag}"));
+        }
+
+        Assert.Equal(3, migration.Count);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ namespace EcsOperator.EndToEnd.Tests.Moto;
 public sealed class MotoServiceTests(MotoServer moto) : MotoOperatorTest(moto)
 {
     private const string Cluster = "default";
-    private const string Family = OperatorEnvironment.Namespace + "-td_web"; // TaskDefinitionFamilies.ForTaskDefinition
+    private const string Family = OperatorEnvironment.Namespace + "_td_web"; // TaskDefinitionFamilies.ForTaskDefinition
     private NetworkConfiguration _network = null!;
 
     public override async ValueTask InitializeAsync()

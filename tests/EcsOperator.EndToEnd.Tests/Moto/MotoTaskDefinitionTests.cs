@@ -17,7 +17,7 @@ namespace EcsOperator.EndToEnd.Tests.Moto;
 [Collection(MotoCollection.Name)]
 public sealed class MotoTaskDefinitionTests(MotoServer moto) : MotoOperatorTest(moto)
 {
-    private const string Family = OperatorEnvironment.Namespace + "-td_web"; // TaskDefinitionFamilies.ForTaskDefinition
+    private const string Family = OperatorEnvironment.Namespace + "_td_web"; // TaskDefinitionFamilies.ForTaskDefinition
 
     [Fact]
     public async Task Creating_registers_one_revision_tagged_with_owner_and_spec_hash()

@@ -45,7 +45,7 @@ public sealed class MotoTaskTests(MotoServer moto) : MotoOperatorTest(moto)
         Assert.Equal([arn], await StartedByAsync(created.Metadata.Uid!));
         Assert.Equal((TaskPhase.Succeeded, 0), (status.Phase, status.ExitCode));
         Assert.Equal($"arn:aws:ecs:us-east-1:123456789012:cluster/{Cluster}", status.ClusterArn);
-        Assert.Equal("arn:aws:ecs:us-east-1:123456789012:task-definition/shop-td_job:1", status.TaskDefinitionArn);
+        Assert.Equal("arn:aws:ecs:us-east-1:123456789012:task-definition/shop_td_job:1", status.TaskDefinitionArn);
         var run = Assert.Single(status.Tasks!);
         Assert.Equal((arn, "STOPPED"), (run.TaskArn, run.LastStatus));
         Assert.Equal(("web", 0), (Assert.Single(run.Containers!).Name, run.Containers![0].ExitCode));
