@@ -51,14 +51,11 @@ WORKDIR /app
 # Owned by root and only readable by the operator's user: the process cannot change its own code.
 COPY --from=build /app/ ./
 # Nothing writes outside /tmp: no diagnostics IPC socket or dump files (the operator exports /metrics instead), and
-# HOME points at the writable emptyDir for anything that insists on one. Workstation GC: one small process; a 4 MiB
-# gen0 budget (DOTNET_GCgen0size, which has no runtimeconfig name; the Deployment sets the same) instead of one sized
-# from the node's L3 cache (tests/Benchmarks/README.md, "Memory (memory branch)"). GC values are hex WITHOUT a 0x
-# prefix: the Native AOT runtime ignores a value written "0x400000" (the JIT runtime reads both forms; "Memory (rss
-# branch)"). Any default Kestrel port is cleared: the operator binds its own --health-port.
+# HOME points at the writable emptyDir for anything that insists on one. Workstation GC: one small process (the
+# binary embeds the rest of its GC settings, src/EcsOperator/EcsOperator.csproj). Any default Kestrel port is
+# cleared: the operator binds its own --health-port.
 ENV DOTNET_EnableDiagnostics=0 \
     DOTNET_gcServer=0 \
-    DOTNET_GCgen0size=400000 \
     DOTNET_NOLOGO=1 \
     HOME=/tmp \
     ASPNETCORE_HTTP_PORTS=
