@@ -98,6 +98,7 @@ public sealed class ImageTests
             Assert.False(gc["System.GC.Concurrent"]!.GetValue<bool>());
             Assert.Equal(5, gc["System.GC.ConserveMemory"]!.GetValue<int>());
             Assert.Equal(4 * 1024 * 1024, gc["System.GC.Gen0MaxBudget"]?.GetValue<int>());
+            Assert.Equal(1024 * 1024, gc["System.GC.RegionSize"]?.GetValue<int>());
 
             var crds = await ProcessRunner.TryRunAsync("dotnet", [dll, "crds"], TimeSpan.FromMinutes(1), workingDirectory: output.FullName);
             Assert.NotNull(crds);
