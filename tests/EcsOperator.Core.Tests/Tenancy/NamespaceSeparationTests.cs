@@ -117,19 +117,7 @@ public sealed class NamespaceSeparationTests
     public void An_earlier_default_is_refused_where_the_current_default_would_be()
     {
         // An admin narrowed the prefix so that defaults do not pass: the kept family does not pass either.
-        var narrowed = TenantPolicyResolver.Resolve(
-            "a-b",
-            new Dictionary<string, string> { ["tenant"] = "a-b" },
-            [new EcsTenantPolicy
-            {
-                Metadata = new ObjectMeta { Name = "narrow" },
-                Spec = new EcsTenantPolicySpec
-                {
-                    NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["tenant"] = "a-b" } },
-                    TaskDefinitionFamilyPrefix = "a-b_prod_",
-                },
-            }],
-            TenancyMode.Strict);
+        var narrowed = WithFamilyPrefix("a-b", "narrow", "a-b_prod_");
         Assert.Equal("spec.family", Assert.Single(TenancyEvaluator.Evaluate(narrowed, TaskDefinition("a-b", "web", recorded: "a-b-td_web"))).Field);
     }
 
@@ -166,19 +154,7 @@ public sealed class NamespaceSeparationTests
     [Fact]
     public void A_policy_that_kept_an_explicit_dash_prefix_admits_what_starts_with_it_but_not_the_new_defaults()
     {
-        var kept = TenantPolicyResolver.Resolve(
-            "shop",
-            new Dictionary<string, string> { ["tenant"] = "shop" },
-            [new EcsTenantPolicy
-            {
-                Metadata = new ObjectMeta { Name = "shop" },
-                Spec = new EcsTenantPolicySpec
-                {
-                    NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["tenant"] = "shop" } },
-                    TaskDefinitionFamilyPrefix = "shop-",
-                },
-            }],
-            TenancyMode.Strict);
+        var kept = WithFamilyPrefix("shop", "shop", "shop-");
         Assert.Empty(TenancyEvaluator.Evaluate(kept, TaskDefinition("shop", "web", family: "shop-web")));
         Assert.Empty(TenancyEvaluator.Evaluate(kept, TaskDefinition("shop", "web", recorded: "shop-td_web")));
         var fresh = Assert.Single(TenancyEvaluator.Evaluate(kept, TaskDefinition("shop", "web")));
@@ -213,4 +189,20 @@ public sealed class NamespaceSeparationTests
                 && families.All(f => TenancyEvaluator.Evaluate(Strict(p.Owner), TaskDefinition(p.Owner, "x", family: f)).Count == 0);
         }).QuickCheckThrowOnFailure();
     }
+
+    /// <summary>The tenancy of <paramref name="namespace"/> under one policy that sets only the family prefix.</summary>
+    private static NamespaceTenancy WithFamilyPrefix(string @namespace, string policyName, string prefix) =>
+        TenantPolicyResolver.Resolve(
+            @namespace,
+            new Dictionary<string, string> { ["tenant"] = @namespace },
+            [new EcsTenantPolicy
+            {
+                Metadata = new ObjectMeta { Name = policyName },
+                Spec = new EcsTenantPolicySpec
+                {
+                    NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["tenant"] = @namespace } },
+                    TaskDefinitionFamilyPrefix = prefix,
+                },
+            }],
+            TenancyMode.Strict);
 }
