@@ -324,6 +324,8 @@ public sealed class IamPolicyTests
         // Families only under <namespace>_: no namespace holds '_', so <namespace>-* would also cover <namespace>-b's.
         var register = Assert.Single(tenant, s => s.AllowsAction("ecs:RegisterTaskDefinition"));
         Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}_*:*"], register.Resources);
+        var run = Assert.Single(tenant, s => s.AllowsAction("ecs:RunTask"));
+        Assert.Equal([$"arn:aws:ecs:*:*:task-definition/{Namespace}_*:*"], run.Resources);
         foreach (var action in new[] { "ecs:CreateService", "ecs:UpdateService" })
         {
             Assert.All(tenant.Where(s => s.AllowsAction(action)),
@@ -355,7 +357,12 @@ public sealed class IamPolicyTests
             Assert.Equal([$"{ClusterIdPlaceholder}/{Namespace}/*"], statement.ConditionValues("StringLike", $"aws:{tag}/{OwnerTag}"));
         }
 
-        Assert.Equal(3, migration.Count);
+        var run = Assert.Single(migration, s => s.AllowsAction("ecs:RunTask"));
+        Assert.Equal(earlier, run.Resources);
+        Assert.NotEmpty(run.ConditionValues("ArnLike", "ecs:cluster"));
+        Assert.Equal([$"{ClusterIdPlaceholder}/{Namespace}/*"], run.ConditionValues("StringLike", $"aws:RequestTag/{OwnerTag}"));
+
+        Assert.Equal(4, migration.Count);
     }
 
     [Fact]
