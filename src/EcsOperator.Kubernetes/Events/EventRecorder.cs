@@ -32,7 +32,7 @@ public sealed class EventRecorder : IEventRecorder
 
     // Per-object spam filter, held inline under _lock: a TokenBucket with its own lock and clock was about 100 bytes
     // more per object, for one per object recording events (thousands at N = 5,000).
-    private readonly Dictionary<string, ObjectBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TokenBucketState> _buckets = new(StringComparer.Ordinal);
 
     // Background writers, one per shard of objects: an object's events are written in the order recorded.
     private readonly Channel<Func<Task>>[] _shards;
@@ -90,14 +90,13 @@ public sealed class EventRecorder : IEventRecorder
                 _buckets.Clear(); // bound memory; forgetting buckets only makes the limit briefly more lenient
             }
 
-            var timestamp = _time.GetTimestamp();
             ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets, objectId, out var known);
             if (!known)
             {
-                bucket = new ObjectBucket(_options.PerObjectBurst, timestamp);
+                bucket = new TokenBucketState(_options.PerObjectBurst, _time.GetTimestamp());
             }
 
-            if (!bucket.TryTake(_time.GetElapsedTime(bucket.Last, timestamp), timestamp, _options.PerObjectQps, _options.PerObjectBurst))
+            if (!bucket.TryTake(_time, _options.PerObjectQps, _options.PerObjectBurst))
             {
                 Dropped++;
                 _logger.LogDebug("Event {Reason} for {Object} dropped by the per-object rate limit", reason, objectId);
@@ -236,27 +235,6 @@ public sealed class EventRecorder : IEventRecorder
         {
             // The Event expired (events have a TTL): start a new one.
             return false;
-        }
-    }
-
-    /// <summary>A token bucket (the semantics of <see cref="TokenBucket.TryTake"/>) kept in the recorder's table, guarded by its lock.</summary>
-    private struct ObjectBucket(double tokens, long last)
-    {
-        public long Last { get; private set; } = last;
-
-        private double _tokens = tokens;
-
-        public bool TryTake(TimeSpan elapsed, long now, double ratePerSecond, int burst)
-        {
-            _tokens = Math.Min(burst, _tokens + (elapsed.TotalSeconds * ratePerSecond));
-            Last = now;
-            if (_tokens < 1)
-            {
-                return false;
-            }
-
-            _tokens -= 1;
-            return true;
         }
     }
 

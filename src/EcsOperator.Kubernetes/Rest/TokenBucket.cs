@@ -10,8 +10,7 @@ public sealed class TokenBucket
     private readonly double _burst;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
-    private double _tokens;
-    private long _last;
+    private TokenBucketState _state;
 
     public TokenBucket(double ratePerSecond, int burst, TimeProvider? timeProvider = null)
     {
@@ -20,8 +19,7 @@ public sealed class TokenBucket
         _ratePerSecond = ratePerSecond;
         _burst = burst;
         _time = timeProvider ?? TimeProvider.System;
-        _tokens = burst;
-        _last = _time.GetTimestamp();
+        _state = new TokenBucketState(burst, _time.GetTimestamp());
     }
 
     /// <summary>Consumes a token; returns zero if one was available, else the wait until it will be.</summary>
@@ -29,30 +27,8 @@ public sealed class TokenBucket
     {
         lock (_lock)
         {
-            var now = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(_last, now).TotalSeconds;
-            _last = now;
-            _tokens = Math.Min(_burst, _tokens + (elapsed * _ratePerSecond));
-            _tokens -= 1;
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _ratePerSecond);
-        }
-    }
-
-    /// <summary>Takes a token only if one is available now (for dropping rather than delaying).</summary>
-    public bool TryTake()
-    {
-        lock (_lock)
-        {
-            var now = _time.GetTimestamp();
-            _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_last, now).TotalSeconds * _ratePerSecond));
-            _last = now;
-            if (_tokens < 1)
-            {
-                return false;
-            }
-
-            _tokens -= 1;
-            return true;
+            var left = _state.Take(_time, _ratePerSecond, _burst);
+            return left >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-left / _ratePerSecond);
         }
     }
 
