@@ -33,7 +33,7 @@ public static class KubernetesFloor
         await using var kube = await KubeApiTestServer.StartAsync(
             new KubeApiTestServerOptions { CrdFiles = Directory.GetFiles(RepoPaths.Crds, "*.yaml"), HistoryWindow = 100_000, BookmarkInterval = null }, cancellationToken);
         await using var sim = await EcsSimulator.StartAsync(new EcsSimulatorOptions { RealTimeTickInterval = options.TickInterval }, cancellationToken);
-        await using var aws = ScaleBenchmark.AwsClients(sim.BaseAddress, options.RateLimits);
+        await using var aws = SimulatorAwsClients.Create(sim.BaseAddress, options.RateLimits);
         var ecs = aws.GetRequiredService<IEcsApi>();
         await ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = "default" }, cancellationToken);
         var workload = WorkloadClients.For(kube.BaseAddress);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EcsOperator.Api;
-using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Simulator;
@@ -19,9 +18,6 @@ namespace EcsOperator.Benchmarks;
 /// </summary>
 public static class ScaleBenchmark
 {
-    private const string Region = "us-east-1";
-    private const string AccessKey = "AKIDEXAMPLE";
-    private const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static readonly string[] Mutations =
         ["ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:TagResource", "ecs:UntagResource", "ecs:DeregisterTaskDefinition"];
 
@@ -34,7 +30,7 @@ public static class ScaleBenchmark
         log.WriteLine($"kube {kube.BaseAddress}  ecs {sim.BaseAddress}  N={options.Services}  workers={options.Workers}  rate limits {(options.RateLimits ? "default" : "off")}");
 
         // Both sides run their services in the default cluster, which (as in a fresh account) must be created first.
-        await using var aws = AwsClients(sim.BaseAddress, options.RateLimits);
+        await using var aws = SimulatorAwsClients.Create(sim.BaseAddress, options.RateLimits);
         await aws.GetRequiredService<IEcsApi>().CreateClusterAsync(new CreateClusterRequest { ClusterName = "default" }, cancellationToken);
         var raw = TimeSpan.Zero;
         RawSequence.Run? rawRun = null;
@@ -244,7 +240,7 @@ public static class ScaleBenchmark
     public static async Task<TimeSpan> RunRawOnlyAsync(ScaleOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         await using var sim = await EcsSimulator.StartAsync(new EcsSimulatorOptions { RealTimeTickInterval = options.TickInterval }, cancellationToken);
-        await using var aws = AwsClients(sim.BaseAddress, options.RateLimits);
+        await using var aws = SimulatorAwsClients.Create(sim.BaseAddress, options.RateLimits);
         var ecs = aws.GetRequiredService<IEcsApi>();
         await ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = "default" }, cancellationToken);
         var raw = await RawSequence.RunAsync(ecs, options.Services, options.Workers, options.TickInterval, cancellationToken);
@@ -300,9 +296,9 @@ public static class ScaleBenchmark
     private static Dictionary<string, string> OperatorEnvironment(string kubeconfig, Uri ecs, int metricsPort, int healthPort, ScaleOptions options) => new Dictionary<string, string>
     {
         ["KUBECONFIG"] = kubeconfig,
-        ["AWS_REGION"] = Region,
-        ["AWS_ACCESS_KEY_ID"] = AccessKey,
-        ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
+        ["AWS_REGION"] = SimulatorAwsClients.Region,
+        ["AWS_ACCESS_KEY_ID"] = SimulatorAwsClients.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = SimulatorAwsClients.SecretAccessKey,
         ["AWS_ENDPOINT_URL"] = ecs.ToString(),
         // As deployed: leader election on, the cluster id read from kube-system, probes and secure metrics listening.
         ["ECS_OPERATOR_LEADER_ELECTION"] = "true",
@@ -332,22 +328,6 @@ public static class ScaleBenchmark
         // (finalizers, statuses, Events), so the 1,000 / s used before throttled it and hid half its speed.
         : new Dictionary<string, string> { ["Kubernetes__Qps"] = "1000000", ["Kubernetes__Burst"] = "1000000" })
         .Concat(options.OperatorEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-
-    internal static ServiceProvider AwsClients(Uri endpoint, bool rateLimits)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddEcsOperatorAws(a =>
-        {
-            a.Region = Region;
-            a.AccessKeyId = AccessKey;
-            a.SecretAccessKey = SecretKey;
-            a.EcsEndpoint = endpoint;
-            a.ApplicationAutoScalingEndpoint = endpoint;
-            a.RateLimits.Enabled = rateLimits;
-        });
-        return services.BuildServiceProvider();
-    }
 
     internal static RestResourceType Of(Api.KindDefinition kind) => new(kind.Group, kind.Version, kind.Plural, kind.Kind, Namespaced: true);
 

@@ -1,9 +1,9 @@
-using EcsOperator.Aws;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Hosting;
 using EcsOperator.Reconcilers.TaskDefinitions;
 using EcsOperator.Simulator;
+using EcsOperator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +23,7 @@ public sealed class TaskDefinitionFamilyCensusTests
     public async Task New_objects_trickling_in_list_their_own_family_and_a_burst_shares_one_census()
     {
         await using var sim = await EcsSimulator.StartAsync(new EcsSimulatorOptions(), Ct);
-        await using var aws = AwsClients(sim.BaseAddress);
+        await using var aws = SimulatorAwsClients.Create(sim.BaseAddress);
         var ecs = aws.GetRequiredService<IEcsApi>();
         // 250 families of the namespace already exist: a census is 3 pages of 100.
         for (var i = 0; i < 250; i++)
@@ -59,7 +59,7 @@ public sealed class TaskDefinitionFamilyCensusTests
     public async Task A_family_this_process_registered_is_never_absent_whatever_the_census_says()
     {
         await using var sim = await EcsSimulator.StartAsync(new EcsSimulatorOptions(), Ct);
-        await using var aws = AwsClients(sim.BaseAddress);
+        await using var aws = SimulatorAwsClients.Create(sim.BaseAddress);
         var ecs = aws.GetRequiredService<IEcsApi>();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var census = new TaskDefinitionFamilyCensus(new OperatorOptions { TaskDefinitionFamilyCensusMaxAge = Window }, time, NullLogger<TaskDefinitionFamilyCensus>.Instance);
@@ -77,20 +77,4 @@ public sealed class TaskDefinitionFamilyCensusTests
         Family = family,
         ContainerDefinitions = [new ContainerDefinition { Name = "web", Image = "nginx:1", Memory = 128 }],
     };
-
-    private static ServiceProvider AwsClients(Uri endpoint)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddEcsOperatorAws(a =>
-        {
-            a.Region = "us-east-1";
-            a.AccessKeyId = "AKIDEXAMPLE";
-            a.SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-            a.EcsEndpoint = endpoint;
-            a.ApplicationAutoScalingEndpoint = endpoint;
-            a.RateLimits.Enabled = false;
-        });
-        return services.BuildServiceProvider();
-    }
 }
