@@ -2,7 +2,6 @@ using EcsOperator.Api.Services;
 using EcsOperator.Api.TaskDefinitions;
 using EcsOperator.Api.Tasks;
 using EcsOperator.Api.Tenancy;
-using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Core.TaskDefinitions;
 using EcsOperator.Core.Tenancy;
 using EcsOperator.Kubernetes.Model;
@@ -17,38 +16,27 @@ namespace EcsOperator.Core.Tests.Tenancy;
 /// </summary>
 public sealed class NamespaceSeparationTests
 {
-    private static readonly ContainerDefinition Web = new() { Name = "web", Image = "nginx" };
-
     private static NamespaceTenancy Strict(string @namespace) =>
         TenantPolicyResolver.Resolve(@namespace, new Dictionary<string, string>(), [], TenancyMode.Strict);
 
     /// <summary>A policy that allows external task definitions and names no prefix: the default prefix applies.</summary>
-    private static NamespaceTenancy AllowingExternal(string @namespace) => TenantPolicyResolver.Resolve(
-        @namespace,
-        new Dictionary<string, string> { ["tenant"] = @namespace },
-        [new EcsTenantPolicy
-        {
-            Metadata = new ObjectMeta { Name = @namespace },
-            Spec = new EcsTenantPolicySpec
-            {
-                NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["tenant"] = @namespace } },
-                AllowedClusters = [TenantRules.NamespacePrefix(@namespace) + "*"],
-                AllowExternalTaskDefinitions = true,
-            },
-        }],
-        TenancyMode.Strict);
+    private static NamespaceTenancy AllowingExternal(string @namespace) => UnderPolicy(@namespace, @namespace, spec => spec with
+    {
+        AllowedClusters = [TenantRules.NamespacePrefix(@namespace) + "*"],
+        AllowExternalTaskDefinitions = true,
+    });
 
     private static EcsTaskDefinition TaskDefinition(string @namespace, string name, string? family = null, string? recorded = null) => new()
     {
         Metadata = new ObjectMeta { Namespace = @namespace, Name = name },
-        Spec = new EcsTaskDefinitionSpec { Family = family, ContainerDefinitions = [Web] },
+        Spec = new EcsTaskDefinitionSpec { Family = family, ContainerDefinitions = [TenancyCases.WebContainer] },
         Status = recorded is null ? null : new EcsTaskDefinitionStatus { Family = recorded },
     };
 
     private static EcsService InlineService(string @namespace, string name, string cluster, string? runningFamily = null) => new()
     {
         Metadata = new ObjectMeta { Namespace = @namespace, Name = name },
-        Spec = new EcsServiceSpec { Cluster = cluster, TaskDefinitionTemplate = new TaskDefinitionTemplate { ContainerDefinitions = [Web] } },
+        Spec = new EcsServiceSpec { Cluster = cluster, TaskDefinitionTemplate = new TaskDefinitionTemplate { ContainerDefinitions = [TenancyCases.WebContainer] } },
         Status = runningFamily is null
             ? null
             : new EcsServiceStatus { TaskDefinitionArn = $"arn:aws:ecs:eu-west-1:111122223333:task-definition/{runningFamily}:4" },
@@ -192,17 +180,20 @@ public sealed class NamespaceSeparationTests
 
     /// <summary>The tenancy of <paramref name="namespace"/> under one policy that sets only the family prefix.</summary>
     private static NamespaceTenancy WithFamilyPrefix(string @namespace, string policyName, string prefix) =>
+        UnderPolicy(@namespace, policyName, spec => spec with { TaskDefinitionFamilyPrefix = prefix });
+
+    /// <summary>The tenancy of <paramref name="namespace"/> under one policy, <paramref name="rules"/> applied to a spec that only selects it.</summary>
+    private static NamespaceTenancy UnderPolicy(string @namespace, string policyName, Func<EcsTenantPolicySpec, EcsTenantPolicySpec> rules) =>
         TenantPolicyResolver.Resolve(
             @namespace,
             new Dictionary<string, string> { ["tenant"] = @namespace },
             [new EcsTenantPolicy
             {
                 Metadata = new ObjectMeta { Name = policyName },
-                Spec = new EcsTenantPolicySpec
+                Spec = rules(new EcsTenantPolicySpec
                 {
                     NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["tenant"] = @namespace } },
-                    TaskDefinitionFamilyPrefix = prefix,
-                },
+                }),
             }],
             TenancyMode.Strict);
 }
