@@ -115,6 +115,32 @@ public sealed class TaskDefinitionFamilyTests
         Assert.Equal(before.Status.SpecHash, back.Status!.SpecHash);
     }
 
+    [Fact]
+    public async Task A_status_naming_another_revision_than_the_one_last_verified_is_looked_at_on_the_next_resync()
+    {
+        await using var env = await OperatorEnvironment.StartAsync(Ct);
+        await env.StartOperatorAsync(Ct, o => o.ResyncInterval = TimeSpan.FromMilliseconds(500));
+        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1"), Ct);
+        await WaitReadyAsync(env, "web");
+        var ready = await env.TaskDefinitions.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+        var registered = ready.Status!.TaskDefinitionArn!;
+        var never = registered[..(registered.LastIndexOf(':') + 1)] + "2";
+
+        // A status written back from elsewhere (a restored backup) names revision 2 of the same family and spec, which
+        // was never registered: consistent on its face, but not the revision the operator last saw ACTIVE.
+        var entry = Assert.Single(ready.Status.Revisions!);
+        await env.TaskDefinitions.ReplaceStatusAsync(ready with
+        {
+            Status = ready.Status with { Revision = 2, TaskDefinitionArn = never, Revisions = [entry with { Revision = 2, TaskDefinitionArn = never }] },
+        }, Ct);
+        var reconciles = env.ReconcileCount;
+        var back = await WaitForAsync(env, "web", o => o.Status?.Revision == 1 && Ready(o));
+
+        Assert.True(env.ReconcileCount - reconciles <= 3, $"noticed after {env.ReconcileCount - reconciles} reconciles, not at the next one");
+        Assert.Equal(registered, back.Status!.TaskDefinitionArn);
+        Assert.Equal(1, env.Ecs.Calls["ecs:RegisterTaskDefinition"]);
+    }
+
     private static string EcsNamesFamily(string arn)
     {
         var familyRevision = arn[(arn.IndexOf('/', StringComparison.Ordinal) + 1)..];

@@ -39,7 +39,8 @@ public static class KubernetesServiceCollectionExtensions
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetService<IOptions<InformerOptions>>()?.Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<InformerDecoding>()));
         services.TryAddSingleton<IEventRecorder>(sp => new EventRecorder(
             sp.GetRequiredService<IKubernetesClient>(),
             sp.GetService<IOptions<EventRecorderOptions>>()?.Value,

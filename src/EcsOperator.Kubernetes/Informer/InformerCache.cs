@@ -136,7 +136,7 @@ public sealed class InformerCache<T>
         }
     }
 
-    /// <summary>Inserts or replaces; returns the previous object.</summary>
+    /// <summary>Inserts or replaces (the new object must not be read by anyone yet); returns the previous object.</summary>
     internal T? Upsert(T obj)
     {
         var key = ObjectKey.Of(obj);
@@ -147,6 +147,9 @@ public sealed class InformerCache<T>
             if (old is not null)
             {
                 UnindexLocked(key, old);
+                // Before anyone can read the new version: it takes the old one's name, uid and unchanged maps, so
+                // every holder of any version's strings holds one copy (ObjectMeta.ShareInstancesOf).
+                obj.Metadata.ShareInstancesOf(old.Metadata);
             }
 
             _items[key] = obj;

@@ -14,9 +14,10 @@ public sealed class PooledStringConverter(StringPool pool) : JsonConverter<strin
     /// A copy of <paramref name="options"/> that decodes every string through <paramref name="pool"/>: the same
     /// source-generated contracts (no reflection, Native AOT safe). Each copy builds its own metadata for every type it
     /// serves, so make one per source options, not one per type. Lists of strings and of conditions are decoded as
-    /// exact-size arrays too (<see cref="ExactArrayConverter{T}"/>): they are most of a cached object's lists.
+    /// exact-size arrays too (<see cref="ExactArrayConverter{T}"/>), and so are the lists <paramref name="decoding"/>
+    /// names (the kinds' own element types, which this layer does not know).
     /// </summary>
-    public static JsonSerializerOptions Pooled(JsonSerializerOptions options, StringPool pool)
+    public static JsonSerializerOptions Pooled(JsonSerializerOptions options, StringPool pool, InformerDecoding? decoding = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pool);
@@ -24,6 +25,12 @@ public sealed class PooledStringConverter(StringPool pool) : JsonConverter<strin
         pooled.Converters.Insert(0, new PooledStringConverter(pool));
         pooled.Converters.Insert(1, new ExactArrayConverter<string>());
         pooled.Converters.Insert(2, new ExactArrayConverter<Condition>());
+        var at = 3;
+        foreach (var converter in decoding?.Converters ?? [])
+        {
+            pooled.Converters.Insert(at++, converter);
+        }
+
         pooled.MakeReadOnly();
         return pooled;
     }

@@ -11,7 +11,8 @@ namespace EcsOperator.Kubernetes.Informer;
 /// One informer per resource type, shared by every controller that reads or watches it (so the task-definition
 /// cache is filled once, whether it is a primary or a secondary kind). <see cref="RunAsync"/> starts them all.
 /// </summary>
-public sealed class SharedInformerFactory(IKubernetesClient client, InformerOptions? defaults = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+public sealed class SharedInformerFactory(IKubernetesClient client, InformerOptions? defaults = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null,
+    InformerDecoding? decoding = null)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<ResourceType, IInformer> _informers = [];
@@ -41,7 +42,7 @@ public sealed class SharedInformerFactory(IKubernetesClient client, InformerOpti
             // One pooled copy per source options (all our kinds share ApiJsonContext's): each copy holds its own metadata.
             if (!_pooledOptions.TryGetValue(typeInfo.Options, out var pooled))
             {
-                _pooledOptions[typeInfo.Options] = pooled = PooledStringConverter.Pooled(typeInfo.Options, _strings);
+                _pooledOptions[typeInfo.Options] = pooled = PooledStringConverter.Pooled(typeInfo.Options, _strings, decoding);
             }
 
             var pooledTypeInfo = (JsonTypeInfo<T>)pooled.GetTypeInfo(typeof(T));

@@ -13,6 +13,10 @@ namespace EcsOperator.Kubernetes.Queue;
 public sealed class WorkQueue<TKey> : IDisposable
     where TKey : notnull
 {
+    // Tables at or below this many slots are never trimmed: too small to matter, and it spares a small busy queue
+    // from reallocating as its few keys come and go.
+    private const int KeptCapacity = 64;
+
     private readonly WorkQueueOptions _options;
     private readonly TimeProvider _time;
     private readonly TokenBucket _bucket;
@@ -96,6 +100,22 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
+    /// <summary>
+    /// Entry slots the queue's tables hold, used or not. A diagnostic: after a burst of keys has drained it falls
+    /// back near zero rather than staying at the burst's peak.
+    /// </summary>
+    public int RetainedCapacity
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _dirty.Capacity + _processing.Capacity + _enqueuedAt.Capacity + _startedAt.Capacity
+                    + _failures.Capacity + _waiting.Capacity + _waitingOrder.Capacity;
+            }
+        }
+    }
+
     public bool IsShuttingDown
     {
         get
@@ -169,7 +189,10 @@ public sealed class WorkQueue<TKey> : IDisposable
     {
         lock (_lock)
         {
-            _failures.Remove(key);
+            if (_failures.Remove(key))
+            {
+                TrimLocked(_failures);
+            }
         }
     }
 
@@ -203,11 +226,13 @@ public sealed class WorkQueue<TKey> : IDisposable
                     var key = first.Value;
                     _queue.RemoveFirst();
                     _dirty.Remove(key);
+                    TrimLocked(_dirty);
                     _processing.Add(key);
                     var now = _time.GetTimestamp();
                     if (_enqueuedAt.Remove(key, out var enqueued))
                     {
                         KubernetesTelemetry.QueueWait.Record(_time.GetElapsedTime(enqueued, now).TotalSeconds, _tags);
+                        TrimLocked(_enqueuedAt);
                     }
 
                     _startedAt[key] = now;
@@ -232,9 +257,11 @@ public sealed class WorkQueue<TKey> : IDisposable
                 return;
             }
 
+            TrimLocked(_processing);
             if (_startedAt.Remove(key, out var started))
             {
                 KubernetesTelemetry.QueueWork.Record(_time.GetElapsedTime(started).TotalSeconds, _tags);
+                TrimLocked(_startedAt);
             }
 
             if (_dirty.Contains(key) && !_shuttingDown)
@@ -328,6 +355,26 @@ public sealed class WorkQueue<TKey> : IDisposable
         SignalLocked();
     }
 
+    // A table keeps its peak size after its keys leave; a burst of thousands of keys would hold that memory for the
+    // life of the process. Once a table is under a quarter full it shrinks to twice its count: the gap between the
+    // two thresholds means a table changing size by a few keys neither regrows nor shrinks on each, and each
+    // shrink's copy is paid for by the removals since the last resize (O(1) amortized per key).
+    private static void TrimLocked<TValue>(Dictionary<TKey, TValue> table)
+    {
+        if (table.Capacity > KeptCapacity && table.Count < table.Capacity / 4)
+        {
+            table.TrimExcess(table.Count * 2);
+        }
+    }
+
+    private static void TrimLocked(HashSet<TKey> table)
+    {
+        if (table.Capacity > KeptCapacity && table.Count < table.Capacity / 4)
+        {
+            table.TrimExcess(table.Count * 2);
+        }
+    }
+
     private void SignalLocked()
     {
         var previous = _itemsChanged;
@@ -379,6 +426,12 @@ public sealed class WorkQueue<TKey> : IDisposable
                     _waiting.Remove(key);
                     AddLocked(key);
                 }
+            }
+
+            TrimLocked(_waiting);
+            if (_waitingOrder.Capacity > KeptCapacity && _waitingOrder.Count < _waitingOrder.Capacity / 4)
+            {
+                _waitingOrder.TrimExcess();
             }
 
             ArmTimerLocked();

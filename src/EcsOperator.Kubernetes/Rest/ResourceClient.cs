@@ -342,7 +342,10 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ResourceType ty
         var body = utf8Json ?? JsonSerializer.SerializeToUtf8Bytes((T)obj, typeInfo);
         var verb = subresource is null ? "update" : "update_status";
         using var response = await client.SendAsync(HttpMethod.Put, type.PathFor(NsForObject(obj.Metadata.Namespace), name, subresource), body, "application/json", verb, type, false, cancellationToken);
-        return await ReadObjectAsync(response, cancellationToken);
+        var written = await ReadObjectAsync(response, cancellationToken);
+        // A caller goes on with the answer (events, keys of its own maps): the same object's name and uid, one copy.
+        written.Metadata.ShareInstancesOf(obj.Metadata);
+        return written;
     }
 
     private async Task<T> SendPatchAsync(string? ns, string name, KubernetesPatch patch, string? subresource, CancellationToken cancellationToken)

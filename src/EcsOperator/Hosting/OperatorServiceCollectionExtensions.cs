@@ -43,6 +43,7 @@ public static class OperatorServiceCollectionExtensions
         {
             Namespaces = sp.GetRequiredService<IOptions<OperatorOptions>>().Value.Namespaces,
         }));
+        services.TryAddSingleton(CachedListTypes.Decoding);
         services.AddKubernetesClient(kubernetes);
         services.AddEcsOperatorAws(aws);
         services.AddKubernetesControllers();

@@ -66,4 +66,40 @@ public sealed class ServiceSnapshotsTests
         snapshots.Put(Described("svc"), snapshots.BeginRead());
         Assert.NotNull(snapshots.Take("default", "svc", MaxAge));
     }
+
+    [Fact]
+    public void Changes_are_forgotten_once_older_than_any_read_that_may_still_put_and_such_a_read_is_refused()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var snapshots = new ServiceSnapshots(time, MaxAge);
+        var before = snapshots.BeginRead();
+        for (var i = 0; i < 100; i++)
+            snapshots.Invalidate("default", $"svc-{i}");
+        Assert.Equal(100, snapshots.ChangeCount);
+
+        time.Advance(MaxAge + TimeSpan.FromSeconds(1));
+        var recent = snapshots.BeginRead();
+        Assert.Null(snapshots.Take("default", "other", MaxAge)); // sweeps
+        Assert.Equal(0, snapshots.ChangeCount);
+
+        // The read that began before the (forgotten) change of svc-0 is refused; one that began after it is served.
+        snapshots.Put(Described("svc-0"), before);
+        Assert.Null(snapshots.Take("default", "svc-0", MaxAge));
+        snapshots.Put(Described("svc-0"), recent);
+        Assert.Equal("svc-0", snapshots.Take("default", "svc-0", MaxAge)?.ServiceName);
+    }
+
+    [Fact]
+    public void A_read_that_began_before_a_change_in_the_same_clock_tick_is_refused()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var snapshots = new ServiceSnapshots(time, MaxAge);
+        var mark = snapshots.BeginRead();
+        snapshots.Invalidate("default", "svc"); // the clock has not moved: marks still order read and change
+        var after = snapshots.BeginRead();
+        snapshots.Put(Described("svc"), mark);
+        Assert.Null(snapshots.Take("default", "svc", MaxAge));
+        snapshots.Put(Described("svc"), after);
+        Assert.NotNull(snapshots.Take("default", "svc", MaxAge));
+    }
 }

@@ -70,6 +70,10 @@ public sealed class TaskDefinitionFamilyCensusTests
         Assert.False(await census.IsAbsentAsync(ecs, "p", Prefix, $"{Prefix}web", Ct));
         Assert.True(await census.IsAbsentAsync(ecs, "p", Prefix, $"{Prefix}api", Ct));
         Assert.Equal(1, sim.Calls[Census]);
+
+        // Registered under one principal (an account) says nothing of another's: its own census answers.
+        Assert.True(await census.IsAbsentAsync(ecs, "q", Prefix, $"{Prefix}web", Ct));
+        Assert.Equal(2, sim.Calls[Census]);
     }
 
     private static RegisterTaskDefinitionRequest Family(string family) => new()

@@ -68,6 +68,10 @@ public sealed partial class StartupTraceTests
         using var host = builder.Build();
         await host.StartAsync(Ct);
         await Eventually.TrueAsync(() => reconciler.Count("shop/w") == 1, "reconciled by the hosted controller");
+        // The sync is traced by a continuation on the thread pool; a stop that cancels the wait for it first (a CI run
+        // with both cores busy) loses the line, so the debug run stops only once it is there.
+        if (startupDebug)
+            await Eventually.TrueAsync(() => lines.Any(l => l.Contains("informers synced", StringComparison.Ordinal)), "informer sync traced");
         await host.StopAsync(Ct);
         return reconciler;
     }

@@ -147,6 +147,44 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task After_a_burst_of_keys_drains_the_queue_gives_back_the_memory_it_held_for_them()
+    {
+        var time = new FakeTimeProvider();
+        using var queue = new WorkQueue<int>(new WorkQueueOptions { RetryQps = 1_000_000, RetryBurst = 1_000_000 }, time);
+        const int Keys = 5_000;
+        for (var key = 0; key < Keys; key++)
+        {
+            queue.Add(key);
+        }
+
+        // Every key is handed out, fails once, waits for its retry, is handed out again and succeeds.
+        for (var key = 0; key < Keys; key++)
+        {
+            var (_, got) = await queue.GetAsync(Ct);
+            queue.AddRateLimited(got);
+        }
+
+        var peak = queue.RetainedCapacity;
+        for (var key = 0; key < Keys; key++)
+        {
+            queue.Done(key);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(Keys, queue.Count);
+        for (var key = 0; key < Keys; key++)
+        {
+            var (_, got) = await queue.GetAsync(Ct);
+            queue.Forget(got);
+            queue.Done(got);
+        }
+
+        Assert.Equal((0, 0, 0), (queue.Count, queue.DelayedCount, queue.InFlightCount));
+        Assert.True(peak >= 4 * Keys, $"the burst filled the tables ({peak} slots)");
+        Assert.True(queue.RetainedCapacity <= 7 * 64, $"{queue.RetainedCapacity} slots held by an idle queue");
+    }
+
+    [Fact]
     public async Task Shutdown_waits_for_in_flight_work_within_the_deadline()
     {
         using var queue = new WorkQueue<string>();

@@ -48,6 +48,28 @@ public sealed class ResourceClientTests
     }
 
     [Fact]
+    public async Task An_object_written_back_holds_the_name_and_uid_instances_it_was_sent_with()
+    {
+        // A reconciler goes on with the answer of its write (events, its own maps' keys): one copy of the object's
+        // strings, not one more per write (issue 11: 3 to 5 copies per object at 10,000 objects).
+        await using var f = await ClientFixture.StartAsync();
+        await f.Widgets.CreateAsync(Widget.New("w1", size: 2), Ct);
+        var got = await f.Widgets.GetAsync("default", "w1", Ct);
+
+        var replaced = await f.Widgets.ReplaceAsync(got with { Spec = got.Spec with { Size = 3 } }, Ct);
+        var withStatus = await f.Widgets.ReplaceStatusAsync(replaced with { Status = new WidgetStatus { Phase = "Ready" } }, Ct);
+
+        Assert.Equal((3, "Ready"), (withStatus.Spec.Size, withStatus.Status?.Phase));
+        Assert.NotEqual(got.Metadata.ResourceVersion, withStatus.Metadata.ResourceVersion);
+        foreach (var written in new[] { replaced, withStatus })
+        {
+            Assert.Same(got.Metadata.Uid, written.Metadata.Uid);
+            Assert.Same(got.Metadata.Name, written.Metadata.Name);
+            Assert.Same(got.Metadata.Namespace, written.Metadata.Namespace);
+        }
+    }
+
+    [Fact]
     public async Task Stale_resource_version_conflicts_and_duplicate_create_already_exists()
     {
         await using var f = await ClientFixture.StartAsync();

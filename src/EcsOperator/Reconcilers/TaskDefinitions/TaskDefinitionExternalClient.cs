@@ -39,11 +39,12 @@ public sealed class TaskDefinitionExternalClient(
     public const int VerifyEvery = 10;
 
     /// <summary>
-    /// The revision (ARN) each settled object was last seen ACTIVE with, and how many reconciles trusted it since; in
+    /// The revision each settled object was last seen ACTIVE with, and how many reconciles trusted it since; in
     /// memory, so a restarted operator looks once. Keyed by the object's own name strings (no "ns/name/uid" string
-    /// built per object: about 130 bytes each, for every task definition).
+    /// built per object: about 130 bytes each, for every task definition); the revision is held as its number and its
+    /// ARN's hash, not the ARN (a copy of its own, 164 bytes, for every task definition).
     /// </summary>
-    private readonly ConcurrentDictionary<VerifiedKey, (string Arn, int Trusted)> _verified = new();
+    private readonly ConcurrentDictionary<VerifiedKey, VerifiedRevision> _verified = new();
 
     public override ManagedKind<EcsTaskDefinition, EcsTaskDefinitionStatus> Kind { get; } = new(
         EcsTaskDefinition.KindName, OperatorResourceTypes.TaskDefinitions, ApiJsonContext.Default.EcsTaskDefinition,
@@ -76,7 +77,7 @@ public sealed class TaskDefinitionExternalClient(
         // at (one DescribeTaskDefinition, no List) every VerifyEvery-th reconcile; in between no AWS call at all.
         if (Settled(obj, status, family, translated.SpecHash) is { } settled)
         {
-            if (_verified.TryGetValue(key, out var verified) && verified.Arn == settled.TaskDefinitionArn && verified.Trusted + 1 < VerifyEvery)
+            if (_verified.TryGetValue(key, out var verified) && verified.Names(settled) && verified.Trusted + 1 < VerifyEvery)
             {
                 _verified[key] = verified with { Trusted = verified.Trusted + 1 };
                 return Steady(context, family, translated, status, settled);
@@ -85,7 +86,7 @@ public sealed class TaskDefinitionExternalClient(
             var described = await revisions.DescribeAsync(settled.TaskDefinitionArn!, cancellationToken);
             if (described?.TaskDefinition?.Status == TaskDefinitionStatus.Active)
             {
-                _verified[key] = (settled.TaskDefinitionArn!, 0);
+                _verified[key] = VerifiedRevision.Of(settled);
                 return Steady(context, family, translated, status, settled);
             }
 
@@ -161,7 +162,7 @@ public sealed class TaskDefinitionExternalClient(
         if (current is null)
             return new() { Exists = false, Live = live };
         known[current.Revision] = current;
-        _verified[key] = (current.TaskDefinitionArn ?? string.Empty, 0);
+        _verified[key] = VerifiedRevision.Of(current);
         var due = ownedInactive.Count > 0 || live.OldFamilies.Count > 0
             || RevisionHistory.ToDeregister(known.Keys.Where(active.Contains), current.Revision, obj.Spec.EffectiveRevisionHistoryLimit, new HashSet<int>()).Count > 0;
         return new()
@@ -192,7 +193,7 @@ public sealed class TaskDefinitionExternalClient(
         };
         live.Active.Add(current.Revision);
         live.Known[current.Revision] = current;
-        _verified[ObjectKey(obj)] = (current.TaskDefinitionArn ?? string.Empty, 0);
+        _verified[ObjectKey(obj)] = VerifiedRevision.Of(current);
         logger.LogInformation("Registered {Arn} for EcsTaskDefinition {Namespace}/{Name}", current.TaskDefinitionArn, obj.Metadata.Namespace, obj.Metadata.Name);
         await events.RecordAsync(obj, Event.NormalType, EventReasons.RevisionRegistered, "RegisterTaskDefinition",
             $"Registered revision {current.Revision} ({current.TaskDefinitionArn})", cancellationToken);
@@ -380,6 +381,23 @@ public sealed class TaskDefinitionExternalClient(
 
     /// <summary>An object's identity for <see cref="_verified"/>: a re-created object of the same name (another uid) starts unverified.</summary>
     private readonly record struct VerifiedKey(string? Namespace, string? Name, string? Uid);
+
+    /// <summary>
+    /// A revision last seen ACTIVE, as its number and its ARN's hash, and how many reconciles trusted it since. Comparing
+    /// hashes instead of ARNs is enough: an ARN status names is the same ARN (equal hashes), or one of another
+    /// revision number, or, with the same number, of another family or account, whose hash differs but for a 32-bit
+    /// collision. Such a collision only lets the operator skip the DescribeTaskDefinition of that other ARN until the
+    /// VerifyEvery-th reconcile, which looks at it anyway.
+    /// </summary>
+    private readonly record struct VerifiedRevision(int Revision, int ArnHash, int Trusted)
+    {
+        public static VerifiedRevision Of(TaskDefinitionRevision revision) => new(revision.Revision, Hash(revision.TaskDefinitionArn), 0);
+
+        /// <summary>Whether <paramref name="revision"/> is the one verified.</summary>
+        public bool Names(TaskDefinitionRevision revision) => Revision == revision.Revision && ArnHash == Hash(revision.TaskDefinitionArn);
+
+        private static int Hash(string? arn) => (arn ?? string.Empty).GetHashCode(StringComparison.Ordinal);
+    }
 
     /// <summary>What Observe read: the family, the translated spec, the owned revisions known, the ACTIVE ones, the owned INACTIVE ones.</summary>
     public sealed record Live(string Family, TranslatedTaskDefinition Translated, Dictionary<int, TaskDefinitionRevision> Known, HashSet<int> Active,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EcsOperator.Aws.Ecs;
 using EcsOperator.Aws.Model.Ecs;
 using EcsOperator.Hosting;
@@ -42,8 +41,13 @@ public sealed class TaskDefinitionFamilyCensus(OperatorOptions options, TimeProv
     private readonly Dictionary<(string Principal, string Prefix), Snapshot> _snapshots = [];
     private readonly Dictionary<(string Principal, string Prefix), Demand> _demand = [];
 
-    /// <summary>Families known to exist regardless of any census: registered into or listed by this process.</summary>
-    private readonly ConcurrentDictionary<(string Principal, string Family), byte> _seen = new();
+    /// <summary>
+    /// Families known to exist regardless of any census: registered into or listed by this process. Held as hashes of
+    /// principal and family, not the strings (each entry would keep its own copy of the family name, one per task
+    /// definition): a collision can only make a family count as seen, so that object lists its family as it would
+    /// without a census; a family this process saw is always found.
+    /// </summary>
+    private readonly HashSet<long> _seen = [];
 
     private int _warned;
 
@@ -62,9 +66,24 @@ public sealed class TaskDefinitionFamilyCensus(OperatorOptions options, TimeProv
     }
 
     /// <summary>Marks <paramref name="family"/> as existing for <paramref name="principal"/> from now on.</summary>
-    public void Exists(string principal, string family) => _seen.TryAdd((principal, family), 0);
+    public void Exists(string principal, string family)
+    {
+        lock (_gate)
+        {
+            _seen.Add(SeenKey(principal, family));
+        }
+    }
 
-    private bool Seen(string principal, string family) => _seen.ContainsKey((principal, family));
+    private bool Seen(string principal, string family)
+    {
+        lock (_gate)
+        {
+            return _seen.Contains(SeenKey(principal, family));
+        }
+    }
+
+    private static long SeenKey(string principal, string family) =>
+        ((long)principal.GetHashCode(StringComparison.Ordinal) << 32) | (uint)family.GetHashCode(StringComparison.Ordinal);
 
     /// <summary>
     /// The census of the window, started by the caller who finds none fresh once the window has had as many callers as
