@@ -101,10 +101,10 @@ public sealed class WorkQueue<TKey> : IDisposable
     }
 
     /// <summary>
-    /// Entry slots the queue's tables hold, used or not. A diagnostic: after a burst of keys has drained it falls
-    /// back near zero rather than staying at the burst's peak.
+    /// Entry slots the queue's tables hold, used or not (for tests): after a burst of keys has drained it falls back
+    /// near zero rather than staying at the burst's peak.
     /// </summary>
-    public int RetainedCapacity
+    internal int RetainedCapacity
     {
         get
         {
