@@ -361,7 +361,7 @@ public sealed class WorkQueue<TKey> : IDisposable
     // shrink's copy is paid for by the removals since the last resize (O(1) amortized per key).
     private static void TrimLocked<TValue>(Dictionary<TKey, TValue> table)
     {
-        if (table.Capacity > KeptCapacity && table.Count < table.Capacity / 4)
+        if (Sparse(table.Count, table.Capacity))
         {
             table.TrimExcess(table.Count * 2);
         }
@@ -369,11 +369,14 @@ public sealed class WorkQueue<TKey> : IDisposable
 
     private static void TrimLocked(HashSet<TKey> table)
     {
-        if (table.Capacity > KeptCapacity && table.Count < table.Capacity / 4)
+        if (Sparse(table.Count, table.Capacity))
         {
             table.TrimExcess(table.Count * 2);
         }
     }
+
+    /// <summary>The one rule for every table: more than <see cref="KeptCapacity"/> slots, under a quarter used.</summary>
+    private static bool Sparse(int count, int capacity) => capacity > KeptCapacity && count < capacity / 4;
 
     private void SignalLocked()
     {
@@ -429,7 +432,7 @@ public sealed class WorkQueue<TKey> : IDisposable
             }
 
             TrimLocked(_waiting);
-            if (_waitingOrder.Capacity > KeptCapacity && _waitingOrder.Count < _waitingOrder.Capacity / 4)
+            if (Sparse(_waitingOrder.Count, _waitingOrder.Capacity))
             {
                 _waitingOrder.TrimExcess();
             }
