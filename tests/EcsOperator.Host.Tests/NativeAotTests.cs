@@ -21,6 +21,7 @@ public sealed class NativeAotTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
     private static readonly Lazy<Task<string>> Binary = new(ResolveBinaryAsync);
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task The_native_binary_reconciles_an_object_and_exits_0_on_SIGTERM()
@@ -106,13 +107,7 @@ public sealed class NativeAotTests
             // scripts/test.sh publishes beside the tests and writes the exit code here when done.
             if (Environment.GetEnvironmentVariable("ECS_OPERATOR_AOT_PUBLISH_RC") is { Length: > 0 } rcFile)
             {
-                var waited = Stopwatch.StartNew();
-                while (!File.Exists(rcFile) || new FileInfo(rcFile).Length == 0)
-                {
-                    if (waited.Elapsed > TimeSpan.FromMinutes(45))
-                        throw new TimeoutException($"the Native AOT publish wrote no {rcFile} within 45 minutes");
-                    await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
-                }
+                await WaitSayingSoAsync("the Native AOT publish beside the tests", () => File.Exists(rcFile) && new FileInfo(rcFile).Length > 0);
                 if ((await File.ReadAllTextAsync(rcFile, CancellationToken.None)).Trim() != "0")
                     throw new InvalidOperationException("scripts/publish.sh --aot failed:\n" +
                         await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(rcFile)!, "publish.log"), CancellationToken.None));
@@ -127,9 +122,33 @@ public sealed class NativeAotTests
         using var publish = Process.Start(info)!;
         var stdout = publish.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = publish.StandardError.ReadToEndAsync(CancellationToken.None);
+        await WaitSayingSoAsync("scripts/publish.sh --aot", () => publish.HasExited);
         await publish.WaitForExitAsync(CancellationToken.None);
         if (publish.ExitCode != 0)
             throw new InvalidOperationException($"scripts/publish.sh --aot failed ({publish.ExitCode}):\n{await stdout}\n{await stderr}");
         return Path.Combine(output, "ecs-operator");
+    }
+
+    /// <summary>
+    /// Waits (up to 45 minutes) until <paramref name="done"/> holds, with a line of live output every 10 s. xunit's VSTest
+    /// adapter reports "Test process crashed" when the test process exits more than 60 s after the last message it has
+    /// read; after minutes of silence, the last results and the finish message raced the process exit and lost once.
+    /// </summary>
+    private static async Task WaitSayingSoAsync(string what, Func<bool> done)
+    {
+        var waited = Stopwatch.StartNew();
+        var said = TimeSpan.Zero;
+        while (!done())
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(45))
+                throw new TimeoutException($"{what} did not finish within 45 minutes");
+            if (waited.Elapsed - said >= HeartbeatInterval)
+            {
+                said = waited.Elapsed;
+                TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"waiting for {what}: {waited.Elapsed.TotalSeconds:F0} s"));
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
     }
 }
