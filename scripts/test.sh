@@ -64,13 +64,19 @@ fi
 status=0
 dotnet test Operator.sln -c "$configuration" --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
 
-# One plain closing line summed over the test projects (VSTest prints one "Passed!/Failed!" line per project).
+# One plain closing line summed over the test projects (VSTest prints one "Passed!/Failed!" line per project). A test
+# process that crashed or aborted still prints "Passed!" for the results it sent, so the line says so too.
 awk '/(Passed|Failed)!  *- *Failed: /{
        for (i = 1; i <= NF; i++) {
          if ($i == "Failed:")  f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
        }
      }
-     END { gsub(",", "", p); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+     /Catastrophic failure|Test Run Aborted/ { c++ }
+     END {
+       gsub(",", "", p); printf "Tests: %d passed, %d failed, %d skipped", p, f, s
+       if (c > 0) printf "; %d test process(es) crashed or aborted (see \"Catastrophic failure\" above)", c
+       printf "\n"
+     }' "$log"
 if [ -n "${aot:-}" ]; then
   wait
   tail -n 1 "$aot/publish.log"
