@@ -19,45 +19,45 @@ namespace EcsOperator.Core.Hashing;
 /// </remarks>
 public static class CanonicalJson
 {
-    private static readonly ConditionalWeakTable<JsonTypeInfo, Dictionary<string, Member>> Members = new();
+    private static readonly ConditionalWeakTable<JsonTypeInfo, Shape> Shapes = new();
 
     /// <summary>Canonicalizes <paramref name="node"/>, read as a value of <paramref name="typeInfo"/>'s type.</summary>
     public static JsonNode? Canonicalize(JsonNode? node, JsonTypeInfo typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return Canonicalize(node, typeInfo, listKeys: null, isSet: false);
+        return Canonicalize(node, ShapeOf(typeInfo), listKeys: null, isSet: false);
     }
 
     /// <summary>The canonical JSON text: compact, sorted, deterministic.</summary>
     public static string ToCanonicalString(JsonNode? node, JsonTypeInfo typeInfo) =>
         Canonicalize(node, typeInfo)?.ToJsonString() ?? "null";
 
-    // A null type info is a value of unknown shape (a member the contract does not name): sorted, never re-ordered.
-    private static JsonNode? Canonicalize(JsonNode? node, JsonTypeInfo? typeInfo, IReadOnlyList<string>? listKeys, bool isSet) =>
+    // A null shape is a value of unknown shape (a member the contract does not name): sorted, never re-ordered.
+    private static JsonNode? Canonicalize(JsonNode? node, Shape? shape, IReadOnlyList<string>? listKeys, bool isSet) =>
         node switch
         {
             null => null,
-            JsonObject obj => CanonicalizeObject(obj, typeInfo),
-            JsonArray array => CanonicalizeArray(array, ElementInfo(typeInfo, JsonTypeInfoKind.Enumerable), listKeys, isSet),
+            JsonObject obj => CanonicalizeObject(obj, shape),
+            JsonArray array => CanonicalizeArray(array, shape?.Kind == JsonTypeInfoKind.Enumerable ? shape.Element : null, listKeys, isSet),
             _ => node.DeepClone(),
         };
 
-    private static JsonObject? CanonicalizeObject(JsonObject obj, JsonTypeInfo? typeInfo)
+    private static JsonObject? CanonicalizeObject(JsonObject obj, Shape? shape)
     {
-        var isMap = typeInfo?.Kind == JsonTypeInfoKind.Dictionary;
-        var valueInfo = isMap ? ElementInfo(typeInfo, JsonTypeInfoKind.Dictionary) : null;
-        var members = !isMap && typeInfo?.Kind == JsonTypeInfoKind.Object ? MembersOf(typeInfo) : null;
+        var isMap = shape?.Kind == JsonTypeInfoKind.Dictionary;
+        var valueShape = isMap ? shape!.Element : null;
+        var members = !isMap && shape?.Kind == JsonTypeInfoKind.Object ? shape.Members : null;
         var result = new JsonObject();
-        foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in SortedByName(obj))
         {
             JsonNode? canonical;
             if (isMap)
             {
-                canonical = Canonicalize(value, valueInfo, null, false);
+                canonical = Canonicalize(value, valueShape, null, false);
             }
             else if (members is not null && members.TryGetValue(name, out var member))
             {
-                canonical = Canonicalize(value, InfoOf(member.Info.PropertyType, typeInfo!), member.ListKeys, member.IsSet);
+                canonical = Canonicalize(value, member.Shape, member.ListKeys, member.IsSet);
             }
             else
             {
@@ -71,13 +71,48 @@ public static class CanonicalJson
         return result.Count == 0 ? null : result;
     }
 
+    // Member names of one object are distinct, so an unstable sort orders them exactly as a stable one would.
+    private static KeyValuePair<string, JsonNode?>[] SortedByName(JsonObject obj)
+    {
+        var members = new KeyValuePair<string, JsonNode?>[obj.Count];
+        var i = 0;
+        foreach (var member in obj)
+            members[i++] = member;
+        Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return members;
+    }
+
+    private static Shape ShapeOf(JsonTypeInfo typeInfo) => Shapes.GetValue(typeInfo, static info => new Shape(info));
+
     /// <summary>
-    /// The members of an object contract by wire name, with their list markers read once: looking them up per hash
-    /// (a scan of the members, and attribute reads through the Native AOT type loader) was a tenth of the operator's
-    /// CPU while it registered task definitions.
+    /// What the walk reads of one contract, resolved once per contract rather than per value: its member table (with
+    /// the list markers: attribute reads through the Native AOT type loader were a tenth of the operator's CPU while
+    /// it registered task definitions), each member's contract, and the element contract of a list or map (each a
+    /// lookup in the serializer options' cache per value before).
     /// </summary>
-    private static Dictionary<string, Member> MembersOf(JsonTypeInfo typeInfo) =>
-        Members.GetValue(typeInfo, static info =>
+    private sealed class Shape
+    {
+        private readonly JsonTypeInfo _info;
+        private Dictionary<string, Member>? _members;
+
+        public Shape(JsonTypeInfo info)
+        {
+            _info = info;
+            // Element types nest finitely (a list of lists ends), so resolving them now cannot recurse forever.
+            Element = info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary && info.ElementType is { } elementType
+                ? ShapeOf(InfoOf(elementType, info))
+                : null;
+        }
+
+        public JsonTypeInfoKind Kind => _info.Kind;
+
+        /// <summary>The element (list) or value (map) shape.</summary>
+        public Shape? Element { get; }
+
+        /// <summary>The members by wire name; read on first use (member types may refer back to this one).</summary>
+        public Dictionary<string, Member> Members => _members ??= ReadMembers(_info);
+
+        private static Dictionary<string, Member> ReadMembers(JsonTypeInfo info)
         {
             var members = new Dictionary<string, Member>(StringComparer.Ordinal);
             foreach (var property in info.Properties)
@@ -85,17 +120,30 @@ public static class CanonicalJson
                 var attributes = property.AttributeProvider;
                 var listKeys = attributes?.GetCustomAttributes(typeof(ListKeyAttribute), inherit: true).OfType<ListKeyAttribute>().FirstOrDefault()?.Keys;
                 var isSet = attributes?.IsDefined(typeof(SetListAttribute), inherit: true) == true;
-                members.TryAdd(property.Name, new Member(property, listKeys, isSet));
+                members.TryAdd(property.Name, new Member(property.PropertyType, info, listKeys, isSet));
             }
 
             return members;
-        });
+        }
+    }
 
-    private sealed record Member(JsonPropertyInfo Info, IReadOnlyList<string>? ListKeys, bool IsSet);
-
-    private static JsonArray? CanonicalizeArray(JsonArray array, JsonTypeInfo? elementInfo, IReadOnlyList<string>? listKeys, bool isSet)
+    private sealed class Member(Type type, JsonTypeInfo owner, IReadOnlyList<string>? listKeys, bool isSet)
     {
-        var items = array.Select(item => Canonicalize(item, elementInfo, null, false)).ToList();
+        private Shape? _shape;
+
+        public IReadOnlyList<string>? ListKeys => listKeys;
+
+        public bool IsSet => isSet;
+
+        /// <summary>The member's own shape, resolved on first use (a race resolves the same one twice).</summary>
+        public Shape Shape => _shape ??= ShapeOf(InfoOf(type, owner));
+    }
+
+    private static JsonArray? CanonicalizeArray(JsonArray array, Shape? elementShape, IReadOnlyList<string>? listKeys, bool isSet)
+    {
+        var items = new List<JsonNode?>(array.Count);
+        foreach (var item in array)
+            items.Add(Canonicalize(item, elementShape, null, false));
         if (listKeys is not null)
         {
             items = items.OrderBy(item => KeyOf(item, listKeys), StringComparer.Ordinal).ToList();
@@ -112,9 +160,6 @@ public static class CanonicalJson
             result.Add(item);
         return result;
     }
-
-    private static JsonTypeInfo? ElementInfo(JsonTypeInfo? typeInfo, JsonTypeInfoKind kind) =>
-        typeInfo?.Kind == kind && typeInfo.ElementType is { } elementType ? InfoOf(elementType, typeInfo) : null;
 
     // Nullable<T> has its own contract that names no members; the shape is T's.
     private static JsonTypeInfo InfoOf(Type type, JsonTypeInfo owner) =>

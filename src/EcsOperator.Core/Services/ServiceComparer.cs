@@ -22,9 +22,9 @@ public static class ServiceComparer
     public static ServiceComparison Compare(CreateServiceRequest desired, Service live, bool autoScalingOwnsDesiredCount)
     {
         var defaults = ManagedServiceFields.Defaults(desired.SchedulingStrategy);
-        var desiredNode = Canonical(WithDefaults(Serialize(desired), defaults));
-        var liveNode = Canonical(WithDefaults(LiveAsRequest(live), defaults));
-        var originalDesired = Serialize(desired);
+        var desiredNode = Canonical(WithDefaults(Managed(Serialize(desired with { Tags = null })), defaults));
+        var liveNode = Canonical(WithDefaults(Managed(LiveAsRequest(live)), defaults));
+        JsonObject? originalDesired = null; // serialized only when an update is built
 
         var differences = new List<FieldDifference>();
         var update = new JsonObject
@@ -55,7 +55,7 @@ public static class ServiceComparer
 
             differences.Add(new FieldDifference(field.Name, mismatch, field.Kind, desiredValue?.ToJsonString(), liveValue?.ToJsonString()));
             if (field.Kind != ChangeKind.Immutable)
-                update[field.Name] = originalDesired[field.Name]?.DeepClone() ?? defaults[field.Name]?.DeepClone() ?? new JsonArray();
+                update[field.Name] = (originalDesired ??= Serialize(desired))[field.Name]?.DeepClone() ?? defaults[field.Name]?.DeepClone() ?? new JsonArray();
         }
 
         var changeable = differences.Any(d => d.Kind != ChangeKind.Immutable);
@@ -79,10 +79,15 @@ public static class ServiceComparer
     private static JsonObject Serialize(CreateServiceRequest request) =>
         JsonSerializer.SerializeToNode(request, EcsJsonContext.Default.CreateServiceRequest)!.AsObject();
 
-    /// <summary>DescribeServices uses CreateService's names but for the role, which it reports as <c>roleArn</c>.</summary>
+    /// <summary>
+    /// DescribeServices uses CreateService's names but for the role, which it reports as <c>roleArn</c>. The lists no
+    /// managed field reads are left out (events, deployments, task sets; tags are compared typed): up to 100 events
+    /// were most of what a comparison serialized and canonicalized.
+    /// </summary>
     private static JsonObject LiveAsRequest(Service live)
     {
-        var node = JsonSerializer.SerializeToNode(live, EcsJsonContext.Default.Service)!.AsObject();
+        var read = live with { Events = null, Deployments = null, TaskSets = null, CurrentServiceRevisions = null, Tags = null };
+        var node = JsonSerializer.SerializeToNode(read, EcsJsonContext.Default.Service)!.AsObject();
         if (node["roleArn"] is { } role)
         {
             node.Remove("roleArn");
@@ -91,6 +96,26 @@ public static class ServiceComparer
 
         return node;
     }
+
+    /// <summary>
+    /// Only the members <see cref="ManagedServiceFields.All"/> names: nothing else is read, and each member's canonical
+    /// form does not depend on the others, so the comparison is the same without them.
+    /// </summary>
+    private static JsonObject Managed(JsonObject node)
+    {
+        List<string>? others = null;
+        foreach (var (name, _) in node)
+        {
+            if (!ManagedNames.Contains(name))
+                (others ??= []).Add(name);
+        }
+
+        foreach (var name in others ?? [])
+            node.Remove(name);
+        return node;
+    }
+
+    private static readonly HashSet<string> ManagedNames = new(ManagedServiceFields.All.Select(f => f.Name), StringComparer.Ordinal);
 
     private static JsonObject WithDefaults(JsonObject target, JsonObject defaults)
     {
