@@ -82,7 +82,8 @@ public static class ServiceComparer
     /// <summary>
     /// DescribeServices uses CreateService's names but for the role, which it reports as <c>roleArn</c>. The lists no
     /// managed field reads are left out (events, deployments, task sets; tags are compared typed): up to 100 events
-    /// were most of what a comparison serialized and canonicalized.
+    /// were most of what a comparison serialized and canonicalized. ServiceComparisonCostTests checks that none of
+    /// them is a managed field.
     /// </summary>
     private static JsonObject LiveAsRequest(Service live)
     {

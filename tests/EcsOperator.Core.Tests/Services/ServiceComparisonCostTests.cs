@@ -44,6 +44,15 @@ public sealed class ServiceComparisonCostTests
         Assert.InRange(longRunningBytes, 0, freshBytes + 1024);
     }
 
+    [Fact]
+    public void No_member_the_comparison_leaves_out_before_serializing_is_a_managed_field()
+    {
+        // ServiceComparer drops these from the live service (and tags from the desired request) before it serializes:
+        // a managed field among them would never differ, so a change to it would never reach ECS.
+        string[] leftOut = ["events", "deployments", "taskSets", "currentServiceRevisions", "tags"];
+        Assert.Empty(ManagedServiceFields.All.Select(f => f.Name).Intersect(leftOut, StringComparer.Ordinal));
+    }
+
     private static (ServiceComparison Comparison, long Bytes) Allocating(Func<ServiceComparison> compare)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
