@@ -326,6 +326,17 @@ public sealed class KubeApiTestServer : IAsyncDisposable
     public void DelayRequests(TimeSpan delay, Func<KubeRequest, bool>? when = null, int? count = null) =>
         _faults.Enqueue(new FaultRule(when ?? (r => r.IsResourceRequest), count, null, delay));
 
+    /// <summary>
+    /// Holds the next <paramref name="count"/> requests matching <paramref name="when"/> (count null = every one) until
+    /// the returned hold is released or disposed: an order of events a test needs regardless of how loaded the machine is.
+    /// </summary>
+    public RequestHold HoldRequests(Func<KubeRequest, bool>? when = null, int? count = null)
+    {
+        var hold = new RequestHold();
+        _faults.Enqueue(new FaultRule(when ?? (r => r.IsResourceRequest), count, null, TimeSpan.Zero, hold.Released));
+        return hold;
+    }
+
     /// <summary>Removes all fault and delay rules.</summary>
     public void ClearFaults() => _faults.Clear();
 
@@ -365,6 +376,11 @@ public sealed class KubeApiTestServer : IAsyncDisposable
             if (rule.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(rule.Delay, cancellationToken);
+            }
+
+            if (rule.Gate is not null)
+            {
+                await rule.Gate.WaitAsync(cancellationToken);
             }
 
             if (rule.Error is not null)

@@ -204,16 +204,23 @@ public sealed class TransportFaultTests
     [Fact]
     public async Task Cancellation_stops_a_waiting_call_promptly()
     {
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await LoopbackAwsServer.StartAsync(async (context, _) =>
         {
+            waiting.TrySetResult();
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         var transport = TestTransports.Create(server.Endpoint);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+        var call = transport.PingUntilAsync(cancellation.Token);
+
+        // Cancel once the call is waiting on the server: a fixed 200 ms timer sometimes fired before a loaded machine
+        // had even accepted the connection (CI, session 12), and then nothing was waiting.
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var clock = Stopwatch.StartNew();
+        await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.PingUntilAsync(cancellation.Token));
-
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"cancellation took {clock.Elapsed}");
         Assert.Equal(1, server.Count);
     }
@@ -221,18 +228,28 @@ public sealed class TransportFaultTests
     [Fact]
     public async Task Cancellation_during_backoff_stops_retrying()
     {
+        var throttled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await LoopbackAwsServer.StartAsync((context, _) =>
-            LoopbackAwsServer.WriteErrorAsync(context, 400, "ThrottlingException", "Rate exceeded"));
+        {
+            throttled.TrySetResult();
+            return LoopbackAwsServer.WriteErrorAsync(context, 400, "ThrottlingException", "Rate exceeded");
+        });
         var transport = TestTransports.Create(server.Endpoint, o =>
         {
             o.Retry.BaseDelay = TimeSpan.FromSeconds(20);
             o.Retry.MaxDelay = TimeSpan.FromSeconds(20);
         });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
+        var call = transport.PingUntilAsync(cancellation.Token);
+
+        // Cancel once the first attempt has been answered (a fixed timer could fire before a loaded machine accepted
+        // the connection): the call is then on its way into a 20 s backoff.
+        await throttled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
         var clock = Stopwatch.StartNew();
+        await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.PingUntilAsync(cancellation.Token));
-
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {clock.Elapsed}");
         Assert.Equal(1, server.Count);
     }

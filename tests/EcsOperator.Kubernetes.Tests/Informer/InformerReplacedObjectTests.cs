@@ -39,12 +39,18 @@ public sealed class InformerReplacedObjectTests
         var controlling = controller.RunAsync(stop.Token);
         await Eventually.TrueAsync(() => reconciled.Contains(first.Metadata.Uid), "the first object reconciled", Patience);
 
-        // The informer's next watch is held back until the history it would resume from is compacted: a relist.
-        f.Server.DelayRequests(TimeSpan.FromMilliseconds(500), r => r.Verb == "watch", count: 1);
-        f.Server.DropWatches();
-        await f.Widgets.DeleteAsync("default", "w", cancellationToken: Ct);
-        var second = await f.Widgets.CreateAsync(Widget.New("w", size: 2), Ct);
-        f.Server.CompactHistory();
+        // The informer's next watch is held back until the history it would resume from is compacted: a relist. A
+        // hold, not a delay: a 500 ms delay ran out before a loaded machine had deleted, created and compacted (CI,
+        // session 12), and the watch then saw both changes itself.
+        var second = default(Widget);
+        using (f.Server.HoldRequests(r => r.Verb == "watch", count: 1))
+        {
+            f.Server.DropWatches();
+            await f.Widgets.DeleteAsync("default", "w", cancellationToken: Ct);
+            second = await f.Widgets.CreateAsync(Widget.New("w", size: 2), Ct);
+            f.Server.CompactHistory();
+        }
+
         Assert.Equal(first.Metadata.Generation, second.Metadata.Generation);
 
         await Eventually.TrueAsync(() => informer.ListCount == 2, "re-listed", Patience);

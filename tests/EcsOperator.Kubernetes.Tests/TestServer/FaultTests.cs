@@ -91,6 +91,27 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_held_request_waits_until_its_hold_is_released_and_the_next_one_does_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServers.StartAsync();
+        var http = new Http(server.CreateHttpClient());
+        await http.PostAsync(ConfigMaps, Http.ConfigMap("a"));
+        await http.PostAsync(ConfigMaps, Http.ConfigMap("b"));
+        var hold = server.HoldRequests(r => r.Verb == "get", count: 1);
+
+        var held = http.GetAsync($"{ConfigMaps}/a");
+        while (server.RequestCount("get") == 0)
+            await Task.Delay(10, ct);
+        var next = await http.GetAsync($"{ConfigMaps}/b").WaitAsync(TimeSpan.FromSeconds(10), ct); // the hold took one
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+        Assert.False(held.IsCompleted);
+
+        hold.Release();
+        Assert.Equal(HttpStatusCode.OK, (await held.WaitAsync(TimeSpan.FromSeconds(10), ct)).Status);
+    }
+
+    [Fact]
     public async Task Request_counts_per_verb_and_resource()
     {
         await using var server = await TestServers.StartAsync();
