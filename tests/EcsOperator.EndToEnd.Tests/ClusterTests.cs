@@ -230,10 +230,12 @@ public sealed class ClusterTests
         Assert.Equal("True", Condition(deleting, ConditionTypes.Reconciling)!.Status);
         Assert.Null(Condition(deleting, ConditionTypes.Stalled));
 
-        // Rechecked at the deletion interval, not hammered: 1.5 s at 300 ms allows about five attempts.
+        // Rechecked at the deletion interval, not hammered: 1.5 s at 300 ms allows about five attempts. A loaded
+        // machine may make fewer in the window, so the recheck is waited for rather than counted in it.
         var attempts = env.Ecs.Calls["ecs:DeleteCluster"];
         await Task.Delay(TimeSpan.FromMilliseconds(1500), Ct);
-        Assert.InRange(env.Ecs.Calls["ecs:DeleteCluster"] - attempts, 1, 10);
+        Assert.InRange(env.Ecs.Calls["ecs:DeleteCluster"] - attempts, 0, 10);
+        await Eventually(() => env.Ecs.Calls["ecs:DeleteCluster"] - attempts >= 1, "DeleteCluster attempted again");
         Assert.Equal("ACTIVE", (string?)Described(env, Name)["status"]);
 
         env.Ecs.Invoke("DeleteService", new JsonObject { ["cluster"] = Name, ["service"] = "web", ["force"] = true });

@@ -22,14 +22,19 @@ public sealed class ServiceLifecycleTests
         await TickUntilReadyAsync(env, "web");
         env.Ecs.Calls.Reset();
 
-        // DeleteService is held up for a moment: while it is in flight the service must already be scaled to 0.
-        env.Ecs.Faults.SetLatency("DeleteService", TimeSpan.FromMilliseconds(500));
+        // When DeleteService arrives the service must already be scaled to 0: what ECS has is read as the call comes
+        // in, before it is handled (reading it during a 500 ms latency assumed the test got there in time; CI, session 12).
+        var whenDeleteArrived = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        env.Ecs.Calls.Observer = (call, _) =>
+        {
+            if (call == "ecs:DeleteService")
+                whenDeleteArrived.TrySetResult(Described(env, "web"));
+        };
         await env.Services.DeleteAsync(OperatorEnvironment.Namespace, "web", cancellationToken: Ct);
-        await Eventually(() => env.Ecs.Calls["ecs:DeleteService"] == 1, "DeleteService sent");
-        var inFlight = Described(env, "web");
+        var inFlight = await whenDeleteArrived.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        env.Ecs.Calls.Observer = null;
         Assert.Equal("ACTIVE", (string?)inFlight["status"]);
         Assert.Equal(0, (int?)inFlight["desiredCount"]);
-        env.Ecs.Faults.ClearLatency();
 
         var deleting = await WaitForAsync(env, "web", o => Condition(o, ConditionTypes.Ready) is { Reason: ConditionReasons.Deleting });
         Assert.Equal(ConditionReasons.Deleting, Condition(deleting, ConditionTypes.Reconciling)!.Reason);

@@ -50,14 +50,19 @@ public sealed class ServiceTaskDefinitionSourceTests
             if (w.Plural == Kinds.Service.Plural && w.Type == "MODIFIED")
                 serviceWrites.Enqueue(w.Object);
         };
-        await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
-        await env.Services.CreateAsync(NewService("web"), Ct);
+        // The task definition's first status is also held until the service has been looked at: with the 1.5 s alone, a
+        // loaded machine could finish registering (and the service go on) before the look below.
+        using (env.Kube.HoldRequests(r => r.Resource == Kinds.TaskDefinition.Plural && r.Subresource == "status" && r.Verb is not ("get" or "list" or "watch")))
+        {
+            await env.TaskDefinitions.CreateAsync(NewTaskDefinition("web", "nginx:1.27"), Ct);
+            await env.Services.CreateAsync(NewService("web"), Ct);
 
-        await Task.Delay(750, Ct);
-        var meanwhile = await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
-        Assert.Null(meanwhile.Status); // no "waiting" for a task definition that is being registered right now
-        Assert.Null(meanwhile.Metadata.Finalizers); // nothing in AWS yet, so nothing to clean up
-        Assert.Empty(serviceWrites);
+            await Task.Delay(750, Ct);
+            var meanwhile = await env.Services.GetAsync(OperatorEnvironment.Namespace, "web", Ct);
+            Assert.Null(meanwhile.Status); // no "waiting" for a task definition that is being registered right now
+            Assert.Null(meanwhile.Metadata.Finalizers); // nothing in AWS yet, so nothing to clean up
+            Assert.Empty(serviceWrites);
+        }
 
         var ready = await TickUntilReadyAsync(env, "web");
         Assert.Equal(1, env.Ecs.Calls["ecs:CreateService"]);

@@ -29,8 +29,9 @@ public sealed class ExecutableTests
         var port = OperatorProcess.FreePort();
         var metricsPort = OperatorProcess.FreePort();
         await using var otlp = await OtlpSink.StartAsync(Ct);
-        // Hold the informers' first lists back, so the listener is up while the caches are still empty.
-        kube.DelayRequests(TimeSpan.FromSeconds(3), r => r.Verb == "list");
+        // Hold the informers' lists back until the test has seen the listener up with the caches still empty (a 3 s
+        // delay assumed a loaded machine got there sooner).
+        using var lists = kube.HoldRequests(r => r.Verb == "list");
 
         using var op = OperatorProcess.Start(
             ["run", "--kubeconfig", kubeconfig, "--namespace", "shop", "--leader-election", "false",
@@ -51,7 +52,7 @@ public sealed class ExecutableTests
         Assert.True(first!.Value.Code == HttpStatusCode.ServiceUnavailable && first.Value.Body.Contains("not synced", StringComparison.Ordinal),
             $"first /readyz: {(int)first.Value.Code} {first.Value.Body}\n{op}");
         Assert.Equal(HttpStatusCode.OK, (await TryGetAsync(http, "/healthz"))!.Value.Code);
-        kube.ClearFaults();
+        lists.Release();
         await Eventually.ValueAsync(() => TryGetAsync(http, "/readyz"), r => r?.Code == HttpStatusCode.OK, "readyz 200 after the caches synced");
 
         using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = kube.BaseAddress.ToString(), Namespace = "shop" });

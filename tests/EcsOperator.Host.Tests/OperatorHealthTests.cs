@@ -39,12 +39,14 @@ public sealed class OperatorHealthTests
         Assert.Equal(["no informer started yet"], health.Readiness().Problems);
 
         informers.For(OperatorResourceTypes.Clusters, ApiJsonContext.Default.EcsCluster);
-        kube.DelayRequests(TimeSpan.FromMilliseconds(300), r => r.Verb == "list", count: 1);
+        // The first list is held until the test has looked (a 300 ms delay assumed the look came sooner).
+        using var firstList = kube.HoldRequests(r => r.Verb == "list", count: 1);
         Assert.Equal(["informer EcsCluster: cache not synced yet"], health.Readiness().Problems);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var running = informers.RunAsync(stop.Token);
         Assert.False(health.Readiness().Healthy);
+        firstList.Release();
         await informers.WaitForSyncAsync(Ct);
         Assert.True(health.Readiness().Healthy);
         await stop.CancelAsync();

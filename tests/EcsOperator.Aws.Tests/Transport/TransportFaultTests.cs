@@ -171,7 +171,10 @@ public sealed class TransportFaultTests
 
         var response = await transport.PingAsync();
 
-        Assert.Equal("answer 2", response.Echo);
+        // The hung first attempt was given up and the answer is the last attempt's. Usually that is the second; a loaded
+        // machine may not get a new connection through within 300 ms, and then a third answers (CI, session 12).
+        Assert.True(server.Count >= 2, $"{server.Count} attempts");
+        Assert.Equal($"answer {server.Count}", response.Echo);
     }
 
     [Fact]

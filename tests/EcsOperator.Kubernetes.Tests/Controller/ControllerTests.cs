@@ -174,13 +174,18 @@ public sealed class ControllerTests
         var controller = new Controller<Widget>("widgets", primaries, reconciler, FastRetry);
         controller.Watches(secondaries, controller.ByIndex<Widget>("partOf", s => $"{s.Metadata.Namespace}/{s.Metadata.Name}"),
             UpdatePredicates.Changed<Widget, string?>(s => s.Status?.Phase));
+        // Handlers run in the order they were added: once these have seen the adds, the controller's own handlers have
+        // enqueued whatever the adds mean (a 50 ms pause assumed that of a loaded machine).
+        var added = new ConcurrentDictionary<string, bool>();
+        primaries.AddEventHandler(new ResourceEventHandler<Widget> { OnAdd = w => added[w.Metadata.Name!] = true });
+        secondaries.AddEventHandler(new ResourceEventHandler<Widget> { OnAdd = w => added[w.Metadata.Name!] = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var tasks = new[] { primaries.RunAsync(stop.Token), secondaries.RunAsync(stop.Token), controller.RunAsync(stop.Token) };
 
         var td = await f.Widgets.CreateAsync(Widget.New("td", labels: new Dictionary<string, string> { ["role"] = "secondary" }), Ct);
         await f.Widgets.CreateAsync(Widget.New("svc", labels: new Dictionary<string, string> { ["role"] = "primary" }) with { Spec = new WidgetSpec { PartOf = "td" } }, Ct);
-        await Eventually.TrueAsync(() => reconciler.Count("default/svc") >= 1 && secondaries.Cache.Count == 1 && controller.Queue.Count == 0 && controller.Queue.InFlightCount == 0, "settled");
-        await Task.Delay(50, Ct);
+        await Eventually.TrueAsync(() => added.ContainsKey("td") && added.ContainsKey("svc") && reconciler.Count("default/svc") >= 1
+            && controller.Queue.Count == 0 && controller.Queue.InFlightCount == 0, "settled");
         var before = reconciler.Count("default/svc");
 
         td = await f.Widgets.PatchAsync("default", "td", KubernetesPatch.Merge("""{"spec":{"size":5}}"""), Ct);
