@@ -23,7 +23,7 @@ public sealed class ServiceLifecycleTests
         env.Ecs.Calls.Reset();
 
         // When DeleteService arrives the service must already be scaled to 0: what ECS has is read as the call comes
-        // in, before it is handled (reading it during a 500 ms latency assumed the test got there in time; CI, session 12).
+        // in, before it is handled (reading it during a 500 ms latency assumed the test got there in time).
         var whenDeleteArrived = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         env.Ecs.Calls.Observer = (call, _) =>
         {

@@ -74,7 +74,7 @@ public sealed class SteadyStateTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(Resync * 4, Ct);
         // A loaded machine may resync less within those four intervals: the resyncs asserted below are waited for, and
-        // the upper bound counts the time that took (fixed, the window once saw too few; CI, session 12).
+        // the upper bound counts the time that took (a probe with slow DescribeServices saw too few in the fixed window).
         await Eventually(() => env.ReconcileCountOf(EcsTaskDefinition.KindName) - before[EcsTaskDefinition.KindName] >= N + 2
             && env.ReconcileCountOf(EcsCluster.KindName) - before[EcsCluster.KindName] >= N
             && env.ReconcileCountOf(EcsService.KindName) - before[EcsService.KindName] >= N

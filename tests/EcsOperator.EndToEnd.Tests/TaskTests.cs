@@ -290,7 +290,7 @@ public sealed class TaskTests
                 taskWrites.Enqueue(w.Object);
         };
         // The task definition's first status is also held until the task has been looked at: with the 1.5 s alone, a
-        // loaded machine could finish registering (and the task run) before the look below (CI, session 12).
+        // loaded machine could finish registering (and the task run) before the look below.
         using (env.Kube.HoldRequests(r => r.Resource == Kinds.TaskDefinition.Plural && r.Subresource == "status" && r.Verb is not ("get" or "list" or "watch")))
         {
             await env.TaskDefinitions.CreateAsync(NewTaskDefinition(), Ct);

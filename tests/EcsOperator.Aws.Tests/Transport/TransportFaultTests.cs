@@ -172,7 +172,7 @@ public sealed class TransportFaultTests
         var response = await transport.PingAsync();
 
         // The hung first attempt was given up and the answer is the last attempt's. Usually that is the second; a loaded
-        // machine may not get a new connection through within 300 ms, and then a third answers (CI, session 12).
+        // machine may not get a new connection through within 300 ms, and then a third answers.
         Assert.True(server.Count >= 2, $"{server.Count} attempts");
         Assert.Equal($"answer {server.Count}", response.Echo);
     }

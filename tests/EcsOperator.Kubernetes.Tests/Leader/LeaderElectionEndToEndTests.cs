@@ -13,7 +13,7 @@ public sealed class LeaderElectionEndToEndTests
     {
         await using var f = await ClientFixture.StartAsync();
         // A lease far longer than any wait below: only the release can explain a takeover (an expired lease cannot),
-        // however slowly a loaded machine runs the test (a 3 s lease and a 2 s takeover bound were a race in CI).
+        // however slowly a loaded machine runs the test (a 3 s lease and a 2 s takeover bound were a race on a loaded machine).
         var timing = new LeaderElectionOptions
         {
             LeaseName = "ecs-operator",
