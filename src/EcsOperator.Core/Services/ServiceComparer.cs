@@ -22,7 +22,7 @@ public static class ServiceComparer
     public static ServiceComparison Compare(CreateServiceRequest desired, Service live, bool autoScalingOwnsDesiredCount)
     {
         var defaults = ManagedServiceFields.Defaults(desired.SchedulingStrategy);
-        var desiredNode = Canonical(WithDefaults(Managed(Serialize(desired with { Tags = null })), defaults));
+        var desiredNode = Canonical(WithDefaults(Managed(Serialize(desired)), defaults));
         var liveNode = Canonical(WithDefaults(Managed(LiveAsRequest(live)), defaults));
         JsonObject? originalDesired = null; // serialized only when an update is built
 

@@ -47,7 +47,7 @@ public sealed class ServiceComparisonCostTests
     [Fact]
     public void No_member_the_comparison_leaves_out_before_serializing_is_a_managed_field()
     {
-        // ServiceComparer drops these from the live service (and tags from the desired request) before it serializes:
+        // ServiceComparer drops these from the live service before it serializes (Managed drops the rest after):
         // a managed field among them would never differ, so a change to it would never reach ECS.
         string[] leftOut = ["events", "deployments", "taskSets", "currentServiceRevisions", "tags"];
         Assert.Empty(ManagedServiceFields.All.Select(f => f.Name).Intersect(leftOut, StringComparer.Ordinal));
