@@ -62,14 +62,17 @@ public sealed record ObjectMeta
             _labels = previous._labels;
         if (SameEntries(_annotations, previous._annotations))
             _annotations = previous._annotations;
-        if (_finalizers is not null && previous._finalizers is not null && _finalizers.SequenceEqual(previous._finalizers, StringComparer.Ordinal))
+        if (SameItems(_finalizers, previous._finalizers, StringComparer.Ordinal))
             _finalizers = previous._finalizers;
-        if (_ownerReferences is not null && previous._ownerReferences is not null && _ownerReferences.SequenceEqual(previous._ownerReferences))
+        if (SameItems(_ownerReferences, previous._ownerReferences, EqualityComparer<OwnerReference>.Default))
             _ownerReferences = previous._ownerReferences;
     }
 
     private static string? SameOrThis(string? value, string? previous) =>
         string.Equals(value, previous, StringComparison.Ordinal) ? previous : value;
+
+    private static bool SameItems<T>(IReadOnlyList<T>? list, IReadOnlyList<T>? previous, IEqualityComparer<T> comparer) =>
+        list is not null && previous is not null && list.SequenceEqual(previous, comparer);
 
     private static bool SameEntries(IReadOnlyDictionary<string, string>? map, IReadOnlyDictionary<string, string>? previous)
     {
